@@ -1,0 +1,58 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"golang.org/x/text/unicode/norm"
+)
+
+// headingIDs gives headings anchors a reader can type: accents folded ("Cómo imprimir" →
+// "como-imprimir"), unique within the page, and never one of the ids the page template uses.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newContext() parser.Context {
+	return parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{
+		"contenido": true, "resultados": true, "buscar": true, "top": true, "menu": true, "pie": true,
+	}}))
+}
+
+// Slug folds text into an anchor: lowercase ASCII letters, digits and hyphens.
+func Slug(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(text)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := Slug(string(value))
+	if base == "" {
+		base = "seccion"
+	}
+	id := base
+	for i := 2; ids.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	ids.used[id] = true
+	return []byte(id)
+}
+
+func (ids *headingIDs) Put(value []byte) { ids.used[string(value)] = true }

@@ -1,0 +1,175 @@
+// Package markdown is the one place that configures goldmark: every Markdown text of a
+// procedure is rendered here, to HTML for the site and to plain text for PDFs and the search
+// index, so all outputs read the same text the same way.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Renderer turns Markdown into HTML or plain text.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a renderer. With allowHTML, raw HTML in the source reaches the page; without it
+// goldmark drops it, which is the safe default for text written by many hands.
+func New(allowHTML bool) *Renderer {
+	opts := []goldmark.Option{
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	}
+	if allowHTML {
+		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return &Renderer{md: goldmark.New(opts...)}
+}
+
+// Block renders a text as HTML blocks (paragraphs, lists, headings).
+func (r *Renderer) Block(src string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(newContext())); err != nil {
+		return "", fmt.Errorf("markdown: %w", err)
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// Inline renders a one-paragraph text without its <p> wrapper, for list items and table cells.
+func (r *Renderer) Inline(src string) (template.HTML, error) {
+	h, err := r.Block(src)
+	if err != nil {
+		return "", err
+	}
+	s := strings.TrimSpace(string(h))
+	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
+		s = s[len("<p>") : len(s)-len("</p>")]
+	}
+	return template.HTML(s), nil
+}
+
+// Heading is a heading of a Markdown page, with the id goldmark gave it.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Outline lists the headings of a Markdown page in order, with their anchors.
+func (r *Renderer) Outline(src string) []Heading {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
+	var out []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			idStr, _ := id.([]byte)
+			out = append(out, Heading{Level: h.Level, ID: string(idStr), Text: plain(h, source)})
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// Section is the plain text of a Markdown page between two headings.
+type Section struct {
+	Heading Heading // zero for the text before the first heading
+	Text    string
+}
+
+// Sections splits a Markdown page at its headings, as plain text, for the search index.
+func (r *Renderer) Sections(src string) []Section {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
+	var out []Section
+	cur := &Section{}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			if cur.Heading.Text != "" || strings.TrimSpace(cur.Text) != "" {
+				out = append(out, *cur)
+			}
+			id, _ := h.AttributeString("id")
+			idStr, _ := id.([]byte)
+			cur = &Section{Heading: Heading{Level: h.Level, ID: string(idStr), Text: plain(h, source)}}
+			continue
+		}
+		if cur.Text != "" {
+			cur.Text += "\n"
+		}
+		cur.Text += plain(n, source)
+	}
+	if cur.Heading.Text != "" || strings.TrimSpace(cur.Text) != "" {
+		out = append(out, *cur)
+	}
+	return out
+}
+
+// Plain renders Markdown as plain text: emphasis and links keep their words, list items and
+// paragraphs become lines.
+func (r *Renderer) Plain(src string) string {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
+	return strings.TrimSpace(plain(doc, source))
+}
+
+func plain(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch t := n.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(t.Segment.Value(source))
+				if t.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+				if t.HardLineBreak() {
+					b.WriteByte('\n')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(t.Value)
+			}
+		case *ast.CodeSpan:
+			if entering {
+				for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+					if s, ok := c.(*ast.Text); ok {
+						b.Write(s.Segment.Value(source))
+					}
+				}
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.AutoLink:
+			if entering {
+				b.Write(t.Label(source))
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if entering {
+				lines := n.Lines()
+				for i := 0; i < lines.Len(); i++ {
+					seg := lines.At(i)
+					b.Write(seg.Value(source))
+				}
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.ListItem, *ast.Heading, *ast.TextBlock:
+			if !entering && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,310 @@
+package procedure
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// decoder fills the model from yaml.v3 nodes by reflection over the struct tags, so the model
+// types are the single statement of the format: keys, required keys and (through `doc`) their
+// meaning, which also feeds the JSON Schema.
+type decoder struct {
+	file string
+	errs *ErrorList
+}
+
+var (
+	nodeType = reflect.TypeOf(Node{})
+	dateType = reflect.TypeOf(Date{})
+)
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "un mapa (clave: valor)"
+	case yaml.SequenceNode:
+		return "una lista"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "un valor vacío"
+		}
+		return fmt.Sprintf("el valor %q", truncate(n.Value, 40))
+	case yaml.AliasNode:
+		return "un alias"
+	}
+	return "otra cosa"
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func (d *decoder) fail(n *yaml.Node, hint, format string, args ...any) {
+	d.errs.add(d.file, posOf(n), hint, format, args...)
+}
+
+// decode fills v from n; path names the value in messages, e.g. "manual.sections[2].title".
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.AliasNode {
+		d.fail(n, "escriba el valor completo en vez de *"+n.Value, "%s: los alias YAML no se admiten", path)
+		return
+	}
+	switch {
+	case v.Type() == dateType:
+		d.decodeDate(n, v, path)
+		return
+	case v.Kind() == reflect.Pointer:
+		if isNull(n) {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.decode(n, p.Elem(), path)
+		v.Set(p)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.fail(n, "escriba una lista, un elemento por línea comenzando con \"- \"", "%s: se esperaba una lista y se encontró %s", path, kindName(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1))
+		}
+		v.Set(s)
+	case reflect.String:
+		if s, ok := d.scalar(n, path, "escriba un texto"); ok {
+			v.SetString(strings.TrimSpace(s))
+		}
+	case reflect.Int:
+		s, ok := d.scalar(n, path, "escriba un número entero, p. ej. 2387")
+		if !ok {
+			return
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil {
+			d.fail(n, "escriba un número entero, sin puntos ni espacios, p. ej. 2387", "%s: %q no es un número entero", path, s)
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Bool:
+		s, ok := d.scalar(n, path, "escriba true o false")
+		if !ok {
+			return
+		}
+		switch s {
+		case "true":
+			v.SetBool(true)
+		case "false":
+		default:
+			d.fail(n, "escriba true o false", "%s: %q no es true ni false", path, s)
+		}
+	default:
+		panic(fmt.Sprintf("procedure: model field %s has unsupported kind %s", path, v.Kind()))
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && (n.Value == "" || n.Value == "~" || n.Value == "null")
+}
+
+func (d *decoder) scalar(n *yaml.Node, path, hint string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.fail(n, hint, "%s: se esperaba un valor simple y se encontró %s", path, kindName(n))
+		return "", false
+	}
+	if isNull(n) {
+		return "", true
+	}
+	return n.Value, true
+}
+
+func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, path string) {
+	s, ok := d.scalar(n, path, "escriba la fecha como AAAA-MM-DD, p. ej. 2024-08-02")
+	if !ok || s == "" {
+		return
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		d.fail(n, "escriba la fecha como AAAA-MM-DD, p. ej. 2024-08-02", "%s: %q no es una fecha válida", path, s)
+		return
+	}
+	v.Set(reflect.ValueOf(Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}))
+}
+
+// field describes one key of a struct in the format.
+type field struct {
+	key      string
+	index    int
+	required bool
+	doc      string
+}
+
+// fieldsOf lists the YAML keys of a model struct in declaration order.
+func fieldsOf(t reflect.Type) []field {
+	var out []field
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key, ok := f.Tag.Lookup("yaml")
+		if !ok || key == "-" || f.Type == nodeType {
+			continue
+		}
+		out = append(out, field{
+			key:      key,
+			index:    i,
+			required: strings.Contains(f.Tag.Get("pauta"), "required"),
+			doc:      f.Tag.Get("doc"),
+		})
+	}
+	return out
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, "escriba las claves de "+displayPath(path)+" en líneas sangradas bajo ella", "%s: se esperaba un mapa (clave: valor) y se encontró %s", displayPath(path), kindName(n))
+		return
+	}
+	fields := fieldsOf(v.Type())
+	node := Node{Pos: posOf(n), Fields: map[string]Pos{}}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.fail(k, "las claves son palabras simples como title o id", "%s: clave no válida", displayPath(path))
+			continue
+		}
+		if seen[k.Value] {
+			d.fail(k, "deje una sola y borre la otra", "%s: la clave %q aparece dos veces", displayPath(path), k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		f, ok := findField(fields, k.Value)
+		if !ok {
+			d.fail(k, suggestKey(k.Value, fields), "%s: clave desconocida %q", displayPath(path), k.Value)
+			continue
+		}
+		node.Fields[f.key] = posOf(val)
+		d.decode(val, v.Field(f.index), joinPath(path, f.key))
+		if f.required && isEmpty(v.Field(f.index)) {
+			d.fail(val, "complete el valor o consulte el formato en go doc ./internal/procedure", "%s: %q no puede estar vacío", displayPath(path), f.key)
+		}
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.key] {
+			d.fail(n, fmt.Sprintf("agregue %q (%s)", f.key, f.doc), "%s: falta la clave obligatoria %q", displayPath(path), f.key)
+		}
+	}
+	if nf := v.FieldByName("Node"); nf.IsValid() && nf.Type() == nodeType {
+		nf.Set(reflect.ValueOf(node))
+	}
+}
+
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String, reflect.Slice:
+		return v.Len() == 0
+	case reflect.Pointer:
+		return v.IsNil()
+	}
+	return false
+}
+
+func findField(fields []field, key string) (field, bool) {
+	for _, f := range fields {
+		if f.key == key {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func displayPath(path string) string {
+	if path == "" {
+		return "el archivo"
+	}
+	return path
+}
+
+// suggestKey proposes the closest known key: one typo, a missing letter, or a Spanish key the
+// author might have guessed.
+func suggestKey(key string, fields []field) string {
+	best, bestDist := "", 3
+	for _, f := range fields {
+		if dist := editDistance(strings.ToLower(key), f.key); dist < bestDist {
+			best, bestDist = f.key, dist
+		}
+	}
+	if best == "" {
+		if guess, ok := spanishKeys[strings.ToLower(key)]; ok {
+			if _, known := findField(fields, guess); known {
+				best = guess
+			}
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("¿quiso decir %q?", best)
+	}
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.key
+	}
+	return "las claves posibles aquí son: " + strings.Join(keys, ", ")
+}
+
+// spanishKeys maps keys a Spanish-speaking author may write to the format's own.
+var spanishKeys = map[string]string{
+	"titulo": "title", "título": "title", "texto": "text", "pasos": "sections", "secciones": "sections",
+	"campos": "fields", "verificaciones": "checks", "numero": "number", "número": "number",
+	"fecha": "date", "lugar": "place", "materia": "subject", "firmantes": "signatories",
+	"distribucion": "distribution", "distribución": "distribution", "nombre": "name",
+	"cargo": "role", "paginas": "pages", "páginas": "pages", "archivo": "file", "codigo": "code",
+	"código": "code", "fases": "phases", "firmas": "signatures", "opciones": "options",
+	"tipo": "type", "fase": "phase", "desde": "from", "organizacion": "organization",
+	"organización": "organization", "decreto": "decree",
+}
+
+// editDistance is the Levenshtein distance between a and b, by runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

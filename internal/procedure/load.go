@@ -1,0 +1,239 @@
+package procedure
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Size limits keep a mistaken or hostile file from exhausting memory. A real procedure is a few
+// tens of KB; the limits leave room for very large generated ones.
+const (
+	MaxSourceSize = 32 << 20
+	MaxPageSize   = 8 << 20
+)
+
+// DefaultFile is the source's name inside a project folder.
+const DefaultFile = "procedure.yaml"
+
+// Load reads name from fsys, decodes and validates it, and reads the pages it lists. User
+// mistakes come back together as an ErrorList; any other error is the machine's.
+func Load(fsys fs.FS, name string) (*Procedure, error) {
+	var errs ErrorList
+	src, err := readLimited(fsys, name, MaxSourceSize)
+	if err != nil {
+		return nil, fileError(name, err, "ejecute pauta en la carpeta del proyecto o indíquela con --src")
+	}
+	p := parse(src, name, &errs)
+	if p == nil {
+		errs.sort()
+		return nil, errs
+	}
+	p.File = name
+	link(p, &errs)
+	validate(p, &errs)
+	readPages(fsys, name, p, &errs)
+	if len(errs) > 0 {
+		errs.sort()
+		return nil, errs
+	}
+	code, err := versionCode(p)
+	if err != nil {
+		return nil, err
+	}
+	p.Code = code
+	return p, nil
+}
+
+func fileError(name string, err error, hint string) error {
+	var tooBig *tooBigError
+	switch {
+	case errors.As(err, &tooBig):
+		return ErrorList{{File: name, Msg: fmt.Sprintf("el archivo pesa más de %d MB", tooBig.limit>>20),
+			Hint: "divida el texto en páginas de content/ o revise que sea el archivo correcto"}}
+	case errors.Is(err, fs.ErrNotExist):
+		return ErrorList{{File: name, Msg: "no existe", Hint: hint}}
+	}
+	return fmt.Errorf("reading %s: %w", name, err)
+}
+
+type tooBigError struct{ limit int64 }
+
+func (e *tooBigError) Error() string { return fmt.Sprintf("larger than %d bytes", e.limit) }
+
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, &tooBigError{limit: limit}
+	}
+	return buf.Bytes(), nil
+}
+
+// parse turns bytes into a model, or records why it cannot and returns nil.
+func parse(src []byte, name string, errs *ErrorList) *Procedure {
+	if pos, ok := invalidUTF8(src); !ok {
+		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
+		return nil
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+		} else {
+			errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
+		}
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		errs.add(name, posOf(&extra), "deje un solo documento: borre el \"---\" y lo que le sigue", "el archivo tiene más de un documento YAML")
+	} else if !errors.Is(err, io.EOF) {
+		errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+			return nil
+		}
+		root = root.Content[0]
+	}
+	if isNull(root) {
+		errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+		return nil
+	}
+	p := &Procedure{}
+	d := decoder{file: name, errs: errs}
+	d.decode(root, reflect.ValueOf(p).Elem(), "")
+	return p
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func yamlErrorPos(err error) Pos {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Pos{Line: line, Col: 1}
+	}
+	return Pos{}
+}
+
+func yamlErrorMsg(err error) string {
+	msg := yamlLine.ReplaceAllString(err.Error(), "")
+	return strings.TrimPrefix(msg, "yaml: ")
+}
+
+// invalidUTF8 finds the first byte that is not UTF-8.
+func invalidUTF8(src []byte) (Pos, bool) {
+	if utf8.Valid(src) {
+		return Pos{}, true
+	}
+	line, col := 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return Pos{Line: line, Col: col}, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return Pos{}, true
+}
+
+// readPages reads every page the source lists, relative to the source's folder.
+func readPages(fsys fs.FS, name string, p *Procedure, errs *ErrorList) {
+	dir := ""
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		dir = name[:i+1]
+	}
+	for _, pg := range p.Pages {
+		if pg.File == "" || !fs.ValidPath(pg.File) || !strings.HasSuffix(pg.File, ".md") {
+			errs.add(name, pg.At("file"), "escriba una ruta relativa dentro del proyecto que termine en .md, p. ej. content/como-usar.md", "pages: archivo %q no válido", pg.File)
+			continue
+		}
+		src, err := readLimited(fsys, dir+pg.File, MaxPageSize)
+		if err != nil {
+			var tooBig *tooBigError
+			switch {
+			case errors.As(err, &tooBig):
+				errs.add(name, pg.At("file"), "divida la página en varias", "la página %s pesa más de %d MB", pg.File, MaxPageSize>>20)
+			case errors.Is(err, fs.ErrNotExist):
+				errs.add(name, pg.At("file"), "cree el archivo o corrija la ruta (relativa a "+name+")", "no existe el archivo de contenido %s", pg.File)
+			default:
+				errs.add(name, pg.At("file"), "revise los permisos del archivo", "no se pudo leer %s: %v", pg.File, err)
+			}
+			continue
+		}
+		if pos, ok := invalidUTF8(src); !ok {
+			errs.add(pg.File, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
+			continue
+		}
+		pg.Body = Markdown(src)
+		if pg.Title == "" {
+			pg.Title = firstHeading(string(src))
+			if pg.Title == "" {
+				errs.add(pg.File, Pos{Line: 1, Col: 1}, "comience la página con una línea \"# Título\" o escriba title: en pages", "la página no tiene título")
+			}
+		}
+	}
+}
+
+// firstHeading returns the text of the first ATX level-1 heading.
+func firstHeading(md string) string {
+	for _, line := range strings.Split(md, "\n") {
+		if t, ok := strings.CutPrefix(strings.TrimRight(line, " \r\t"), "# "); ok {
+			return strings.TrimSpace(strings.TrimRight(t, "#"))
+		}
+	}
+	return ""
+}
+
+// versionCode is the short SHA-256 of the canonical content: the model as JSON, which leaves
+// out positions and layout, so re-indenting the file or editing a comment keeps the code.
+func versionCode(p *Procedure) (string, error) {
+	canon, err := json.Marshal(p)
+	if err != nil {
+		return "", fmt.Errorf("canonical form: %w", err)
+	}
+	sum := sha256.Sum256(canon)
+	h := strings.ToUpper(hex.EncodeToString(sum[:4]))
+	return h[:4] + "-" + h[4:], nil
+}
+
+// NormalizeCode turns what a reader types ("7f3a9c21", "7F3A-9C21 ") into the printed form.
+func NormalizeCode(s string) (string, bool) {
+	s = strings.ToUpper(strings.NewReplacer("-", "", " ", "").Replace(strings.TrimSpace(s)))
+	if len(s) != 8 {
+		return "", false
+	}
+	if _, err := hex.DecodeString(s); err != nil {
+		return "", false
+	}
+	return s[:4] + "-" + s[4:], true
+}
