@@ -104,7 +104,7 @@ type Site struct {
 
 // MarkdownOpts configures the Markdown renderer.
 type MarkdownOpts struct {
-	Node     `json:"-"`
+	Node      `json:"-"`
 	AllowHTML bool `yaml:"allow_html" doc:"Let raw HTML in Markdown through to the pages. Off by default: raw HTML is dropped."`
 }
 
