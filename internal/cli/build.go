@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/requinoa/pauta/internal/site"
+)
+
+// BuildOptions are the flags of pauta build.
+type BuildOptions struct {
+	Src   string
+	Out   string
+	Draft bool
+}
+
+func newBuildCmd(streams IO) *cobra.Command {
+	opts := BuildOptions{}
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Construye el sitio (manual, decreto, PDF y búsqueda) en public/",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runBuild(cmd.Context(), streams, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
+	cmd.Flags().StringVar(&opts.Out, "out", "public", "carpeta de salida; se reemplaza completa")
+	cmd.Flags().BoolVar(&opts.Draft, "borrador", false, "marca cada página y PDF como «BORRADOR — sin validez»")
+	return cmd
+}
+
+func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
+	start := time.Now()
+	s, err := site.Build(ctx, os.DirFS(opts.Src), opts.Out, site.Options{Draft: opts.Draft})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(streams.Err, "pauta: %d archivos escritos en %s (versión %s) en %s\n",
+		len(s.Files), opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func noArgs(_ *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("argumento inesperado %q", args[0])
+	}
+	return nil
+}

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/requinoa/pauta/internal/site"
+)
+
+// CheckOptions are the flags of pauta check.
+type CheckOptions struct {
+	Src string
+}
+
+func newCheckCmd(streams IO) *cobra.Command {
+	opts := CheckOptions{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Revisa procedure.yaml y sus páginas sin escribir nada",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runCheck(cmd.Context(), streams, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
+	return cmd
+}
+
+func runCheck(_ context.Context, streams IO, opts CheckOptions) error {
+	p, err := site.Load(os.DirFS(opts.Src))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(streams.Out, "procedure.yaml: sin errores (versión %s)\n", p.Code)
+	return nil
+}

@@ -1,0 +1,312 @@
+// Package pages renders the site's HTML pages from the procedure model: the manual, the decree
+// page with the manual as its annex, the content pages and the search page, in the theme's
+// templates, with the theme's assets beside them.
+package pages
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/requinoa/pauta/internal/markdown"
+	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/theme"
+)
+
+// CSP forbids every request outside the site's own files: no CDN, web font or analytics can
+// slip in through a theme or a Markdown text.
+const CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; form-action 'self'; base-uri 'none'"
+
+// Options say what surrounds the pages in one build.
+type Options struct {
+	Draft     bool       // print the "BORRADOR — sin validez" banner
+	Status    *Status    // notice under the header: in force since, or replaced by
+	Downloads []Download // files written beside the pages, linked from the manual and the decree
+	ExtraNav  []Link     // more entries for the site menu, e.g. the versions page
+	// SearchScripts are loaded by the search page, in order (index, then engine).
+	SearchScripts []string
+	// LiveReload is the path of pauta serve's reload script; empty in a real build. The
+	// script listens for server events, so the page's policy then also allows connections
+	// back to the same origin.
+	LiveReload string
+}
+
+// Status is a notice shown on every page under the header.
+type Status struct {
+	Kind      string // "vigente" or "reemplazada": picks the style
+	Text      string
+	LinkHref  string
+	LinkLabel string
+}
+
+// Download is a file offered from the manual and decree pages.
+type Download struct {
+	Href, Label, Detail string
+}
+
+// Link is a menu entry.
+type Link struct {
+	Href, Label string
+	Current     bool
+}
+
+// Files maps output paths to contents.
+type Files = map[string][]byte
+
+// Render writes every page and the theme's assets.
+func Render(p *procedure.Procedure, th *theme.Theme, opt Options) (Files, error) {
+	r := renderer{p: p, th: th, opt: opt, md: markdown.New(p.Markdown.AllowHTML), out: Files{}}
+	assets, err := th.Assets()
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range assets {
+		r.out[name] = b
+	}
+	manual, err := r.manualView()
+	if err != nil {
+		return nil, err
+	}
+	site := r.siteView()
+	steps := []func() error{
+		func() error {
+			return r.page("index.html", "manual.html", p.Manual.Title,
+				fmt.Sprintf("%s de la %s, aprobado por %s.", p.Manual.Title, p.Organization.Name, p.Decree.Citation()),
+				map[string]any{"Manual": manual, "Downloads": opt.Downloads}, site)
+		},
+		func() error {
+			d, err := r.decreeView()
+			if err != nil {
+				return err
+			}
+			return r.page("decreto.html", "decree.html", p.Decree.Title(),
+				fmt.Sprintf("%s del %s: %s", p.Decree.Title(), p.Decree.Date.Numeric(), strings.TrimSuffix(p.Decree.Subject, ".")),
+				map[string]any{"Decree": d, "Manual": manual, "Downloads": opt.Downloads}, site)
+		},
+		func() error {
+			return r.page("buscar.html", "search.html", "Buscar",
+				"Buscar en el "+p.Manual.Title+".",
+				map[string]any{"TOC": r.toc()}, site)
+		},
+	}
+	for _, pg := range p.Pages {
+		pg := pg
+		steps = append(steps, func() error {
+			body, err := r.md.Block(withoutTitle(string(pg.Body), pg.Title))
+			if err != nil {
+				return fmt.Errorf("%s: %w", pg.File, err)
+			}
+			desc := firstSentence(r.md.Plain(withoutTitle(string(pg.Body), pg.Title)))
+			return r.page(pg.ID+".html", "page.html", pg.Title, desc,
+				map[string]any{"Page": map[string]any{"Title": pg.Title, "Body": body}}, site)
+		})
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return r.out, nil
+}
+
+type renderer struct {
+	p   *procedure.Procedure
+	th  *theme.Theme
+	md  *markdown.Renderer
+	opt Options
+	out Files
+}
+
+type siteView struct {
+	Organization, Unit, ManualTitle, Citation, Since, Code string
+}
+
+func (r *renderer) siteView() siteView {
+	return siteView{
+		Organization: r.p.Organization.Name,
+		Unit:         r.p.Organization.Unit,
+		ManualTitle:  r.p.Manual.Title,
+		Citation:     r.p.Decree.Citation(),
+		Since:        r.p.Decree.Date.Long(),
+		Code:         r.p.Code,
+	}
+}
+
+func (r *renderer) nav(current string) []Link {
+	links := []Link{{Href: "index.html", Label: "Manual"}, {Href: "decreto.html", Label: "Decreto"}}
+	for _, pg := range r.p.Pages {
+		links = append(links, Link{Href: pg.ID + ".html", Label: pg.Title})
+	}
+	links = append(links, r.opt.ExtraNav...)
+	links = append(links, Link{Href: "buscar.html", Label: "Buscar"})
+	for i := range links {
+		links[i].Current = links[i].Href == current
+	}
+	return links
+}
+
+func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site siteView) error {
+	t, err := r.th.Template(tpl, nil)
+	if err != nil {
+		return err
+	}
+	scripts := []string{"assets/pauta.js"}
+	if out == "buscar.html" {
+		scripts = append(scripts, r.opt.SearchScripts...)
+	}
+	csp := CSP
+	if r.opt.LiveReload != "" {
+		scripts = append(scripts, r.opt.LiveReload)
+		csp += "; connect-src 'self'"
+	}
+	data["Title"] = title
+	data["Description"] = desc
+	data["Root"] = ""
+	data["CSP"] = csp
+	data["Site"] = site
+	data["Nav"] = r.nav(out)
+	data["Draft"] = r.opt.Draft
+	data["Status"] = r.opt.Status
+	data["Scripts"] = scripts
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("rendering %s: %w", out, err)
+	}
+	r.out[out] = buf.Bytes()
+	return nil
+}
+
+// sectionView is a manual section ready for the templates.
+type sectionView struct {
+	ID, Title, Number, Heading, FormCode string
+	Level                                int
+	Text                                 template.HTML
+	Lettered                             bool
+	Items                                []itemView
+	Checks                               []checkView
+	Sections                             []sectionView
+}
+
+type itemView struct {
+	ID   string
+	Text template.HTML
+}
+
+type checkView struct{ Phase, Text string }
+
+func (r *renderer) manualView() (map[string]any, error) {
+	phaseTitle := map[string]string{}
+	for _, ph := range r.p.Checklist.Phases {
+		phaseTitle[ph.ID] = ph.Title
+	}
+	var conv func(ss []*procedure.Section) ([]sectionView, error)
+	conv = func(ss []*procedure.Section) ([]sectionView, error) {
+		var out []sectionView
+		for _, s := range ss {
+			text, err := r.md.Block(string(s.Text))
+			if err != nil {
+				return nil, fmt.Errorf("section %s: %w", s.ID, err)
+			}
+			v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.Heading(),
+				Level: min(s.Depth+1, 5), Text: text, Lettered: s.List == "letters", FormCode: r.p.Checklist.Code}
+			for _, it := range s.Items {
+				h, err := r.md.Inline(string(it.Text))
+				if err != nil {
+					return nil, fmt.Errorf("item %s: %w", it.ID, err)
+				}
+				v.Items = append(v.Items, itemView{ID: it.ID, Text: h})
+			}
+			for _, c := range s.Checks {
+				v.Checks = append(v.Checks, checkView{Phase: phaseTitle[c.Phase], Text: c.Text})
+			}
+			if v.Sections, err = conv(s.Sections); err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
+	sections, err := conv(r.p.Manual.Sections)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections}, nil
+}
+
+type paragraphView struct {
+	ID   string
+	Text template.HTML
+}
+
+func (r *renderer) decreeView() (map[string]any, error) {
+	d := &r.p.Decree
+	paras := func(ps []*procedure.Paragraph) ([]paragraphView, error) {
+		var out []paragraphView
+		for _, para := range ps {
+			h, err := r.md.Block(string(para.Text))
+			if err != nil {
+				return nil, fmt.Errorf("decree paragraph %s: %w", para.ID, err)
+			}
+			out = append(out, paragraphView{ID: para.ID, Text: h})
+		}
+		return out, nil
+	}
+	vistos, err := paras(d.Vistos)
+	if err != nil {
+		return nil, err
+	}
+	considerando, err := paras(d.Considerando)
+	if err != nil {
+		return nil, err
+	}
+	resolutions, err := paras(d.Resolutions)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{
+		"Number": d.Number, "Title": d.Title(), "Subject": d.Subject, "Place": d.Place,
+		"Date": d.Date.String(), "Stamp": d.Date.Stamp(), "Opening": d.Opening,
+		"Vistos": vistos, "Considerando": considerando, "Resolutions": resolutions,
+		"Closing": d.Closing, "Signatories": d.Signatories, "Initials": d.Initials,
+		"Distribution": d.Distribution,
+	}, nil
+}
+
+// toc is the manual's outline as plain links, for the search page without JavaScript.
+func (r *renderer) toc() []Link {
+	var out []Link
+	r.p.Manual.Walk(func(s *procedure.Section) {
+		out = append(out, Link{Href: "index.html#" + s.ID, Label: s.Heading()})
+	})
+	out = append(out, Link{Href: "decreto.html", Label: r.p.Decree.Title()})
+	for _, pg := range r.p.Pages {
+		out = append(out, Link{Href: pg.ID + ".html", Label: pg.Title})
+	}
+	return out
+}
+
+// withoutTitle drops the page's leading "# Title" line when the template prints the title.
+func withoutTitle(md, title string) string {
+	lines := strings.SplitN(md, "\n", 2)
+	if t, ok := strings.CutPrefix(strings.TrimSpace(lines[0]), "# "); ok && strings.TrimSpace(t) == title {
+		if len(lines) == 2 {
+			return lines[1]
+		}
+		return ""
+	}
+	return md
+}
+
+func firstSentence(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if i := strings.Index(text, ". "); i > 0 && i < 200 {
+		return text[:i+1]
+	}
+	r := []rune(text)
+	if len(r) > 160 {
+		return string(r[:157]) + "…"
+	}
+	return text
+}

@@ -1,0 +1,118 @@
+// Package theme resolves a site's theme: the default theme embedded in pauta, with a project's
+// own themes/ folder overriding it file by file, so a municipality can change its colours or
+// one template without copying the rest.
+package theme
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+)
+
+// Theme is the merged set of theme files.
+type Theme struct {
+	fsys fs.FS
+}
+
+// New returns the theme made of defaults, overridden by the files of project (which may be nil
+// when the project has no themes/ folder).
+func New(defaults, project fs.FS) *Theme {
+	if project == nil {
+		return &Theme{fsys: defaults}
+	}
+	return &Theme{fsys: union{top: project, bottom: defaults}}
+}
+
+// FS exposes the merged files, for watching and tests.
+func (t *Theme) FS() fs.FS { return t.fsys }
+
+// Template parses the layout and one page template into a template set ready to execute
+// "layout". funcs may be nil.
+func (t *Theme) Template(page string, funcs template.FuncMap) (*template.Template, error) {
+	tpl := template.New("theme").Option("missingkey=error")
+	if funcs != nil {
+		tpl = tpl.Funcs(funcs)
+	}
+	for _, name := range []string{"layout.html", "partials.html", page} {
+		src, err := fs.ReadFile(t.fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		if _, err := tpl.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+	}
+	return tpl, nil
+}
+
+// ReadFile reads one theme file.
+func (t *Theme) ReadFile(name string) ([]byte, error) { return fs.ReadFile(t.fsys, name) }
+
+// Assets returns every file under assets/, keyed by its path (e.g. "assets/pauta.css"), to be
+// copied into the site as is.
+func (t *Theme) Assets() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := fs.WalkDir(t.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "assets" {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(t.fsys, p)
+		if err != nil {
+			return err
+		}
+		out[p] = b
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("theme assets: %w", err)
+	}
+	return out, nil
+}
+
+// union is a read-only file system where top's files hide bottom's of the same name and
+// folders list the entries of both.
+type union struct {
+	top, bottom fs.FS
+}
+
+func (u union) Open(name string) (fs.File, error) {
+	if f, err := u.top.Open(name); err == nil {
+		info, statErr := f.Stat()
+		if statErr == nil && !info.IsDir() {
+			return f, nil
+		}
+		f.Close()
+	}
+	return u.bottom.Open(name)
+}
+
+func (u union) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]fs.DirEntry{}
+	bottom, errB := fs.ReadDir(u.bottom, name)
+	for _, e := range bottom {
+		seen[e.Name()] = e
+	}
+	top, errT := fs.ReadDir(u.top, name)
+	for _, e := range top {
+		seen[e.Name()] = e
+	}
+	if errB != nil && errT != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	out := make([]fs.DirEntry, 0, len(seen))
+	for _, e := range seen {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+var _ fs.ReadDirFS = union{}
