@@ -84,9 +84,16 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			d.fail(n, "escriba una lista, un elemento por línea comenzando con \"- \"", "%s: se esperaba una lista y se encontró %s", path, kindName(n))
 			return
 		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		s := reflect.MakeSlice(v.Type(), 0, len(n.Content))
 		for i, c := range n.Content {
-			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1))
+			if isNull(c) {
+				// Later stages may rely on every element being present.
+				d.fail(c, "complete el elemento o borre la línea con el guion", "%s[%d]: elemento vacío en la lista", path, i+1)
+				continue
+			}
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.decode(c, e, fmt.Sprintf("%s[%d]", path, i+1))
+			s = reflect.Append(s, e)
 		}
 		v.Set(s)
 	case reflect.String:
@@ -184,6 +191,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	fields := fieldsOf(v.Type())
 	node := Node{Pos: posOf(n), Fields: map[string]Pos{}}
 	seen := map[string]bool{}
+	misspelt := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -197,7 +205,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		seen[k.Value] = true
 		f, ok := findField(fields, k.Value)
 		if !ok {
-			d.fail(k, suggestKey(k.Value, fields), "%s: clave desconocida %q", displayPath(path), k.Value)
+			hint, guess := suggestKey(k.Value, fields)
+			d.fail(k, hint, "%s: clave desconocida %q", displayPath(path), k.Value)
+			// A misspelt required key is one mistake: don't also report it missing.
+			misspelt[guess] = true
 			continue
 		}
 		node.Fields[f.key] = posOf(val)
@@ -207,8 +218,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 	}
 	for _, f := range fields {
-		if f.required && !seen[f.key] {
-			d.fail(n, fmt.Sprintf("agregue %q (%s)", f.key, f.doc), "%s: falta la clave obligatoria %q", displayPath(path), f.key)
+		if f.required && !seen[f.key] && !misspelt[f.key] {
+			d.fail(n, fmt.Sprintf("agregue %s: bajo %s; el formato está en go doc ./internal/procedure", f.key, displayPath(path)), "%s: falta la clave obligatoria %q", displayPath(path), f.key)
 		}
 	}
 	if nf := v.FieldByName("Node"); nf.IsValid() && nf.Type() == nodeType {
@@ -250,8 +261,8 @@ func displayPath(path string) string {
 }
 
 // suggestKey proposes the closest known key: one typo, a missing letter, or a Spanish key the
-// author might have guessed.
-func suggestKey(key string, fields []field) string {
+// author might have guessed. It returns the hint and the key it suggests, if any.
+func suggestKey(key string, fields []field) (hint, guess string) {
 	best, bestDist := "", 3
 	for _, f := range fields {
 		if dist := editDistance(strings.ToLower(key), f.key); dist < bestDist {
@@ -259,32 +270,83 @@ func suggestKey(key string, fields []field) string {
 		}
 	}
 	if best == "" {
-		if guess, ok := spanishKeys[strings.ToLower(key)]; ok {
+		if guess := spanishKey(strings.ToLower(key)); guess != "" {
 			if _, known := findField(fields, guess); known {
 				best = guess
 			}
 		}
 	}
 	if best != "" {
-		return fmt.Sprintf("¿quiso decir %q?", best)
+		return fmt.Sprintf("¿quiso decir %q?", best), best
 	}
 	keys := make([]string, len(fields))
 	for i, f := range fields {
 		keys[i] = f.key
 	}
-	return "las claves posibles aquí son: " + strings.Join(keys, ", ")
+	return "las claves posibles aquí son: " + strings.Join(keys, ", "), ""
 }
 
-// spanishKeys maps keys a Spanish-speaking author may write to the format's own.
-var spanishKeys = map[string]string{
-	"titulo": "title", "título": "title", "texto": "text", "pasos": "sections", "secciones": "sections",
-	"campos": "fields", "verificaciones": "checks", "numero": "number", "número": "number",
-	"fecha": "date", "lugar": "place", "materia": "subject", "firmantes": "signatories",
-	"distribucion": "distribution", "distribución": "distribution", "nombre": "name",
-	"cargo": "role", "paginas": "pages", "páginas": "pages", "archivo": "file", "codigo": "code",
-	"código": "code", "fases": "phases", "firmas": "signatures", "opciones": "options",
-	"tipo": "type", "fase": "phase", "desde": "from", "organizacion": "organization",
-	"organización": "organization", "decreto": "decree",
+// spanishKey maps a key a Spanish-speaking author may write to the format's own, or "".
+func spanishKey(key string) string {
+	switch key {
+	case "titulo", "título":
+		return "title"
+	case "texto":
+		return "text"
+	case "pasos", "secciones", "subsecciones":
+		return "sections"
+	case "campos":
+		return "fields"
+	case "verificaciones", "chequeos":
+		return "checks"
+	case "numero", "número":
+		return "number"
+	case "fecha":
+		return "date"
+	case "lugar":
+		return "place"
+	case "materia":
+		return "subject"
+	case "firmantes":
+		return "signatories"
+	case "distribucion", "distribución":
+		return "distribution"
+	case "nombre":
+		return "name"
+	case "cargo":
+		return "role"
+	case "paginas", "páginas":
+		return "pages"
+	case "archivo":
+		return "file"
+	case "codigo", "código":
+		return "code"
+	case "fases":
+		return "phases"
+	case "firmas":
+		return "signatures"
+	case "opciones":
+		return "options"
+	case "tipo":
+		return "type"
+	case "fase":
+		return "phase"
+	case "desde":
+		return "from"
+	case "organizacion", "organización":
+		return "organization"
+	case "decreto":
+		return "decree"
+	case "unidad":
+		return "unit"
+	case "etiqueta":
+		return "label"
+	case "ancho":
+		return "width"
+	case "lineas", "líneas":
+		return "lines"
+	}
+	return ""
 }
 
 // editDistance is the Levenshtein distance between a and b, by runes.

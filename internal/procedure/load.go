@@ -101,6 +101,8 @@ func parse(src []byte, name string, errs *ErrorList) *Procedure {
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+		} else if pos, ok := tabIndent(src); ok && strings.Contains(err.Error(), "tab") {
+			errs.add(name, pos, "sangre con espacios; YAML no admite tabuladores en la sangría", "YAML no válido: tabulador en la sangría")
 		} else {
 			errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
 		}
@@ -143,6 +145,22 @@ func yamlErrorPos(err error) Pos {
 func yamlErrorMsg(err error) string {
 	msg := yamlLine.ReplaceAllString(err.Error(), "")
 	return strings.TrimPrefix(msg, "yaml: ")
+}
+
+// tabIndent finds the first tab in the indentation of a line: yaml.v3 reports such an error at
+// the line where the enclosing block started, which would send the author to the wrong place.
+func tabIndent(src []byte) (Pos, bool) {
+	for i, line := range strings.Split(string(src), "\n") {
+		for j, r := range line {
+			if r == '\t' {
+				return Pos{Line: i + 1, Col: j + 1}, true
+			}
+			if r != ' ' {
+				break
+			}
+		}
+	}
+	return Pos{}, false
 }
 
 // invalidUTF8 finds the first byte that is not UTF-8.
