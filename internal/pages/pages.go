@@ -5,9 +5,11 @@ package pages
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/requinoa/pauta/internal/markdown"
 	"github.com/requinoa/pauta/internal/procedure"
@@ -120,7 +122,7 @@ type renderer struct {
 }
 
 type siteView struct {
-	Organization, Unit, ManualTitle, Citation, Since, Code string
+	Organization, Unit, ManualTitle, ShortTitle, Citation, Since, Code string
 }
 
 func (r *renderer) siteView() siteView {
@@ -128,6 +130,7 @@ func (r *renderer) siteView() siteView {
 		Organization: r.p.Organization.Name,
 		Unit:         r.p.Organization.Unit,
 		ManualTitle:  r.p.Manual.Title,
+		ShortTitle:   cmp.Or(r.p.Manual.ShortTitle, r.p.Manual.Title),
 		Citation:     r.p.Decree.Citation(),
 		Since:        r.p.Decree.Date.Long(),
 		Code:         r.p.Code,
@@ -162,6 +165,7 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 		csp += "; connect-src 'self'"
 	}
 	data["Title"] = title
+	data["HeadTitle"] = headTitle(title, site)
 	data["Description"] = desc
 	data["Root"] = ""
 	data["CSP"] = csp
@@ -297,6 +301,28 @@ func withoutTitle(md, title string) string {
 		return ""
 	}
 	return md
+}
+
+// maxTitle keeps browser tab titles within what search engines and validators accept.
+const maxTitle = 70
+
+// headTitle is the page's <title>: the page, then the site, shortened to fit maxTitle.
+func headTitle(page string, site siteView) string {
+	full := page + " · " + site.ShortTitle
+	if page == site.ManualTitle || page == site.ShortTitle {
+		full = site.ShortTitle + " · " + site.Organization
+	}
+	for _, t := range []string{full, page} {
+		if utf8.RuneCountInString(t) <= maxTitle {
+			return t
+		}
+	}
+	r := []rune(page)
+	cut := strings.LastIndex(string(r[:maxTitle-1]), " ")
+	if cut <= 0 {
+		return string(r[:maxTitle-1]) + "…"
+	}
+	return string(r[:maxTitle-1])[:cut] + "…"
 }
 
 func firstSentence(text string) string {

@@ -106,6 +106,7 @@ A paragraph has an id and a Markdown text, both required.
 
 	manual:
 	  title: Manual de Procedimientos para …   # required
+	  short_title: Accesos remotos de soporte técnico   # optional; browser tabs and page header
 	  sections: […]                            # required: at least one section
 
 A section is a heading with, in this order on the page, its text, its items and its

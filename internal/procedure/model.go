@@ -152,9 +152,12 @@ func (s *Signatory) RoleLine() string {
 
 // Manual is the procedure's manual: the decree's annex and the site's main page.
 type Manual struct {
-	Node     `json:"-"`
-	Title    string     `yaml:"title" pauta:"required" doc:"Title of the manual."`
-	Sections []*Section `yaml:"sections" pauta:"required" doc:"Top-level sections, in reading order."`
+	Node  `json:"-"`
+	Title string `yaml:"title" pauta:"required" doc:"Title of the manual."`
+	// ShortTitle names the site in browser tabs and the page header, where the full title of
+	// an official manual is usually too long.
+	ShortTitle string     `yaml:"short_title" doc:"Short name for browser tabs and the header, e.g. \"Accesos remotos de soporte técnico\"; default the title."`
+	Sections   []*Section `yaml:"sections" pauta:"required" doc:"Top-level sections, in reading order."`
 }
 
 // Section is a part of the manual: a heading with text, a list of items, sub-sections, and
