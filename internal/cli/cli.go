@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
 )
 
@@ -65,6 +66,9 @@ func report(w io.Writer, err error) int {
 			fmt.Fprintf(w, "pauta: %d errores en el procedimiento; no se modificó ningún archivo.\n", n)
 		}
 		return ExitSource
+	case errors.Is(err, output.ErrNotOurs):
+		fmt.Fprintf(w, "pauta: %v\nLa carpeta de salida no fue escrita por pauta y no se reemplaza: elija otra con --out, o vacíela usted.\n", err)
+		return ExitUsage
 	case errors.As(err, &usage):
 		fmt.Fprintf(w, "pauta: %v\nUse «pauta --help» para ver los comandos y opciones.\n", usage.err)
 		return ExitUsage

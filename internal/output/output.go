@@ -35,7 +35,7 @@ func (f Files) Paths() []string {
 }
 
 // ErrNotOurs is returned when the target holds files pauta did not write.
-var ErrNotOurs = errors.New("folder was not written by pauta")
+var ErrNotOurs = errors.New("la carpeta no fue escrita por pauta")
 
 // Write replaces the folder target with files. The target's parent must exist or be creatable.
 func Write(target string, files Files) error {
@@ -65,8 +65,9 @@ func Write(target string, files Files) error {
 	if err := writeAll(staging, files); err != nil {
 		return err
 	}
-	if err := syncDir(staging); err != nil {
-		return err
+	// Flush before the swap: after a power cut the target must not name half-written files.
+	if err := syncTree(staging); err != nil {
+		return fmt.Errorf("flushing %s: %w", staging, err)
 	}
 	if err := swap(staging, target); err != nil {
 		return fmt.Errorf("replacing %s: %w", target, err)
@@ -125,10 +126,6 @@ func writeFile(name string, data []byte) error {
 		return err
 	}
 	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
 		f.Close()
 		return err
 	}

@@ -23,3 +23,14 @@ func swap(staging, target string) error {
 	}
 	return err
 }
+
+// syncTree flushes everything written under dir with one syncfs call, far cheaper than an
+// fsync per file for a site of thousands of pages.
+func syncTree(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return unix.Syncfs(int(f.Fd()))
+}

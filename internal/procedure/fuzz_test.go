@@ -12,7 +12,7 @@ import (
 //
 //	go test ./internal/procedure -run '^$' -fuzz FuzzLoad -fuzztime 5m
 func FuzzLoad(f *testing.F) {
-	for _, name := range []string{"testdata/minimal.yaml", "../../procedure.yaml"} {
+	for _, name := range []string{"../../testdata/projects/minimal/procedure.yaml", "../../procedure.yaml"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

@@ -10,7 +10,7 @@ import (
 
 func minimal(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/minimal.yaml")
+	b, err := os.ReadFile("../../testdata/projects/minimal/procedure.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
