@@ -174,6 +174,9 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	data["Draft"] = r.opt.Draft
 	data["Status"] = r.opt.Status
 	data["Scripts"] = scripts
+	// The search page has its own, larger box; a second search landmark would confuse
+	// screen readers.
+	data["SearchPage"] = out == "buscar.html"
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return fmt.Errorf("rendering %s: %w", out, err)
