@@ -1,0 +1,155 @@
+// Package checklist renders the blank session checklist of a procedure as a PDF: the sheet a
+// technician fills in by hand (or on screen, when fillable) for every session and signs with
+// the end user, kept as the record of the session.
+//
+// The sheet follows the practice of good normal checklists (Degani & Wiener, NASA CR-177549;
+// Degani, NASA CR-177605; the WHO Surgical Safety Checklist; Gawande): the model's phases are
+// pause points printed in the order of the work, each titled with when to stop and read it;
+// their items keep the task order of the manual, each with Sí / No / N/A boxes and the step it
+// comes from; the session data the procedure names sits in a grid at the top; observations
+// and the two signature blocks close the sheet. Type is at least 9 pt, black on white, and
+// nothing is carried by colour.
+//
+// Every page repeats the header (municipality, title, approving decree, form code and folio)
+// and carries a footer with the version code, "Página x de y", the note to print at 100 %
+// and a QR code. The QR code carries the site's address of the manual of this version,
+// Site.BaseURL + "index.html", or, without a base URL, the bare version code (e.g.
+// "EED8-9A45"), which the site's version search accepts as typed.
+//
+// A long procedure flows onto further pages; a block (a check, a row of fields, the
+// signatures) is never split, a phase heading never ends a page, and a phase that goes on
+// repeats its heading marked "(continuación)".
+package checklist
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/requinoa/pauta/internal/pdfdoc"
+	"github.com/requinoa/pauta/internal/pdfform"
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// Options chooses how the checklist is printed.
+type Options struct {
+	Paper      string // "carta" (default), "oficio" or "a4"
+	Copies     int    // how many checklists to print; 0 is one
+	FolioStart int    // folio of the first copy, the next ones counting up; 0 prints a blank folio to number by hand
+	Fillable   bool   // add form fields and unsigned signature fields
+	Draft      bool   // mark every page "BORRADOR — sin validez"
+}
+
+// MaxCopies bounds a batch so a mistyped --copies cannot fill the disk.
+const MaxCopies = 10000
+
+// QRText is what the checklist's QR code carries: the address of the manual of this version,
+// or the version code when the source names no base URL.
+func QRText(p *procedure.Procedure) string {
+	if p.Site.BaseURL != "" {
+		return p.Site.BaseURL + "index.html"
+	}
+	return p.Code
+}
+
+// Render returns the checklist PDF.
+func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := Write(&buf, p, opt, nil); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Write writes the checklist PDF to w. progress, when not nil, is called after each copy is
+// laid out with the number done and the total, and once more when the file is complete.
+func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done, total int)) error {
+	paper, err := pdfdoc.PaperByName(opt.Paper)
+	if err != nil {
+		return err
+	}
+	copies := opt.Copies
+	if copies == 0 {
+		copies = 1
+	}
+	if copies < 0 || copies > MaxCopies {
+		return fmt.Errorf("número de copias %d fuera de rango: use de 1 a %d", opt.Copies, MaxCopies)
+	}
+	if opt.FolioStart < 0 {
+		return fmt.Errorf("folio inicial %d no válido: use un número mayor que cero", opt.FolioStart)
+	}
+	if len(p.Checklist.Phases) == 0 {
+		return errors.New("the procedure has no checklist phases")
+	}
+
+	doc := pdfdoc.New(pdfdoc.Options{
+		Paper:    paper,
+		Date:     p.Decree.Date,
+		Title:    p.Checklist.Code + " " + p.Checklist.Title,
+		Subject:  "Procedimiento aprobado por " + p.Decree.Citation(),
+		Author:   p.Organization.Name,
+		Keywords: "versión " + p.Code,
+		Draft:    opt.Draft,
+	})
+	r, err := newRenderer(p, doc)
+	if err != nil {
+		return err
+	}
+	pages, err := r.paginate()
+	if err != nil {
+		return err
+	}
+	lastFolio := 0
+	if opt.FolioStart > 0 {
+		lastFolio = opt.FolioStart + copies - 1
+	}
+	for c := 0; c < copies; c++ {
+		cp := sheet{folio: 0, digits: folioDigits(lastFolio)}
+		if opt.FolioStart > 0 {
+			cp.folio = opt.FolioStart + c
+		}
+		if copies > 1 {
+			// Field names must be unique in the file; the folio (or the copy) keeps
+			// each sheet's answers apart.
+			if cp.folio > 0 {
+				cp.prefix = fmt.Sprintf("folio%0*d-", cp.digits, cp.folio)
+			} else {
+				cp.prefix = fmt.Sprintf("copia%0*d-", folioDigits(copies), c+1)
+			}
+		}
+		r.drawCopy(pages, cp)
+		if err := doc.Error(); err != nil {
+			return fmt.Errorf("drawing the checklist: %w", err)
+		}
+		if progress != nil {
+			progress(c+1, copies)
+		}
+	}
+	out, err := doc.Bytes()
+	if err != nil {
+		return err
+	}
+	if opt.Fillable {
+		if out, err = pdfform.Add(out, r.fields); err != nil {
+			return fmt.Errorf("adding form fields: %w", err)
+		}
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("writing the checklist: %w", err)
+	}
+	return nil
+}
+
+// folioDigits is how many digits a folio is printed with: enough for the last one, at least
+// four, so a batch's sheets all look alike.
+func folioDigits(last int) int {
+	return max(4, len(fmt.Sprint(last)))
+}
+
+// sheet is what changes from one copy to the next.
+type sheet struct {
+	folio  int // 0: blank, to number by hand
+	digits int
+	prefix string // form field name prefix
+}

@@ -1,0 +1,777 @@
+package checklist
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/requinoa/pauta/internal/pdfdoc"
+	"github.com/requinoa/pauta/internal/pdfform"
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// Geometry, in millimetres and points. The sizes are the result of fitting the Requínoa
+// checklist on one carta page with room to write; no type goes below 9 pt.
+const (
+	marginX      = 12.0
+	marginTop    = 8.0
+	marginBottom = 8.0
+
+	titleSize = 13.0 // form title
+	phaseSize = 10.0 // phase headings
+	itemSize  = 9.5  // check items
+	small     = pdfdoc.SmallSize
+	leading   = 1.22 // line height over type size
+
+	thick = 0.6  // rule above a phase, around the header
+	thin  = 0.2  // cell borders, row rules
+	hair  = 0.15 // writing lines
+
+	boxSide   = 3.8  // Sí / No / N/A boxes
+	optSide   = 3.4  // boxes of a choice field
+	boxColW   = 9.0  // width of each Sí / No / N/A column
+	refColW   = 20.0 // "paso 3b, 4a"
+	numColW   = 6.5  // item number
+	rowPad    = 0.35 // above and below the text of a row
+	cellLabel = 3.7  // height of a field's label line inside its cell
+	writeH    = 4.3  // writing room under a label in a cell
+	lineH     = 6.2  // pitch of a handwriting line with its label beside it
+	obsLineH  = 6.5  // pitch of the observation lines
+	obsMin    = 2    // observation lines always printed
+	obsMax    = 8    // more would only leave a page of lines
+	sigBoxH   = 25.0 // the Firma box: room for a signature
+	blockGap  = 1.5  // space between blocks of different kinds
+	headBoxW  = 46.0 // form code and folio box
+
+	// The QR code: modules of 0.4 to 0.5 mm read from a phone and from a 150 dpi scan of a
+	// photocopy; 13 mm is what the footer has room for.
+	qrMaxSide   = 13.0
+	qrMinModule = 0.4
+	qrMaxModule = 0.5
+)
+
+// renderer lays the checklist out once and draws it for every copy.
+type renderer struct {
+	p      *procedure.Procedure
+	doc    *pdfdoc.Doc
+	x0, w  float64 // content left edge and width
+	footer pdfdoc.Footer
+	blocks []*block
+	fields []pdfform.Field
+
+	room float64 // room left on the last page before the observations grow into it
+
+	// set while drawing one page
+	page int
+	cp   sheet
+}
+
+// block is a part of the sheet that is never split across pages.
+type block struct {
+	h     float64
+	keep  bool             // keep on the same page as the next block
+	phase *procedure.Phase // the phase it belongs to; its heading repeats on a new page
+	head  bool             // it is the heading of phase
+	grow  bool             // the observations: takes the room left on its page
+	draw  func(y, h float64)
+}
+
+func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc) (*renderer, error) {
+	r := &renderer{p: p, doc: doc, x0: marginX, w: doc.Paper.W - 2*marginX}
+	qr, err := pdfdoc.NewQRWithin(QRText(p), qrMaxSide, qrMinModule, qrMaxModule)
+	if err != nil {
+		return nil, err
+	}
+	caption := "Código de versión"
+	var url []string
+	if p.Site.BaseURL != "" {
+		caption = "Manual de esta versión"
+		url = []string{QRText(p)}
+	}
+	r.footer = pdfdoc.Footer{
+		Left: append([]string{
+			fmt.Sprintf("Formulario %s · %s", p.Checklist.Code, pdfdoc.VersionLine(p.Code)),
+			"Imprimir a tamaño real (100 %), sin ajustar a la página.",
+		}, url...),
+		QR:        qr,
+		QRCaption: caption,
+	}
+	r.build()
+	return r, nil
+}
+
+// bodyTop is where content starts below the header of a page.
+func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + blockGap }
+
+// bodyBottom is the lowest a block may reach, above the footer.
+func (r *renderer) bodyBottom() float64 {
+	return r.doc.Paper.H - marginBottom - r.footer.Height() - blockGap
+}
+
+// placed is a block at its place on a page.
+type placed struct {
+	b    *block
+	y, h float64
+}
+
+// paginate assigns blocks to pages. The observations grow into the room left on their page
+// and the signatures settle at its foot.
+func (r *renderer) paginate() ([][]placed, error) {
+	var pages [][]placed
+	var cur []placed
+	top := r.bodyTop(true)
+	y := top
+	bottom := r.bodyBottom()
+	for i := 0; i < len(r.blocks); i++ {
+		b := r.blocks[i]
+		need := b.h
+		for j := i; j < len(r.blocks)-1 && r.blocks[j].keep; j++ {
+			need += r.blocks[j+1].h
+		}
+		if y+need > bottom && len(cur) > 0 {
+			pages = append(pages, cur)
+			cur = nil
+			top = r.bodyTop(false)
+			y = top
+			if b.phase != nil && !b.head {
+				cont := r.phaseHead(b.phase, true)
+				cur = append(cur, placed{cont, y, cont.h})
+				y += cont.h
+			}
+		}
+		if y+b.h > bottom {
+			return nil, fmt.Errorf("checklist: a block of %.0f mm does not fit on a %s page", b.h, r.doc.Paper.Name)
+		}
+		cur = append(cur, placed{b, y, b.h})
+		y += b.h
+	}
+	pages = append(pages, cur)
+
+	// Spread the last page: observations take the room left (up to obsMax lines), and what
+	// follows them moves down to the foot of the page.
+	last := pages[len(pages)-1]
+	room := bottom - y
+	r.room = room
+	for i, pl := range last {
+		if !pl.b.grow {
+			continue
+		}
+		extra := min(room, float64(obsMax-obsMin)*obsLineH)
+		last[i].h += extra
+		for j := i + 1; j < len(last); j++ {
+			last[j].y += extra
+		}
+	}
+	return pages, nil
+}
+
+// drawCopy draws one checklist: every page with header, blocks and footer.
+func (r *renderer) drawCopy(pages [][]placed, cp sheet) {
+	r.cp = cp
+	for i, blocks := range pages {
+		r.doc.NewPage()
+		r.page = r.doc.PageNo()
+		r.drawHeader(i == 0)
+		for _, pl := range blocks {
+			pl.b.draw(pl.y, pl.h)
+		}
+		f := r.footer
+		f.Page, f.Pages = i+1, len(pages)
+		r.doc.DrawFooter(f, r.x0, r.doc.Paper.H-marginBottom, r.w)
+	}
+}
+
+// field records a form field on the current page; names get the copy's prefix.
+func (r *renderer) field(kind pdfform.Kind, name, label string, x, y, w, h float64, multiline bool) {
+	r.fields = append(r.fields, pdfform.Field{
+		Name: r.cp.prefix + name, Label: label, Kind: kind, Page: r.page,
+		Rect: pdfform.Rect{X: x, Y: y, W: w, H: h}, Multiline: multiline,
+	})
+}
+
+// text sets the font and writes s with its line box starting at top.
+func (r *renderer) text(style string, size, x, top float64, s string) {
+	r.doc.SetFont(pdfdoc.Font, style, size)
+	r.doc.Text(x, top+pdfdoc.Ascent(size), s)
+}
+
+// wrap sets the font and wraps s to width w.
+func (r *renderer) wrap(style string, size float64, s string, w float64) []string {
+	r.doc.SetFont(pdfdoc.Font, style, size)
+	return r.doc.Wrap(s, w)
+}
+
+func lh(size float64) float64 { return pdfdoc.PT(size) * leading }
+
+// --- header -------------------------------------------------------------------------------
+
+func (r *renderer) headerLeftW() float64 { return r.w - headBoxW - 4 }
+
+func (r *renderer) orgLine() string {
+	org := r.p.Organization.Name
+	if r.p.Organization.Unit != "" {
+		org += " · " + r.p.Organization.Unit
+	}
+	return org
+}
+
+func (r *renderer) approval() string { return "Procedimiento aprobado por " + r.p.Decree.Citation() }
+
+func (r *renderer) headerHeight(first bool) float64 {
+	lw := r.headerLeftW()
+	h := float64(len(r.wrap("B", small, r.orgLine(), lw)))*lh(small) +
+		float64(len(r.wrap("B", titleSize, r.p.Checklist.Title, lw)))*lh(titleSize) +
+		float64(len(r.wrap("", small, r.approval(), lw)))*lh(small)
+	h = max(h, r.headBoxH())
+	if first && r.p.Checklist.Instructions != "" {
+		h += 1.5 + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
+	}
+	return h + 1.5
+}
+
+func (r *renderer) headBoxH() float64 { return 2 * (lh(12) + 1.6) }
+
+func (r *renderer) drawHeader(first bool) {
+	d := r.doc
+	lw := r.headerLeftW()
+	y := marginTop
+	d.SetFont(pdfdoc.Font, "B", small)
+	for _, l := range d.Wrap(r.orgLine(), lw) {
+		r.text("B", small, r.x0, y, l)
+		y += lh(small)
+	}
+	for _, l := range r.wrap("B", titleSize, r.p.Checklist.Title, lw) {
+		r.text("B", titleSize, r.x0, y, l)
+		y += lh(titleSize)
+	}
+	for _, l := range r.wrap("", small, r.approval(), lw) {
+		r.text("", small, r.x0, y, l)
+		y += lh(small)
+	}
+
+	// Form code and folio, boxed at the right as on printed government forms: two rows, the
+	// label small and the value large on a shared baseline.
+	bx, by, bh := r.x0+r.w-headBoxW, marginTop, r.headBoxH()
+	d.SetLineWidth(thin * 2)
+	d.Rect(bx, by, headBoxW, bh, "D")
+	d.SetLineWidth(thin)
+	d.Line(bx, by+bh/2, bx+headBoxW, by+bh/2)
+	pad := 2.0
+	base := func(row int) float64 { return by + float64(row)*bh/2 + bh/4 + pdfdoc.PT(12)*0.36 }
+	d.SetFont(pdfdoc.Font, "", small)
+	d.Text(bx+pad, base(0), "Formulario")
+	d.Text(bx+pad, base(1), "Folio N°")
+	fx := bx + pad + d.GetStringWidth("Folio N° ")
+	d.SetFont(pdfdoc.Font, "B", 12)
+	d.TextRight(bx+headBoxW-pad, base(0), r.p.Checklist.Code)
+	if r.cp.folio > 0 {
+		d.Text(fx, base(1), fmt.Sprintf("%0*d", r.cp.digits, r.cp.folio))
+	} else {
+		// A blank to number the sheet by hand.
+		d.SetLineWidth(hair)
+		d.Line(fx, base(1)+0.6, bx+headBoxW-pad, base(1)+0.6)
+	}
+
+	y = max(y, by+bh) + 1.5
+	if first && r.p.Checklist.Instructions != "" {
+		for _, l := range r.wrap("", small, r.p.Checklist.Instructions, r.w) {
+			r.text("", small, r.x0, y, l)
+			y += lh(small)
+		}
+	}
+	d.SetLineWidth(thick)
+	d.Line(r.x0, y+0.8, r.x0+r.w, y+0.8)
+}
+
+// --- blocks -------------------------------------------------------------------------------
+
+// build turns the model into blocks, in reading order: session data, phases, observations,
+// signatures.
+func (r *renderer) build() {
+	var session []*procedure.Field
+	r.p.Manual.Walk(func(s *procedure.Section) {
+		for _, f := range s.Fields {
+			if f.Phase == "" {
+				session = append(session, f)
+			}
+		}
+	})
+	for _, row := range packRows(session) {
+		r.blocks = append(r.blocks, r.fieldRow(row, nil))
+	}
+	if len(session) > 0 {
+		r.blocks[len(r.blocks)-1].h += blockGap
+	}
+	for _, ph := range r.p.Checklist.Phases {
+		r.blocks = append(r.blocks, r.phaseHead(ph, false))
+		for n, c := range ph.Checks {
+			r.blocks = append(r.blocks, r.checkRow(ph, n+1, c))
+		}
+		for _, f := range ph.Fields {
+			r.blocks = append(r.blocks, r.phaseField(ph, f))
+		}
+	}
+	obs := r.observations()
+	obs.keep = true
+	r.blocks = append(r.blocks, obs)
+	r.blocks = append(r.blocks, r.signatures()...)
+}
+
+// phaseLetter is the letter a phase is known by on the sheet: A, B, C…
+func phaseLetter(p *procedure.Procedure, ph *procedure.Phase) string {
+	for i, q := range p.Checklist.Phases {
+		if q == ph {
+			if i < 26 {
+				return string(rune('A'+i)) + "."
+			}
+			return fmt.Sprintf("%d.", i+1)
+		}
+	}
+	return ""
+}
+
+// phaseTitle is a phase's lettered title: "A. Antes de conectar".
+func (r *renderer) phaseTitle(ph *procedure.Phase, cont bool) string {
+	t := phaseLetter(r.p, ph) + " " + ph.Title
+	if cont {
+		t += " (continuación)"
+	}
+	return t
+}
+
+// phaseHead is the heading of a pause point: a heavy rule, the lettered title in bold with its
+// hint, and the Sí / No / N/A column heads over the boxes.
+func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
+	title := r.phaseTitle(ph, cont)
+	textW := r.w - 3*boxColW - 2
+	r.doc.SetFont(pdfdoc.Font, "B", phaseSize)
+	tw := r.doc.GetStringWidth(title)
+	var hint []string
+	hintX := 0.0
+	if ph.Hint != "" {
+		r.doc.SetFont(pdfdoc.Font, "", small)
+		if tw+4+r.doc.GetStringWidth(ph.Hint) <= textW {
+			hint = []string{ph.Hint}
+			hintX = tw + 4
+		} else {
+			hint = r.doc.Wrap(ph.Hint, textW)
+		}
+	}
+	h := 0.9 + lh(phaseSize) + 0.4
+	if hintX == 0 && len(hint) > 0 {
+		h += float64(len(hint)) * lh(small)
+	}
+	b := &block{h: h, keep: true, phase: ph, head: true}
+	b.draw = func(y, _ float64) {
+		d := r.doc
+		d.SetLineWidth(thick)
+		d.Line(r.x0, y, r.x0+r.w, y)
+		ty := y + 0.9
+		r.text("B", phaseSize, r.x0, ty, title)
+		if hintX > 0 {
+			r.text("", small, r.x0+hintX, ty+(lh(phaseSize)-lh(small))/2+0.3, hint[0])
+		} else {
+			for i, l := range hint {
+				r.text("", small, r.x0, ty+lh(phaseSize)+float64(i)*lh(small), l)
+			}
+		}
+		d.SetFont(pdfdoc.Font, "B", small)
+		for i, col := range []string{"Sí", "No", "N/A"} {
+			cx := r.boxColX(i) + boxColW/2
+			d.TextCenter(cx, ty+(lh(phaseSize)-lh(small))/2+0.3+pdfdoc.Ascent(small), col)
+		}
+		d.SetLineWidth(thin)
+		d.Line(r.x0, y+h, r.x0+r.w, y+h)
+	}
+	return b
+}
+
+// boxColX is the left edge of the i-th answer column (0 Sí, 1 No, 2 N/A).
+func (r *renderer) boxColX(i int) float64 { return r.x0 + r.w - float64(3-i)*boxColW }
+
+// checkRow is one item: number, text, source step, three boxes.
+func (r *renderer) checkRow(ph *procedure.Phase, n int, c *procedure.Check) *block {
+	ref := c.Ref()
+	textX := r.x0 + numColW
+	textW := r.boxColX(0) - refColW - textX - 1
+	r.doc.SetFont(pdfdoc.Font, "", small)
+	if rw := r.doc.GetStringWidth(ref); rw > refColW-1 {
+		// A long citation takes room from the text rather than running into it.
+		textW -= rw - (refColW - 1)
+	}
+	lines := r.wrap("", itemSize, c.Text, textW)
+	h := max(float64(len(lines))*lh(itemSize)+2*rowPad, boxSide+1)
+	b := &block{h: h, phase: ph}
+	b.draw = func(y, _ float64) {
+		d := r.doc
+		ty := y + (h-float64(len(lines))*lh(itemSize))/2
+		d.SetFont(pdfdoc.Font, "B", itemSize)
+		d.TextRight(textX-2, ty+pdfdoc.Ascent(itemSize), fmt.Sprint(n))
+		for i, l := range lines {
+			r.text("", itemSize, textX, ty+float64(i)*lh(itemSize), l)
+		}
+		d.SetFont(pdfdoc.Font, "", small)
+		d.TextRight(r.boxColX(0)-1.5, ty+pdfdoc.Ascent(itemSize), ref)
+		by := ty + (lh(itemSize)-boxSide)/2
+		d.SetLineWidth(0.3)
+		for i, ans := range []string{"si", "no", "na"} {
+			bx := r.boxColX(i) + (boxColW-boxSide)/2
+			d.Rect(bx, by, boxSide, boxSide, "D")
+			r.field(pdfform.Checkbox, c.ID+"-"+ans,
+				fmt.Sprintf("%s %d, %s: %s", strings.TrimSuffix(phaseLetter(r.p, ph), "."), n, []string{"Sí", "No", "N/A"}[i], c.Text),
+				bx, by, boxSide, boxSide, false)
+		}
+		d.SetLineWidth(thin)
+		d.Line(r.x0, y+h, r.x0+r.w, y+h)
+	}
+	return b
+}
+
+// --- fields -------------------------------------------------------------------------------
+
+// cell is one field in a row of the grid, with its width in quarters after packing.
+type cell struct {
+	f       *procedure.Field
+	quarter int
+}
+
+func fieldWidth(f *procedure.Field) int {
+	switch {
+	case f.Width > 0:
+		return f.Width
+	case f.Type == "choice":
+		return 4
+	}
+	return 1
+}
+
+// packRows places fields in rows of four quarters, in order, each field going into the first
+// row with room for it (so a narrow field fills a gap left earlier instead of opening a row).
+// The last field of a row that stays short widens to close the row.
+func packRows(fields []*procedure.Field) [][]cell {
+	var rows [][]cell
+	var used []int
+	for _, f := range fields {
+		w := min(fieldWidth(f), 4)
+		placed := false
+		for i := range rows {
+			if used[i]+w <= 4 {
+				rows[i] = append(rows[i], cell{f, w})
+				used[i] += w
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			rows = append(rows, []cell{{f, w}})
+			used = append(used, w)
+		}
+	}
+	for i := range rows {
+		rows[i][len(rows[i])-1].quarter += 4 - used[i]
+	}
+	return rows
+}
+
+func fieldLines(f *procedure.Field) int { return max(f.Lines, 1) }
+
+// fieldLabel is the label as printed, with the format a date or a time is written in.
+func fieldLabel(f *procedure.Field) string {
+	switch f.Type {
+	case "date":
+		return f.Label + " (día / mes / año)"
+	case "time":
+		return f.Label + " (hh:mm)"
+	}
+	return f.Label
+}
+
+// choiceWidth measures a choice field's label and its row of boxed options.
+func (r *renderer) choiceWidth(f *procedure.Field) (label, options float64) {
+	r.doc.SetFont(pdfdoc.Font, "", small)
+	label = r.doc.GetStringWidth(f.Label)
+	r.doc.SetFont(pdfdoc.Font, "", itemSize)
+	for _, o := range f.Options {
+		options += optSide + 1.5 + r.doc.GetStringWidth(o) + 5
+	}
+	return label, options
+}
+
+func (r *renderer) cellHeight(c cell, w float64) float64 {
+	if c.f.Type == "choice" {
+		lw, ow := r.choiceWidth(c.f)
+		if lw+4+ow <= w-3 {
+			return writeH + 1
+		}
+		return cellLabel + writeH
+	}
+	return cellLabel + float64(fieldLines(c.f))*writeH
+}
+
+// fieldRow is a row of bordered cells: label at the top, room to write below.
+func (r *renderer) fieldRow(row []cell, ph *procedure.Phase) *block {
+	q := r.w / 4
+	h := 0.0
+	for _, c := range row {
+		h = max(h, r.cellHeight(c, float64(c.quarter)*q))
+	}
+	b := &block{h: h, phase: ph}
+	b.draw = func(y, _ float64) {
+		x := r.x0
+		for _, c := range row {
+			w := float64(c.quarter) * q
+			r.doc.SetLineWidth(thin)
+			r.doc.Rect(x, y, w, h, "D")
+			r.drawCell(c.f, x, y, w, h)
+			x += w
+		}
+	}
+	return b
+}
+
+func (r *renderer) drawCell(f *procedure.Field, x, y, w, h float64) {
+	d := r.doc
+	pad := 1.5
+	if f.Type == "choice" {
+		lw, ow := r.choiceWidth(f)
+		ox, oy := x+pad, y+cellLabel
+		if lw+4+ow <= w-3 {
+			ox, oy = x+pad+lw+4, y+(h-writeH)/2
+		}
+		r.text("", small, x+pad, labelTop(y, h, ox != x+pad), f.Label)
+		r.drawOptions(f, ox, oy, writeH)
+		return
+	}
+	r.text("", small, x+pad, y+0.5, fieldLabel(f))
+	lines := fieldLines(f)
+	top := y + cellLabel
+	// Extra lines get a faint guide so two lines of handwriting stay apart.
+	d.SetLineWidth(hair)
+	for i := 1; i < lines; i++ {
+		ly := top + float64(i)*writeH
+		d.Line(x+pad, ly, x+w-pad, ly)
+	}
+	switch f.Type {
+	case "date":
+		d.SetFont(pdfdoc.Font, "", itemSize)
+		base := top + writeH - 1.6
+		d.Text(x+pad+9, base, "/")
+		d.Text(x+pad+19, base, "/")
+	case "time":
+		d.SetFont(pdfdoc.Font, "", itemSize)
+		d.Text(x+pad+9, top+writeH-1.6, ":")
+	}
+	r.field(pdfform.Text, f.ID, f.Label, x+0.5, top, w-1, h-cellLabel-0.3, lines > 1)
+}
+
+// phaseField is a field asked inside a phase, set as a row like the checks: a choice is its
+// label followed by the boxed options; a text field is its label followed by writing lines.
+func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
+	textX := r.x0 + numColW
+	right := r.x0 + r.w
+	if f.Type == "choice" {
+		lw, ow := r.choiceWidth(f)
+		oneLine := textX+lw+4+ow <= right
+		h := lh(itemSize) + 2*rowPad
+		if !oneLine {
+			h += lh(itemSize)
+		}
+		b := &block{h: h, phase: ph}
+		b.draw = func(y, _ float64) {
+			r.text("", small, textX, y+rowPad+(lh(itemSize)-lh(small))/2, f.Label)
+			ox, oy := textX+lw+4, y+rowPad
+			if !oneLine {
+				ox, oy = textX, y+rowPad+lh(itemSize)
+			}
+			r.drawOptions(f, ox, oy, lh(itemSize))
+			r.doc.SetLineWidth(thin)
+			r.doc.Line(r.x0, y+h, right, y+h)
+		}
+		return b
+	}
+	lines := fieldLines(f)
+	h := float64(lines)*lineH + 0.6
+	b := &block{h: h, phase: ph}
+	b.draw = func(y, _ float64) {
+		d := r.doc
+		label := fieldLabel(f) + ":"
+		r.text("", small, textX, y+lineH-1.1-lh(small)+0.3, label)
+		d.SetFont(pdfdoc.Font, "", small)
+		lx := textX + d.GetStringWidth(label) + 1.5
+		d.SetLineWidth(hair)
+		for i := 0; i < lines; i++ {
+			ly := y + float64(i+1)*lineH - 1
+			x := lx
+			if i > 0 {
+				x = textX
+			}
+			d.Line(x, ly, right, ly)
+		}
+		r.field(pdfform.Text, f.ID, f.Label, lx, y+0.5, right-lx, float64(lines)*lineH-1, lines > 1)
+		d.SetLineWidth(thin)
+		d.Line(r.x0, y+h, right, y+h)
+	}
+	return b
+}
+
+// drawOptions draws a choice field's options in a row from x, each with its box, vertically
+// centred in a line of height h starting at y.
+func (r *renderer) drawOptions(f *procedure.Field, x, y, h float64) {
+	d := r.doc
+	for _, o := range f.Options {
+		by := y + (h-optSide)/2
+		d.SetLineWidth(0.3)
+		d.Rect(x, by, optSide, optSide, "D")
+		r.field(pdfform.Checkbox, f.ID+"-"+slug(o), f.Label+": "+o, x, by, optSide, optSide, false)
+		x += optSide + 1.5
+		r.text("", itemSize, x, y+(h-lh(itemSize))/2, o)
+		d.SetFont(pdfdoc.Font, "", itemSize)
+		x += d.GetStringWidth(o) + 5
+	}
+}
+
+// labelTop is where a choice field's label line starts: centred in its cell when the options
+// share its line, at the top otherwise.
+func labelTop(y, h float64, inline bool) float64 {
+	if inline {
+		return y + (h-lh(small))/2
+	}
+	return y + 0.5
+}
+
+// --- observations and signatures ----------------------------------------------------------
+
+func (r *renderer) observations() *block {
+	title := r.p.Checklist.Observations
+	if title == "" {
+		title = "Observaciones"
+	}
+	titleLines := r.wrap("B", small+0.5, title, r.w)
+	head := float64(len(titleLines))*lh(small+0.5) + 0.5
+	b := &block{h: head + obsMin*obsLineH + 1, grow: true}
+	b.draw = func(y, h float64) {
+		d := r.doc
+		d.SetLineWidth(thick)
+		d.Line(r.x0, y, r.x0+r.w, y)
+		for i, l := range titleLines {
+			r.text("B", small+0.5, r.x0, y+1+float64(i)*lh(small+0.5), l)
+		}
+		// Whole lines, spread evenly over the room the block was given.
+		room := h - head - 1
+		n := max(int(room/obsLineH), 1)
+		pitch := room / float64(n)
+		d.SetLineWidth(hair)
+		for i := 1; i <= n; i++ {
+			ly := y + head + float64(i)*pitch
+			d.Line(r.x0, ly, r.x0+r.w, ly)
+		}
+		r.field(pdfform.Text, "observaciones", title, r.x0, y+head+1, r.w, room-0.5, true)
+	}
+	return b
+}
+
+// isFirma reports whether a signature line is the place for the signature itself.
+func isFirma(line string) bool { return slug(line) == "firma" }
+
+// signatures lays out the signature blocks two to a row, side by side as on paper: in each,
+// the written lines at the left and the Firma box, at least 25 mm high, at the right.
+func (r *renderer) signatures() []*block {
+	sigs := r.p.Checklist.Signatures
+	var blocks []*block
+	gap := 6.0
+	colW := (r.w - gap) / 2
+	for i := 0; i < len(sigs); i += 2 {
+		row := sigs[i:min(i+2, len(sigs))]
+		h := 0.0
+		for _, s := range row {
+			h = max(h, r.sigHeight(s))
+		}
+		b := &block{h: h + blockGap}
+		b.draw = func(y, _ float64) {
+			y += blockGap
+			for k, s := range row {
+				r.drawSignature(s, r.x0+float64(k)*(colW+gap), y, colW, h)
+			}
+		}
+		blocks = append(blocks, b)
+	}
+	for i := 0; i < len(blocks)-1; i++ {
+		blocks[i].keep = true
+	}
+	return blocks
+}
+
+func sigLines(s *procedure.Signature) []string {
+	var out []string
+	for _, l := range s.Lines {
+		if !isFirma(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (r *renderer) sigTitleH() float64 { return lh(small+1) + 1.2 }
+
+func (r *renderer) sigHeight(s *procedure.Signature) float64 {
+	lines := float64(len(sigLines(s))) * lineH
+	return r.sigTitleH() + max(lines, sigBoxH) + 2
+}
+
+func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h float64) {
+	d := r.doc
+	pad := 2.0
+	d.SetLineWidth(thin * 2)
+	d.Rect(x, y, w, h, "D")
+	r.text("B", small+1, x+pad, y+1, s.Title)
+	boxW := w * 0.44
+	boxX := x + w - pad - boxW
+	top := y + r.sigTitleH()
+	firma := "Firma"
+	for _, l := range s.Lines {
+		if isFirma(l) {
+			firma = l
+		}
+	}
+	r.text("", small, boxX, y+0.8, firma)
+	d.SetLineWidth(0.3)
+	boxH := h - r.sigTitleH() - 2
+	d.Rect(boxX, top, boxW, boxH, "D")
+	r.field(pdfform.Signature, "firma-"+s.ID, firma+": "+s.Title, boxX, top, boxW, boxH, false)
+
+	// The written lines share the height of the Firma box evenly.
+	lines := sigLines(s)
+	lx, lw := x+pad, boxX-3-(x+pad)
+	pitch := (h - r.sigTitleH() - 2) / float64(max(len(lines), 1))
+	for i, l := range lines {
+		base := top + float64(i+1)*pitch - 0.8 // the writing line
+		d.SetFont(pdfdoc.Font, "", small)
+		d.Text(lx, base-0.5, l+":")
+		sx := lx + d.GetStringWidth(l+": ")
+		d.SetLineWidth(hair)
+		d.Line(sx, base, lx+lw, base)
+		r.field(pdfform.Text, s.ID+"-"+slug(l), s.Title+": "+l, sx, base-min(pitch, lineH)+0.6, lx+lw-sx, min(pitch, lineH)-0.8, false)
+	}
+}
+
+// slug turns a label into a field-name part: "Cargo / unidad" → "cargo-unidad".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r): // the accent of a decomposed letter
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}

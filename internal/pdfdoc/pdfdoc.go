@@ -1,0 +1,187 @@
+// Package pdfdoc holds what every PDF pauta prints shares: the embedded font, the paper sizes
+// used in Chilean offices, fixed document dates so the same source gives the same bytes, a
+// footer with the version code and page numbers, QR codes drawn as vectors, and the
+// "BORRADOR — sin validez" mark of a draft. The checklist and the decree build on it; neither
+// talks to fpdf's package-level defaults.
+//
+// Coordinates are millimetres from the top-left corner of the page, as fpdf measures them.
+package pdfdoc
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// Font is the family name under which the vendored font is registered: Noto Sans, regular ("")
+// and bold ("B"). It covers Spanish and the punctuation of official texts (« » ° — · ¿ ¡).
+const Font = "NotoSans"
+
+// The font files are vendored, not read from the system, so a PDF looks the same whoever
+// builds it; fonts/OFL.txt is their licence and travels with them.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	fontRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	fontBold []byte
+)
+
+// FontRegular returns the regular face's TrueType bytes, for tests that check its coverage.
+func FontRegular() []byte { return fontRegular }
+
+// FontBold returns the bold face's TrueType bytes.
+func FontBold() []byte { return fontBold }
+
+// Paper is a sheet size, portrait, in millimetres.
+type Paper struct {
+	Name string // as the command line spells it: "carta", "oficio", "a4"
+	W, H float64
+}
+
+// papers are the sheet sizes used in Chilean offices, the default first. Carta is US letter
+// (8.5 × 11 in). Oficio is 216 × 330 mm: fpdf's "Legal" (8.5 × 14 in) is longer and would
+// move everything printed near the bottom edge off the sheet.
+func papers() []Paper {
+	return []Paper{
+		{Name: "carta", W: 215.9, H: 279.4},
+		{Name: "oficio", W: 216, H: 330},
+		{Name: "a4", W: 210, H: 297},
+	}
+}
+
+// PaperNames lists the accepted paper names, default first, for help texts.
+func PaperNames() []string {
+	var names []string
+	for _, p := range papers() {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// DefaultPaper is carta, the size most Chilean municipal printers are loaded with.
+func DefaultPaper() Paper { return papers()[0] }
+
+// PaperByName returns the paper called name ("carta", "oficio", "a4"); "" is carta.
+func PaperByName(name string) (Paper, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if key == "" {
+		return DefaultPaper(), nil
+	}
+	for _, p := range papers() {
+		if p.Name == key {
+			return p, nil
+		}
+	}
+	return Paper{}, fmt.Errorf("papel %q desconocido: use %s", name, strings.Join(PaperNames(), ", "))
+}
+
+// Options configures a new document.
+type Options struct {
+	Paper    Paper          // zero is carta
+	Date     procedure.Date // the document's creation and modification date: the decree's date
+	Title    string
+	Subject  string
+	Author   string
+	Keywords string
+	Draft    bool // mark every page "BORRADOR — sin validez"
+}
+
+// Doc is an fpdf document set up the way every pauta PDF needs it. The embedded *fpdf.Fpdf
+// gives the drawing operations.
+type Doc struct {
+	*fpdf.Fpdf
+	Paper Paper
+	Draft bool
+}
+
+// New returns an empty document: fonts registered, margins zero (callers lay out every
+// line themselves), no automatic page breaks, fixed dates and a sorted catalog so the same
+// input gives the same bytes.
+func New(opt Options) *Doc {
+	paper := opt.Paper
+	if paper.W == 0 {
+		paper = DefaultPaper()
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		Size:           fpdf.SizeType{Wd: paper.W, Ht: paper.H},
+	})
+	// A fixed date, never time.Now: noon keeps the same calendar day in every time zone a
+	// reader in Chile or nearby may use.
+	d := opt.Date
+	if d.IsZero() {
+		d = procedure.Date{Year: 2000, Month: time.January, Day: 1}
+	}
+	stamp := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(stamp)
+	pdf.SetModificationDate(stamp)
+	pdf.SetCatalogSort(true)
+	pdf.SetProducer("pauta", false)
+	pdf.SetCreator("pauta", false)
+	pdf.SetLang("es-CL")
+	pdf.SetTitle(opt.Title, true)
+	pdf.SetSubject(opt.Subject, true)
+	pdf.SetAuthor(opt.Author, true)
+	pdf.SetKeywords(opt.Keywords, true)
+	pdf.SetDisplayMode("real", "continuous")
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.AddUTF8FontFromBytes(Font, "", fontRegular)
+	pdf.AddUTF8FontFromBytes(Font, "B", fontBold)
+	pdf.SetFont(Font, "", 10)
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetDrawColor(0, 0, 0)
+	return &Doc{Fpdf: pdf, Paper: paper, Draft: opt.Draft}
+}
+
+// Bytes finishes the document and returns it.
+func (d *Doc) Bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		return nil, fmt.Errorf("writing PDF: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// NewPage starts a page and, for a draft, lays the draft mark under everything that follows.
+func (d *Doc) NewPage() {
+	d.AddPage()
+	if d.Draft {
+		d.draftMark()
+	}
+}
+
+// DraftText is the mark a draft carries on every page.
+const DraftText = "BORRADOR — sin validez"
+
+// draftMark writes DraftText large and diagonal across the page, in light grey under the
+// content: the words, not the grey, say it is a draft, and the form stays readable.
+func (d *Doc) draftMark() {
+	size := 54.0
+	d.SetFont(Font, "B", size)
+	w := d.GetStringWidth(DraftText)
+	cx, cy := d.Paper.W/2, d.Paper.H/2
+	d.TransformBegin()
+	d.TransformRotate(55, cx, cy)
+	d.SetTextColor(200, 200, 200)
+	d.Text(cx-w/2, cy+size*0.35/2.83, DraftText)
+	d.SetTextColor(0, 0, 0)
+	d.TransformEnd()
+}
+
+// PT converts points to millimetres.
+func PT(pt float64) float64 { return pt * 25.4 / 72 }
+
+// PageOf is how every PDF numbers its pages: "Página 2 de 3".
+func PageOf(page, pages int) string { return fmt.Sprintf("Página %d de %d", page, pages) }
+
+// VersionLine names the version code as the site prints it.
+func VersionLine(code string) string { return "Versión " + code }

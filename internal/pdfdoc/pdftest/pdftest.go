@@ -1,0 +1,192 @@
+// Package pdftest runs the real PDF tools (poppler-utils, qpdf, zbar-tools) on PDFs made in
+// tests, so the checklist and decree tests check what a reader's software sees rather than
+// what the code meant to write. Missing tools skip a test locally and fail it in CI, through
+// internal/testtool.
+package pdftest
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/requinoa/pauta/internal/testtool"
+)
+
+// File writes pdf to a temporary file and returns its path.
+func File(t testing.TB, name string, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatalf("writing %s: %v", path, err)
+	}
+	return path
+}
+
+// Run runs a tool from pkg and returns its standard output; a failure fails the test with
+// the tool's error output.
+func Run(t testing.TB, pkg, program string, args ...string) string {
+	t.Helper()
+	path := testtool.Require(t, program, pkg)
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(path, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", program, strings.Join(args, " "), err, errOut.String(), out.String())
+	}
+	return out.String()
+}
+
+// Text is pdftotext's output in content-stream order (-raw), so the words of a wrapped line
+// follow each other, with white space collapsed to single spaces. pages selects a range
+// ("2", "1-3"); empty means all.
+func Text(t testing.TB, path string, pages string) string {
+	t.Helper()
+	args := []string{"-raw", "-enc", "UTF-8"}
+	if pages != "" {
+		first, last, _ := strings.Cut(pages, "-")
+		if last == "" {
+			last = first
+		}
+		args = append(args, "-f", first, "-l", last)
+	}
+	args = append(args, path, "-")
+	return Collapse(Run(t, "poppler-utils", "pdftotext", args...))
+}
+
+// Collapse turns every run of white space into one space.
+func Collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Info is what pdfinfo says of a file.
+type Info struct {
+	Pages         int
+	Width, Height float64 // points
+}
+
+var (
+	pagesRE = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+	sizeRE  = regexp.MustCompile(`(?m)^Page size:\s+([\d.]+) x ([\d.]+) pts`)
+)
+
+// PDFInfo runs pdfinfo.
+func PDFInfo(t testing.TB, path string) Info {
+	t.Helper()
+	out := Run(t, "poppler-utils", "pdfinfo", path)
+	var info Info
+	if m := pagesRE.FindStringSubmatch(out); m != nil {
+		info.Pages, _ = strconv.Atoi(m[1])
+	}
+	if m := sizeRE.FindStringSubmatch(out); m != nil {
+		info.Width, _ = strconv.ParseFloat(m[1], 64)
+		info.Height, _ = strconv.ParseFloat(m[2], 64)
+	}
+	if info.Pages == 0 || info.Width == 0 {
+		t.Fatalf("pdfinfo %s: cannot read pages and size from:\n%s", path, out)
+	}
+	return info
+}
+
+// Font is one line of pdffonts.
+type Font struct {
+	Name     string
+	Embedded bool
+}
+
+// Fonts lists the fonts pdffonts finds in the file.
+func Fonts(t testing.TB, path string) []Font {
+	t.Helper()
+	out := Run(t, "poppler-utils", "pdffonts", path)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("pdffonts %s: unexpected output:\n%s", path, out)
+	}
+	// The columns are fixed-width; the dashes line under the header marks them.
+	cols := strings.Fields(lines[1])
+	embAt := 0
+	for i := 0; i < 3; i++ {
+		embAt += len(cols[i]) + 1
+	}
+	var fonts []Font
+	for _, l := range lines[2:] {
+		if len(l) < embAt+3 {
+			t.Fatalf("pdffonts: short line %q", l)
+		}
+		fonts = append(fonts, Font{Name: strings.Fields(l)[0], Embedded: l[embAt:embAt+3] == "yes"})
+	}
+	return fonts
+}
+
+// QPDFCheck fails the test unless qpdf --check finds the file sound.
+func QPDFCheck(t testing.TB, path string) {
+	t.Helper()
+	out := Run(t, "qpdf", "qpdf", "--check", path)
+	if !strings.Contains(out, "No syntax or stream encoding errors found") {
+		t.Fatalf("qpdf --check %s:\n%s", path, out)
+	}
+}
+
+// PNG renders one page with pdftoppm at dpi and returns the PNG's path.
+func PNG(t testing.TB, path string, page, dpi int) string {
+	t.Helper()
+	prefix := filepath.Join(t.TempDir(), "page")
+	p := strconv.Itoa(page)
+	Run(t, "poppler-utils", "pdftoppm", "-png", "-r", strconv.Itoa(dpi), "-f", p, "-l", p, "-singlefile", path, prefix)
+	return prefix + ".png"
+}
+
+// QRCodes decodes the QR codes zbarimg finds on one page rendered at 150 dpi, the resolution
+// of an ordinary office scan.
+func QRCodes(t testing.TB, path string, page int) []string {
+	t.Helper()
+	png := PNG(t, path, page, 150)
+	zbar := testtool.Require(t, "zbarimg", "zbar-tools")
+	out, err := exec.Command(zbar, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png).Output()
+	if err != nil {
+		t.Fatalf("zbarimg found no QR code on page %d: %v", page, err)
+	}
+	return strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+}
+
+// Word is a word pdftotext -bbox found, with its box in points from the page's top-left.
+type Word struct {
+	Page                   int
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+var (
+	pageRE = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	wordRE = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+// Words lists every word of the file with its position.
+func Words(t testing.TB, path string) []Word {
+	t.Helper()
+	out := Run(t, "poppler-utils", "pdftotext", "-bbox", "-enc", "UTF-8", path, "-")
+	var words []Word
+	page := 0
+	for _, line := range strings.Split(out, "\n") {
+		if pageRE.MatchString(line) {
+			page++
+			continue
+		}
+		m := wordRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		w := Word{Page: page, Text: m[5]}
+		w.XMin, _ = strconv.ParseFloat(m[1], 64)
+		w.YMin, _ = strconv.ParseFloat(m[2], 64)
+		w.XMax, _ = strconv.ParseFloat(m[3], 64)
+		w.YMax, _ = strconv.ParseFloat(m[4], 64)
+		words = append(words, w)
+	}
+	return words
+}
+
+// MM converts millimetres to points.
+func MM(mm float64) float64 { return mm * 72 / 25.4 }

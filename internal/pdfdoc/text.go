@@ -1,0 +1,89 @@
+package pdfdoc
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Wrap breaks text into lines no wider than w at the current font, at spaces; a word wider
+// than a whole line is cut between letters. Line breaks in text are kept.
+func (d *Doc) Wrap(text string, w float64) []string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			lines = append(lines, "")
+			continue
+		}
+		cur := ""
+		for _, word := range words {
+			try := word
+			if cur != "" {
+				try = cur + " " + word
+			}
+			if d.GetStringWidth(try) <= w {
+				cur = try
+				continue
+			}
+			if cur != "" {
+				lines = append(lines, cur)
+			}
+			cur = word
+			for d.GetStringWidth(cur) > w && utf8.RuneCountInString(cur) > 1 {
+				cut := d.fit(cur, w)
+				lines = append(lines, cur[:cut])
+				cur = cur[cut:]
+			}
+		}
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// fit is the byte length of the longest prefix of s (at least one rune) no wider than w.
+func (d *Doc) fit(s string, w float64) int {
+	end := 0
+	for i, r := range s {
+		next := i + utf8.RuneLen(r)
+		if end > 0 && d.GetStringWidth(s[:next]) > w {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
+// TextRight writes s with its right edge at x, baseline y.
+func (d *Doc) TextRight(x, y float64, s string) { d.Text(x-d.GetStringWidth(s), y, s) }
+
+// TextCenter writes s centred on x, baseline y.
+func (d *Doc) TextCenter(x, y float64, s string) { d.Text(x-d.GetStringWidth(s)/2, y, s) }
+
+// Justify writes one line of words spread to fill w exactly, baseline y. Each word is its
+// own text object: a Type0 font ignores the word-spacing operator, and text extraction still
+// sees the gaps as spaces.
+func (d *Doc) Justify(x, y, w float64, line string) {
+	words := strings.Fields(line)
+	if len(words) < 2 {
+		d.Text(x, y, line)
+		return
+	}
+	total := 0.0
+	for _, word := range words {
+		total += d.GetStringWidth(word)
+	}
+	gap := (w - total) / float64(len(words)-1)
+	// A line with very few words would spread into holes; set it ragged instead.
+	if gap > 3*d.GetStringWidth(" ") {
+		d.Text(x, y, line)
+		return
+	}
+	for _, word := range words {
+		d.Text(x, y, word)
+		x += d.GetStringWidth(word) + gap
+	}
+}
+
+// Ascent is the distance from the top of a line of size points to its baseline, mm: set the
+// baseline this far below where the line's box starts.
+func Ascent(size float64) float64 { return PT(size) * 0.9 }
