@@ -11,6 +11,7 @@ import (
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pages"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/search"
 	"github.com/requinoa/pauta/internal/theme"
 	"github.com/requinoa/pauta/themes"
 )
@@ -44,10 +45,16 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := pages.Render(p, th, pages.Options{Draft: opt.Draft, LiveReload: opt.LiveReload})
+	files, err := pages.Render(p, th, pages.Options{Draft: opt.Draft, LiveReload: opt.LiveReload,
+		SearchScripts: search.Scripts()})
 	if err != nil {
 		return nil, err
 	}
+	index, err := search.Build(p).Script()
+	if err != nil {
+		return nil, err
+	}
+	files[search.IndexPath] = index
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,245 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/spanish"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Word is one word of a text as search compares it. The browser's analyzer (pauta.js and
+// search.js) splits and folds text by the same rules, rune by rune; a test holds them equal.
+type Word struct {
+	// Lower is the word in lowercase as written, accents kept: the stemmer needs them.
+	Lower string
+	// Fold is the word without accents; for a number, its digits without thousands dots or
+	// leading zeros.
+	Fold string
+	// Number is true when the word is made of digits.
+	Number bool
+}
+
+// rune classes for splitting
+const (
+	classSep = iota
+	classLetter
+	classDigit
+	classSkip // a combining mark or other rune that folds to nothing: it neither splits nor adds
+)
+
+// foldRune is a rune as search compares it: lowercase, compatibility-decomposed (º → o,
+// ² → 2, ﬁ → fi) and without combining marks (á → a, ñ → n).
+func foldRune(r rune) string {
+	if r < utf8.RuneSelf {
+		return string(unicode.ToLower(r))
+	}
+	var b strings.Builder
+	for _, c := range norm.NFKD.String(string(unicode.ToLower(r))) {
+		if !unicode.Is(unicode.M, c) {
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String()
+}
+
+func classOf(folded string) int {
+	if folded == "" {
+		return classSkip
+	}
+	letters, digits := true, true
+	for _, c := range folded {
+		letters = letters && unicode.IsLetter(c)
+		digits = digits && unicode.Is(unicode.Nd, c)
+	}
+	switch {
+	case letters:
+		return classLetter
+	case digits:
+		return classDigit
+	}
+	return classSep
+}
+
+// Words splits text into words: runs of letters, and runs of digits that may hold dots
+// between digits ("18.695", "01.08.2024"). A letter next to a digit starts a new word, so
+// "N°128" and "Nº128" both give the number 128. A number with thousands dots is one number
+// ("18.695" is 18695); other dotted digits are separate numbers (a date gives day, month
+// and year).
+func Words(text string) []Word {
+	runes := []rune(norm.NFC.String(text))
+	var out []Word
+	var lower, fold strings.Builder
+	cur := classSep
+	flush := func() {
+		switch cur {
+		case classLetter:
+			out = append(out, Word{Lower: lower.String(), Fold: fold.String()})
+		case classDigit:
+			for _, n := range numbers(fold.String()) {
+				out = append(out, Word{Lower: n, Fold: n, Number: true})
+			}
+		}
+		lower.Reset()
+		fold.Reset()
+		cur = classSep
+	}
+	for i, r := range runes {
+		f := foldRune(r)
+		c := classOf(f)
+		if r == '.' && cur == classDigit && i+1 < len(runes) && classOf(foldRune(runes[i+1])) == classDigit {
+			fold.WriteByte('.')
+			continue
+		}
+		if c == classSkip {
+			continue
+		}
+		if c != cur {
+			flush()
+		}
+		if c == classSep {
+			continue
+		}
+		cur = c
+		lower.WriteRune(lowerRune(r))
+		fold.WriteString(f)
+	}
+	flush()
+	return out
+}
+
+// lowerRune is the simple lowercase mapping, one rune to one rune, as the browser's
+// analyzer takes the first code point of String.toLowerCase.
+func lowerRune(r rune) rune { return unicode.ToLower(r) }
+
+// numbers reads a run of digits and dots: "18.695" → 18695 when the dots group thousands,
+// else each dotted part on its own ("01.08.2024" → 1, 8, 2024). Leading zeros are dropped so
+// "N° 01" and "N° 1" meet.
+func numbers(s string) []string {
+	parts := strings.Split(s, ".")
+	if thousands(parts) {
+		parts = []string{strings.Join(parts, "")}
+	}
+	for i, p := range parts {
+		p = strings.TrimLeft(p, "0")
+		if p == "" {
+			p = "0"
+		}
+		parts[i] = p
+	}
+	return parts
+}
+
+// thousands reports whether dotted parts group thousands: 1 to 3 digits, then groups of 3.
+func thousands(parts []string) bool {
+	if len(parts) < 2 || utf8.RuneCountInString(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if utf8.RuneCountInString(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// StopWords are the words too common in Spanish to tell one section from another, folded.
+// The list is short on purpose: a query of ordinary words should still find something. The
+// browser receives it inside the index, so both sides skip the same words.
+func StopWords() []string {
+	return []string{
+		"a", "al", "ante", "como", "con", "cual", "de", "del", "desde", "donde", "e", "el",
+		"ella", "en", "entre", "era", "es", "esa", "ese", "eso", "esta", "este", "esto",
+		"fue", "ha", "hay", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "muy",
+		"ni", "no", "o", "para", "pero", "por", "que", "se", "ser", "si", "sin", "sobre",
+		"solo", "son", "su", "sus", "te", "tu", "u", "un", "una", "uno", "y", "ya",
+	}
+}
+
+// Terms are the index terms of a word: the Snowball Spanish stem of its folded form, the
+// folded stem of its accented form, and the stem of its folded form with a common accented
+// ending restored. The Spanish stemmer strips some endings only when accented:
+// "autenticación" stems to autent, "autenticacion" to autenticacion. Indexing every form
+// makes the two spellings meet, and lets the noun meet its verb ("autorización" and
+// "autorizado" share autoriz) however the reader types it. A number is its own term. Stop
+// words and single letters give none.
+func (a *Analyzer) Terms(w Word) []string {
+	if w.Number {
+		return []string{w.Fold}
+	}
+	if a.stop[w.Fold] || utf8.RuneCountInString(w.Fold) < 2 {
+		return nil
+	}
+	out := []string{Stem(w.Fold)}
+	for _, t := range []string{foldString(Stem(w.Lower)), Stem(restoreAccent(w.Fold))} {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// QueryTerms are the terms of a word of a query. They depend on the folded word only, so a
+// query finds the same with or without accents; the accented endings the stemmer needs are
+// restored by rule.
+func (a *Analyzer) QueryTerms(w Word) []string {
+	w.Lower = w.Fold
+	return a.Terms(w)
+}
+
+// restoreAccent puts back the accent of the endings that Snowball Spanish strips only when
+// accented and that Spanish always writes with one: -ación, -ución (every -ión is accented)
+// and -logía(s). Other accented endings (-ía, -ará) would be guesses: "historia" is not
+// "historía".
+func restoreAccent(fold string) string {
+	for _, r := range [...]struct{ plain, accented string }{
+		{"acion", "ación"}, {"ucion", "ución"}, {"logia", "logía"}, {"logias", "logías"},
+	} {
+		if base, ok := strings.CutSuffix(fold, r.plain); ok && base != "" {
+			return base + r.accented
+		}
+	}
+	return fold
+}
+
+// Analyzer turns text into index terms. It holds the stop-word set, built once per index.
+type Analyzer struct {
+	stop map[string]bool
+}
+
+// NewAnalyzer returns the analyzer both the index and the browser use.
+func NewAnalyzer() *Analyzer {
+	a := &Analyzer{stop: map[string]bool{}}
+	for _, w := range StopWords() {
+		a.stop[w] = true
+	}
+	return a
+}
+
+// IsStop reports whether a folded word is a stop word.
+func (a *Analyzer) IsStop(fold string) bool { return a.stop[fold] }
+
+// Stem is the Snowball Spanish stem of a lowercase word. Words of one or two letters, and
+// words with letters beyond the Latin alphabets, are left whole: the stemmer's rules are
+// for Spanish, and the browser's stemmer then works on the same code points.
+func Stem(w string) string {
+	if utf8.RuneCountInString(w) <= 2 {
+		return w
+	}
+	for _, r := range w {
+		if r >= 0x250 {
+			return w
+		}
+	}
+	return spanish.Stem(w, true)
+}
+
+func foldString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteString(foldRune(r))
+	}
+	return b.String()
+}

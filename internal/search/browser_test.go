@@ -1,0 +1,390 @@
+package search_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/requinoa/pauta/internal/browsertest"
+	"github.com/requinoa/pauta/internal/search"
+	"github.com/requinoa/pauta/internal/site"
+)
+
+// buildSeed builds the repo's own project into a fresh folder, as pauta build does.
+func buildSeed(t *testing.T) (string, *site.Site) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := site.Build(context.Background(), os.DirFS("../.."), out, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, s
+}
+
+func fileURL(dir, page string) string {
+	u := (&url.URL{Scheme: "file", Path: filepath.Join(dir, page)}).String()
+	if i := strings.IndexAny(page, "?#"); i >= 0 {
+		// Keep the query and fragment as written.
+		u = (&url.URL{Scheme: "file", Path: filepath.Join(dir, page[:i])}).String() + page[i:]
+	}
+	return u
+}
+
+func evaluate[T any](t *testing.T, tab context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(tab, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluating %.200s: %v", expr, err)
+	}
+	return v
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// snowballVocabulary reads the Spanish vocabulary that github.com/kljensen/snowball ships
+// with its tests: about 28,000 words with the stems the published algorithm gives them.
+func snowballVocabulary(t *testing.T) (words, stems []string) {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/kljensen/snowball").Output()
+	if err != nil {
+		t.Fatalf("locating github.com/kljensen/snowball: %v", err)
+	}
+	f, err := os.Open(filepath.Join(strings.TrimSpace(string(out)), "spanish_vocab", "vocab_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pair := regexp.MustCompile(`^\s*\{"([^"]*)", "([^"]*)"\},$`)
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if m := pair.FindStringSubmatch(sc.Text()); m != nil {
+			words = append(words, m[1])
+			stems = append(stems, m[2])
+		}
+	}
+	if len(words) < 20000 {
+		t.Fatalf("read only %d words of the Snowball vocabulary", len(words))
+	}
+	return words, stems
+}
+
+// analysis is how one side analyses a text: per word, its lowercase and folded forms,
+// whether it is a number, its index terms, its query terms and the stem of its lowercase.
+func analysis(an *search.Analyzer, text string) string {
+	var b strings.Builder
+	for _, w := range search.Words(text) {
+		fmt.Fprintf(&b, "%s|%s|%t|%s|%s|%s ", w.Lower, w.Fold, w.Number,
+			strings.Join(an.Terms(w), ","), strings.Join(an.QueryTerms(w), ","), search.Stem(w.Lower))
+	}
+	return b.String()
+}
+
+const jsAnalysis = `(function (stop, texts) {
+  var an = pautaSearch.Analyzer(stop);
+  return texts.map(function (text) {
+    return an.words(text).map(function (w) {
+      return [w.lower, w.fold, w.number, (an.terms(w) || []).join(","),
+        (an.queryTerms(w) || []).join(","), pautaSearch.stem(w.lower)].join("|") + " ";
+    }).join("");
+  });
+})`
+
+// The browser splits, folds and stems every word as the Go index does: the Snowball Spanish
+// vocabulary as written, without accents and in capitals, the seed's whole text, and text
+// with numbers and symbols.
+func TestBrowserAnalyzerParity(t *testing.T) {
+	vocab, stems := snowballVocabulary(t)
+	out, s := buildSeed(t)
+	an := search.NewAnalyzer()
+	var texts []string
+	for i, w := range vocab {
+		folded := ""
+		for _, x := range search.Words(w) {
+			folded += x.Fold
+		}
+		texts = append(texts, w, folded, strings.ToUpper(w), stems[i])
+	}
+	for _, e := range search.Build(s.Procedure).Entries {
+		texts = append(texts, e.Heading, e.Text, e.Breadcrumb)
+	}
+	texts = append(texts, "Ley N° 18.695 de 1988", "Nº128", "01.08.2024", "1.234.567", "1234.567", "18.",
+		"versión 2.0", "paso 3b", "D.F.L N°1", "«Solo si la conexión falla»", "A1B2-C3D4", "pingüino año ﬁn",
+		"e\u0301xito", "İstanbul", "ΑΘΗΝΑ", "x²", "½", "٣٤٥", "haciéndola dárselas poniéndose vendérselo",
+		"construyendo", "huyéndoles", "autenticacion tecnologia distribucion", "— ¿? ¡!", "")
+
+	b := browsertest.New(t)
+	tab := browsertest.Tab(t, b, 120*time.Second)
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html"))); err != nil {
+		t.Fatal(err)
+	}
+	stop := jsonOf(t, search.StopWords())
+	mismatches := 0
+	const chunk = 4000
+	for lo := 0; lo < len(texts); lo += chunk {
+		part := texts[lo:min(lo+chunk, len(texts))]
+		got := evaluate[[]string](t, tab, jsAnalysis+"("+stop+","+jsonOf(t, part)+")")
+		if len(got) != len(part) {
+			t.Fatalf("browser analysed %d texts of %d", len(got), len(part))
+		}
+		for i, text := range part {
+			if want := analysis(an, text); got[i] != want {
+				mismatches++
+				if mismatches <= 20 {
+					t.Errorf("%q:\n  browser %s\n  go      %s", text, got[i], want)
+				}
+			}
+		}
+	}
+	if mismatches > 0 {
+		t.Errorf("%d of %d texts analysed differently", mismatches, len(texts))
+	}
+	t.Logf("%d texts (%d Snowball words) analysed alike", len(texts), len(vocab))
+}
+
+type jsHit struct {
+	Href  string  `json:"href"`
+	Score float64 `json:"score"`
+}
+
+const jsSearch = `(function (queries) {
+  var s = pautaSearch.Searcher(window.pautaSearchIndex);
+  return queries.map(function (q) {
+    return s.search(q).hits.map(function (h) {
+      return { href: window.pautaSearchIndex.docs[h.doc][0], score: h.score };
+    });
+  });
+})`
+
+// The browser ranks every query, and every prefix of it as typed, as Go does: same results,
+// same order, same scores.
+func TestBrowserRankingParity(t *testing.T) {
+	out, s := buildSeed(t)
+	ix := search.Build(s.Procedure)
+	var queries []string
+	for _, file := range []string{"../../../shared/search-queries-dev.tsv", "testdata/queries-heldout.tsv"} {
+		for _, q := range queryColumn(t, file) {
+			r := []rune(q)
+			for i := 1; i <= len(r); i++ {
+				queries = append(queries, string(r[:i]))
+			}
+			queries = append(queries, q+" ", strings.ToUpper(q))
+		}
+	}
+	queries = append(queries, "", " ", "de", "de la", "xyzzy", "18.695", "2387", "procedimento emergensia")
+
+	b := browsertest.New(t)
+	tab := browsertest.Tab(t, b, 120*time.Second)
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html"))); err != nil {
+		t.Fatal(err)
+	}
+	got := evaluate[[][]jsHit](t, tab, jsSearch+"("+jsonOf(t, queries)+")")
+	for i, q := range queries {
+		want := ix.Search(q)
+		same := len(got[i]) == len(want)
+		for j := 0; same && j < len(want); j++ {
+			same = got[i][j].Href == want[j].Entry.Href && got[i][j].Score == want[j].Score
+		}
+		if !same {
+			var w []jsHit
+			for _, h := range want {
+				w = append(w, jsHit{h.Entry.Href, h.Score})
+			}
+			t.Errorf("%q:\n  browser %v\n  go      %v", q, got[i], w)
+		}
+	}
+	t.Logf("%d queries ranked alike", len(queries))
+}
+
+func queryColumn(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i, line := range strings.Split(string(b), "\n") {
+		if q, _, _ := strings.Cut(line, "\t"); i > 0 && strings.TrimSpace(q) != "" {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+type result struct {
+	Href    string   `json:"href"`
+	Heading string   `json:"heading"`
+	Links   int      `json:"links"`
+	Marks   []string `json:"marks"`
+}
+
+const jsResults = `Array.from(document.querySelectorAll("#resultados > li"), function (li) {
+  var a = li.querySelector("a");
+  return { href: a.getAttribute("href"), heading: a.textContent, links: li.querySelectorAll("a").length,
+    marks: Array.from(li.querySelectorAll("mark"), function (m) { return m.textContent; }) };
+})`
+
+// The search page, opened from disk with ?q=, lists the results best first, each one link to
+// a section; typing updates the results and the address; arrows and Enter open a result; the
+// page it opens marks the words found.
+func TestBrowserSearchPage(t *testing.T) {
+	out, _ := buildSeed(t)
+	b := browsertest.New(t)
+	tab := browsertest.Tab(t, b, 60*time.Second)
+
+	for _, c := range []struct{ query, first, mark string }{
+		{"autenticacion", "index.html?resaltar=", "#autenticacion-autorizacion"},
+		{"ley 18.695", "decreto.html?resaltar=", "#vistos"},
+		{"juzgado de policia local", "decreto.html?resaltar=", "#distribucion"},
+		{"emergensia", "index.html?resaltar=", "#procedimiento-emergencia"},
+		{"confid", "index.html?resaltar=", "#seguridad-confidencialidad"},
+	} {
+		if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html?q="+url.QueryEscape(c.query)))); err != nil {
+			t.Fatal(err)
+		}
+		rs := evaluate[[]result](t, tab, jsResults)
+		if len(rs) == 0 {
+			t.Errorf("%q: no results", c.query)
+			continue
+		}
+		if !strings.HasPrefix(rs[0].Href, c.first) || !strings.HasSuffix(rs[0].Href, c.mark) {
+			t.Errorf("%q: first result links to %s, want %s…%s", c.query, rs[0].Href, c.first, c.mark)
+		}
+		for _, r := range rs {
+			if r.Links != 1 {
+				t.Errorf("%q: result %q holds %d links", c.query, r.Heading, r.Links)
+			}
+		}
+		if len(rs[0].Marks) == 0 {
+			t.Errorf("%q: first result marks no word", c.query)
+		}
+		if box := evaluate[string](t, tab, `document.getElementById("q").value`); box != c.query {
+			t.Errorf("search box holds %q, want %q", box, c.query)
+		}
+	}
+
+	// Typing: results follow each key, and the address keeps the query.
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html"))); err != nil {
+		t.Fatal(err)
+	}
+	if n := evaluate[int](t, tab, `document.querySelectorAll("#resultados li").length`); n != 0 {
+		t.Errorf("empty query shows %d results", n)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent("/")); err != nil {
+		t.Fatal(err)
+	}
+	if focus := evaluate[string](t, tab, `document.activeElement.id`); focus != "q" {
+		t.Errorf("after /, focus is on %q", focus)
+	}
+	// chromedp sends a key's character apart from its keydown, so the "/" that a browser
+	// would swallow lands in the box: clear it.
+	evaluate[string](t, tab, `document.getElementById("q").value = ""`)
+	if err := chromedp.Do(tab, chromedp.KeyEvent("instal")); err != nil {
+		t.Fatal(err)
+	}
+	rs := evaluate[[]result](t, tab, jsResults)
+	if len(rs) == 0 || !strings.HasSuffix(rs[0].Href, "#instalacion-anydesk") {
+		t.Errorf("typing instal: %+v", rs)
+	}
+	loc, err := chromedp.Run(tab, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(loc, "buscar.html?q=instal") {
+		t.Errorf("address while typing: %s", loc)
+	}
+
+	// Arrows move through the results and back to the box; Enter opens.
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+		t.Fatal(err)
+	}
+	if h := evaluate[string](t, tab, `document.activeElement.getAttribute("href")`); h != rs[1].Href {
+		t.Errorf("two arrows down: focus on %q, want the second result %q", h, rs[1].Href)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowUp), chromedp.KeyEvent(kb.ArrowUp)); err != nil {
+		t.Fatal(err)
+	}
+	if focus := evaluate[string](t, tab, `document.activeElement.id`); focus != "q" {
+		t.Errorf("two arrows up: focus on %q, want the box", focus)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	landed := waitForPage(t, tab, "index.html")
+	if !strings.HasSuffix(landed, "#instalacion-anydesk") {
+		t.Errorf("Enter opened %s", landed)
+	}
+	marks := evaluate[[]string](t, tab, `Array.from(document.querySelectorAll("#instalacion-anydesk mark"), m => m.textContent)`)
+	if len(marks) == 0 {
+		t.Error("the opened section marks no word")
+	}
+	for _, m := range marks {
+		if !strings.HasPrefix(strings.ToLower(m), "instal") {
+			t.Errorf("marked %q", m)
+		}
+	}
+	if n := evaluate[int](t, tab, `document.querySelectorAll("mark").length - document.querySelectorAll("#instalacion-anydesk mark").length`); n != 0 {
+		t.Errorf("%d words marked outside the section", n)
+	}
+
+	// Enter in the box opens the first result; the header's box leads to the search page.
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "decreto.html")),
+		chromedp.SendKeys("#q-cabecera", "memo 521"+kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitForPage(t, tab, "buscar.html?q=memo+521")
+	rs = evaluate[[]result](t, tab, jsResults)
+	if len(rs) == 0 || !strings.HasSuffix(rs[0].Href, "#considerando") {
+		t.Errorf("header search for memo 521: %+v", rs)
+	}
+	if err := chromedp.Do(tab, chromedp.Focus("#q"), chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitForPage(t, tab, "decreto.html?resaltar=")
+	marks = evaluate[[]string](t, tab, `Array.from(document.querySelectorAll("#considerando mark"), m => m.textContent)`)
+	if strings.Join(marks, " ") != "Memo 521" {
+		t.Errorf("marked %q in CONSIDERANDO, want Memo and 521", marks)
+	}
+
+	// No match says so.
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html?q=xyzzy"))); err != nil {
+		t.Fatal(err)
+	}
+	if st := evaluate[string](t, tab, `document.getElementById("estado-busqueda").textContent`); !strings.HasPrefix(st, "Sin resultados") {
+		t.Errorf("no match: status %q", st)
+	}
+}
+
+// waitForPage waits until the tab's address contains want, and returns it.
+func waitForPage(t *testing.T, tab context.Context, want string) string {
+	t.Helper()
+	var loc string
+	for range 100 {
+		var err error
+		loc, err = chromedp.Run(tab, chromedp.Evaluate[string](`document.readyState === "complete" ? location.href : ""`))
+		if err == nil && strings.Contains(loc, want) {
+			return loc
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("still at %s, waiting for %s", loc, want)
+	return ""
+}

@@ -1,0 +1,40 @@
+// Package search builds the site's search index from the procedure model and ranks queries
+// against it: its one job is to let staff find the part of the manual, the decree or a page
+// the way they type, in Spanish, without accents, with typos, half a word at a time.
+//
+// The index is written as a classic script (assets/search-index.js) that assigns one global,
+// pautaSearchIndex, because a site opened from disk (file://) cannot fetch files, load modules
+// or start workers from files. The theme's assets/search.js reads it in the browser and ranks
+// exactly as [Index.Search] does here; tests hold the two to the same analysis and order.
+//
+// # What is indexed
+//
+// Every place a reader can land on is an [Entry]: each manual section and step
+// (index.html#<id>), each of their items and checklist lines, the decree's title
+// (decreto.html#decreto-<number>) and its parts VISTOS, CONSIDERANDO, DECRETO and DISTRIBUCIÓN
+// with their paragraphs, and each heading of a content page (<id>.html#<heading id>). The
+// decree's annex repeats the manual and is not indexed twice. Entries without a heading of
+// their own (items, paragraphs, checklist lines) belong to the section that shows them: a
+// result is always a section or heading, so a link from the results lands on a heading, and
+// the matched item is shown as the result's snippet.
+//
+// # Analysis
+//
+// Text is split into words ([Words]): lowercase, accents folded, letters and digits apart
+// ("N°128" gives 128), numbers whole ("18.695" and "18695" are the same number, leading zeros
+// dropped). A short list of Spanish stop words is skipped. Each remaining word gives the
+// Snowball Spanish stem of its folded form and the folded stem of its accented form
+// ([Terms]): the Spanish stemmer only strips accented endings, so "autenticación" stems to
+// "autent" while "autenticacion" stays whole; indexing and querying both forms makes the
+// accented and unaccented spellings meet.
+//
+// # Ranking
+//
+// Each result is scored with BM25F over four fields: the heading (weighted most), the
+// body (own text, items, paragraphs), the checklist lines shown beside it and the headings
+// of the sections that contain it. Weights per term and result are computed at build time
+// and shipped as integers, so the browser only adds them up. A query word matches its terms
+// exactly; the last word, while still being typed, also matches terms that start with it;
+// a word that matches nothing either way matches terms within one edit (four to seven
+// letters) or two (longer words), at a discount.
+package search

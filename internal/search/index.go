@@ -1,0 +1,332 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/requinoa/pauta/internal/markdown"
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// Kind says what an entry is, which decides how much its words weigh in its result's score.
+type Kind int
+
+const (
+	// KindHeading is a place with a heading: a manual section or step, a part of the decree,
+	// a heading of a content page. Results are always headings.
+	KindHeading Kind = iota
+	// KindItem is text under a heading with an anchor of its own: a manual item, a decree
+	// paragraph, a signatory.
+	KindItem
+	// KindCheck is a line of the session checklist, shown beside the section it comes from.
+	KindCheck
+)
+
+// Entry is one place of the site a reader can land on.
+type Entry struct {
+	Kind Kind
+	// Href is the entry's address relative to the site root: "index.html#ingresar-id-anydesk".
+	Href string
+	// Heading is the heading of the result that shows the entry, as the page prints it:
+	// "3. Inicio de Sesión en AnyDesk".
+	Heading string
+	// Breadcrumb is where the result sits: the page, then the sections that contain it,
+	// e.g. "Manual › Procedimientos".
+	Breadcrumb string
+	// Text is the entry's own text, plain, one passage a line (for a heading, the text under
+	// it before any item or sub-section).
+	Text string
+	// Result is the index of the heading entry a result for this entry links to: itself for
+	// a heading, the section of an item.
+	Result int
+}
+
+// crumbSep separates the parts of a breadcrumb.
+const crumbSep = " › "
+
+// fields of a result, in the order of fieldWeight
+const (
+	fieldHeading = iota
+	fieldBody
+	fieldChecks
+	fieldContext
+	numFields
+)
+
+// fieldParams are the BM25F parameters of a field: a heading word weighs three body words,
+// a checklist line or a containing section's heading half of one, because those paraphrase
+// or frame the text rather than say it. Heading length hardly matters (b is low): a long
+// heading is not a worse match.
+func fieldParams(f int) (weight, b float64) {
+	switch f {
+	case fieldHeading:
+		return 3, 0.3
+	case fieldBody:
+		return 1, 0.75
+	case fieldChecks:
+		return 0.5, 0.75
+	default: // fieldContext
+		return 0.5, 0.3
+	}
+}
+
+const (
+	k1 = 1.2
+	// weightScale turns a BM25F weight into the integer the index ships: two decimals are
+	// finer than any difference ranking cares about and keep the index small.
+	weightScale = 100
+)
+
+// Index is the search index of one procedure.
+type Index struct {
+	// Entries are every indexed place, in document order: manual, decree, pages.
+	Entries []Entry
+
+	an       *Analyzer
+	results  []int       // entry index of each result (doc), in document order
+	terms    []string    // sorted
+	postings [][]posting // per term, by ascending doc
+	docs     [][]string  // passages per result, for snippets
+	// seqs holds, per result, its heading and passages as sequences of the terms of their
+	// words (stop words left out), to find query words that stand side by side.
+	seqs [][][][]string
+}
+
+type posting struct {
+	doc    int
+	weight int // BM25F weight × weightScale
+}
+
+// Build indexes the procedure: its manual, its decree and its content pages.
+func Build(p *procedure.Procedure) *Index {
+	b := &builder{md: markdown.New(p.Markdown.AllowHTML), ix: &Index{an: NewAnalyzer()}}
+	b.manual(p)
+	b.decree(p)
+	b.pages(p)
+	b.finish()
+	return b.ix
+}
+
+type builder struct {
+	md *markdown.Renderer
+	ix *Index
+	// context holds, per entry, the words that frame it without being its text: the headings
+	// of the sections that contain it.
+	context []string
+}
+
+func (b *builder) add(e Entry, context string) int {
+	i := len(b.ix.Entries)
+	if e.Kind == KindHeading {
+		e.Result = i
+	}
+	b.ix.Entries = append(b.ix.Entries, e)
+	b.context = append(b.context, context)
+	return i
+}
+
+func (b *builder) manual(p *procedure.Procedure) {
+	var walk func(ss []*procedure.Section, crumbs []string)
+	walk = func(ss []*procedure.Section, crumbs []string) {
+		for _, s := range ss {
+			crumb := strings.Join(append([]string{"Manual"}, crumbs...), crumbSep)
+			context := strings.Join(crumbs, " ")
+			if s.Number != "" && s.Parent != nil && s.Parent.Label != "" {
+				// "paso 3" finds step 3: the number is in the heading, the label here.
+				context += " " + s.Parent.Label
+			}
+			res := b.add(Entry{Kind: KindHeading, Href: "index.html#" + s.ID, Heading: s.Heading(),
+				Breadcrumb: crumb, Text: b.md.Plain(string(s.Text))}, context)
+			for _, it := range s.Items {
+				b.add(Entry{Kind: KindItem, Href: "index.html#" + it.ID, Heading: s.Heading(),
+					Breadcrumb: crumb, Text: oneLine(b.md.Plain(string(it.Text))), Result: res}, "")
+			}
+			for _, c := range s.Checks {
+				// Checklist lines have no anchor of their own on the page.
+				b.add(Entry{Kind: KindCheck, Href: "index.html#" + s.ID, Heading: s.Heading(),
+					Breadcrumb: crumb, Text: oneLine(c.Text), Result: res}, "")
+			}
+			walk(s.Sections, append(slices.Clone(crumbs), s.Heading()))
+		}
+	}
+	walk(p.Manual.Sections, nil)
+}
+
+// decree indexes the decree page: its title with the subject, and its parts with their
+// paragraphs. The ids and headings are those of the theme's decree.html. The annex repeats
+// the manual, which is indexed once, on index.html.
+func (b *builder) decree(p *procedure.Procedure) {
+	d := &p.Decree
+	crumb := d.Citation()
+	var head []string
+	head = append(head, d.Subject, d.Place+", "+d.Date.Stamp(), d.Opening, d.Closing)
+	if d.Initials != "" {
+		head = append(head, d.Initials)
+	}
+	title := b.add(Entry{Kind: KindHeading, Href: "decreto.html#decreto-" + strconv.Itoa(d.Number),
+		Heading: d.Title(), Breadcrumb: crumb, Text: strings.Join(head, "\n")}, "")
+	for _, s := range d.Signatories {
+		b.add(Entry{Kind: KindItem, Href: "decreto.html#" + s.ID, Heading: d.Title(), Breadcrumb: crumb,
+			Text: s.Name + ", " + s.RoleLine(), Result: title}, "")
+	}
+	part := func(id, heading string, paras []*procedure.Paragraph) {
+		if len(paras) == 0 {
+			return
+		}
+		res := b.add(Entry{Kind: KindHeading, Href: "decreto.html#" + id, Heading: heading, Breadcrumb: crumb}, "")
+		for _, para := range paras {
+			b.add(Entry{Kind: KindItem, Href: "decreto.html#" + para.ID, Heading: heading, Breadcrumb: crumb,
+				Text: oneLine(b.md.Plain(string(para.Text))), Result: res}, "")
+		}
+	}
+	part("vistos", "VISTOS", d.Vistos)
+	part("considerando", "CONSIDERANDO", d.Considerando)
+	part("resuelvo", "DECRETO", d.Resolutions)
+	if len(d.Distribution) > 0 {
+		b.add(Entry{Kind: KindHeading, Href: "decreto.html#distribucion", Heading: "DISTRIBUCIÓN",
+			Breadcrumb: crumb, Text: strings.Join(d.Distribution, "\n")}, "")
+	}
+}
+
+// pages indexes each content page at its headings, with the anchors the page itself gives
+// them; the text before the first heading belongs to the page's title.
+func (b *builder) pages(p *procedure.Procedure) {
+	for _, pg := range p.Pages {
+		sections := b.md.Sections(withoutTitle(string(pg.Body), pg.Title))
+		intro := ""
+		if len(sections) > 0 && sections[0].Heading.Text == "" {
+			intro = sections[0].Text
+			sections = sections[1:]
+		}
+		b.add(Entry{Kind: KindHeading, Href: pg.ID + ".html", Heading: pg.Title, Breadcrumb: pg.Title,
+			Text: strings.TrimSpace(intro)}, "")
+		// open holds the headings that contain the current one, by level.
+		var open []markdown.Heading
+		for _, s := range sections {
+			for len(open) > 0 && open[len(open)-1].Level >= s.Heading.Level {
+				open = open[:len(open)-1]
+			}
+			crumbs := []string{pg.Title}
+			var context []string
+			for _, h := range open {
+				crumbs = append(crumbs, h.Text)
+				context = append(context, h.Text)
+			}
+			b.add(Entry{Kind: KindHeading, Href: pg.ID + ".html#" + s.Heading.ID, Heading: s.Heading.Text,
+				Breadcrumb: strings.Join(crumbs, crumbSep), Text: strings.TrimSpace(s.Text)}, strings.Join(context, " "))
+			open = append(open, s.Heading)
+		}
+	}
+}
+
+// withoutTitle drops the page's leading "# Title" line, as internal/pages does before
+// rendering, so heading anchors are counted over the same text the page shows.
+func withoutTitle(md, title string) string {
+	lines := strings.SplitN(md, "\n", 2)
+	if t, ok := strings.CutPrefix(strings.TrimSpace(lines[0]), "# "); ok && strings.TrimSpace(t) == title {
+		if len(lines) == 2 {
+			return lines[1]
+		}
+		return ""
+	}
+	return md
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// finish computes the BM25F weight of every term in every result.
+func (b *builder) finish() {
+	ix := b.ix
+	docOf := map[int]int{} // result entry → doc
+	for i, e := range ix.Entries {
+		if e.Kind == KindHeading {
+			docOf[i] = len(ix.results)
+			ix.results = append(ix.results, i)
+			ix.docs = append(ix.docs, nil)
+		}
+	}
+	n := len(ix.results)
+	tf := map[string]map[int]*[numFields]float64{}
+	lens := make([][numFields]float64, n)
+	addText := func(doc, field int, text string) {
+		for _, w := range Words(text) {
+			lens[doc][field]++
+			for _, t := range ix.an.Terms(w) {
+				m := tf[t]
+				if m == nil {
+					m = map[int]*[numFields]float64{}
+					tf[t] = m
+				}
+				if m[doc] == nil {
+					m[doc] = &[numFields]float64{}
+				}
+				m[doc][field]++
+			}
+		}
+	}
+	for i, e := range ix.Entries {
+		doc := docOf[e.Result]
+		switch e.Kind {
+		case KindHeading:
+			addText(doc, fieldHeading, e.Heading)
+			addText(doc, fieldBody, e.Text)
+			addText(doc, fieldContext, b.context[i])
+		case KindItem:
+			addText(doc, fieldBody, e.Text)
+		case KindCheck:
+			addText(doc, fieldChecks, e.Text)
+		}
+		for _, line := range strings.Split(e.Text, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				ix.docs[doc] = append(ix.docs[doc], line)
+			}
+		}
+	}
+	ix.seqs = make([][][][]string, n)
+	for d, e := range ix.results {
+		for _, text := range append([]string{ix.Entries[e].Heading}, ix.docs[d]...) {
+			var seq [][]string
+			for _, w := range Words(text) {
+				if ts := ix.an.Terms(w); ts != nil {
+					seq = append(seq, ts)
+				}
+			}
+			ix.seqs[d] = append(ix.seqs[d], seq)
+		}
+	}
+	var avg [numFields]float64
+	for _, l := range lens {
+		for f := range numFields {
+			avg[f] += l[f] / float64(n)
+		}
+	}
+	for t := range tf {
+		ix.terms = append(ix.terms, t)
+	}
+	slices.Sort(ix.terms)
+	ix.postings = make([][]posting, len(ix.terms))
+	for ti, t := range ix.terms {
+		docs := tf[t]
+		df := float64(len(docs))
+		idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
+		for doc, freq := range docs {
+			var x float64
+			for f := range numFields {
+				if freq[f] == 0 {
+					continue
+				}
+				weight, b := fieldParams(f)
+				norm := 1 - b
+				if avg[f] > 0 {
+					norm += b * lens[doc][f] / avg[f]
+				}
+				x += weight * freq[f] / norm
+			}
+			w := int(math.Round(weightScale * idf * x * (k1 + 1) / (k1 + x)))
+			ix.postings[ti] = append(ix.postings[ti], posting{doc: doc, weight: max(w, 1)})
+		}
+		slices.SortFunc(ix.postings[ti], func(a, b posting) int { return a.doc - b.doc })
+	}
+}

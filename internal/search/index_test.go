@@ -1,0 +1,132 @@
+package search_test
+
+import (
+	"context"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/search"
+	"github.com/requinoa/pauta/internal/site"
+)
+
+func seed(t testing.TB) (*procedure.Procedure, *site.Site) {
+	t.Helper()
+	s, err := site.Render(context.Background(), os.DirFS("../.."), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Procedure, s
+}
+
+// Every entry points at an anchor the built pages have, and every result at a heading or a
+// block that opens with one: search-eval and readers read the heading they land on.
+func TestEntriesPointAtHeadings(t *testing.T) {
+	p, s := seed(t)
+	ix := search.Build(p)
+	if len(ix.Entries) == 0 {
+		t.Fatal("no entries")
+	}
+	for i, e := range ix.Entries {
+		file, frag, _ := strings.Cut(e.Href, "#")
+		page, ok := s.Files[file]
+		if !ok {
+			t.Errorf("%s: no page %s", e.Href, file)
+			continue
+		}
+		if frag == "" {
+			if !regexp.MustCompile(`<h1\b`).Match(page) {
+				t.Errorf("%s: page has no <h1>", e.Href)
+			}
+			continue
+		}
+		open := regexp.MustCompile(`<(\w+)[^>]*\bid="` + regexp.QuoteMeta(frag) + `"[^>]*>\s*(<\w+)?`).FindSubmatch(page)
+		if open == nil {
+			t.Errorf("%s: no element with that id", e.Href)
+			continue
+		}
+		if e.Kind != search.KindHeading {
+			if r := ix.Entries[e.Result]; r.Kind != search.KindHeading || r.Heading != e.Heading {
+				t.Errorf("%s: grouped into %+v", e.Href, r)
+			}
+			continue
+		}
+		if e.Result != i {
+			t.Errorf("%s: heading entry grouped into %d", e.Href, e.Result)
+		}
+		tag, first := string(open[1]), string(open[2])
+		if !regexp.MustCompile(`^h[1-6]$`).MatchString(tag) && !regexp.MustCompile(`^<h[1-6]$`).MatchString(first) {
+			t.Errorf("%s: <%s> does not open with a heading (first child %q)", e.Href, tag, first)
+		}
+	}
+}
+
+func TestEntriesOfTheSeed(t *testing.T) {
+	p, _ := seed(t)
+	ix := search.Build(p)
+	byHref := map[string]search.Entry{}
+	for _, e := range ix.Entries {
+		if e.Kind == search.KindCheck {
+			continue
+		}
+		if _, dup := byHref[e.Href]; dup {
+			t.Errorf("%s indexed twice", e.Href)
+		}
+		byHref[e.Href] = e
+	}
+	want := []struct{ href, heading, crumb string }{
+		{"index.html#objetivo", "Objetivo", "Manual"},
+		{"index.html#inicio-sesion-anydesk", "3. Inicio de Sesión en AnyDesk", "Manual › Procedimientos"},
+		{"index.html#ingresar-id-anydesk", "3. Inicio de Sesión en AnyDesk", "Manual › Procedimientos"},
+		{"decreto.html#decreto-2387", "DECRETO ALCALDICIO N° 2387", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
+		{"decreto.html#vistos", "VISTOS", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
+		{"decreto.html#ley-18695", "VISTOS", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
+		{"decreto.html#considerando", "CONSIDERANDO", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
+		{"decreto.html#resuelvo", "DECRETO", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
+		{"decreto.html#distribucion", "DISTRIBUCIÓN", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
+		{"como-usar.html", "Cómo usar este manual", "Cómo usar este manual"},
+	}
+	for _, w := range want {
+		e, ok := byHref[w.href]
+		if !ok {
+			t.Errorf("no entry %s", w.href)
+			continue
+		}
+		if e.Heading != w.heading || e.Breadcrumb != w.crumb {
+			t.Errorf("%s: heading %q, breadcrumb %q; want %q, %q", w.href, e.Heading, e.Breadcrumb, w.heading, w.crumb)
+		}
+	}
+	// The decree's annex repeats the manual: it is indexed once, on the manual page.
+	p.Manual.Walk(func(s *procedure.Section) {
+		if _, ok := byHref["decreto.html#"+s.ID]; ok {
+			t.Errorf("annex section %s indexed on the decree page", s.ID)
+		}
+		if _, ok := byHref["index.html#"+s.ID]; !ok {
+			t.Errorf("section %s not indexed", s.ID)
+		}
+	})
+	if e := byHref["decreto.html#ley-18695"]; !strings.Contains(e.Text, "18.695") {
+		t.Errorf("paragraph text %q", e.Text)
+	}
+}
+
+// The index depends only on the procedure: two builds give the same bytes.
+func TestScriptIsDeterministic(t *testing.T) {
+	p, _ := seed(t)
+	a, err := search.Build(p).Script()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := search.Build(p).Script()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(a) != string(b) {
+		t.Error("two builds of the index differ")
+	}
+	if !strings.HasPrefix(string(a), "// ") || !strings.Contains(string(a), "window.pautaSearchIndex = {") {
+		t.Errorf("index script starts %q", a[:80])
+	}
+}

@@ -1,0 +1,275 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// How query words match index terms. The browser reads these from the index, so both sides
+// rank alike.
+const (
+	// prefixFactor discounts a term completed from the word being typed: the reader may
+	// mean it, but has not said it yet.
+	prefixFactor = 0.7
+	// minPrefix is the shortest typed word completed to longer terms.
+	minPrefix = 2
+	// maxPrefix caps how many completions of one typed word count, the most frequent first,
+	// so a two-letter prefix on a large manual stays fast.
+	maxPrefix = 50
+	// fuzzyFactor discounts a term one edit away from a word that matches nothing; two edits
+	// away, its square.
+	fuzzyFactor = 0.5
+	// fuzzyMin1 and fuzzyMin2 are the word lengths from which one and two edits are
+	// forgiven: shorter words have too many neighbours.
+	fuzzyMin1 = 4
+	fuzzyMin2 = 8
+	// nearFactor raises a result's score for each pair of neighbouring query words that
+	// stand side by side in its heading or in one of its passages (stop words aside):
+	// "asistencia física" is better answered where the text says it than where the two
+	// words lie apart.
+	nearFactor = 0.25
+	// MaxResults is how many results a query shows; the same number of best results are
+	// checked for neighbouring words before the final order.
+	MaxResults = 20
+)
+
+// Hit is one result of a query.
+type Hit struct {
+	Entry Entry // the heading entry the result links to
+	Score float64
+}
+
+type match struct {
+	term   int
+	factor float64
+}
+
+// Search ranks the results for a query as the browser does.
+func (ix *Index) Search(query string) []Hit {
+	scores := map[int]float64{}
+	words := ix.matches(query)
+	for _, ms := range words {
+		best := map[int]float64{}
+		for _, m := range ms {
+			for _, p := range ix.postings[m.term] {
+				if s := float64(p.weight) * m.factor; s > best[p.doc] {
+					best[p.doc] = s
+				}
+			}
+		}
+		// Each result's sum runs over the query words in order, as in the browser, so
+		// both sides compute the same floating-point score.
+		for d, s := range best {
+			scores[d] += s
+		}
+	}
+	docs := make([]int, 0, len(scores))
+	for d := range scores {
+		docs = append(docs, d)
+	}
+	byScore := func(a, b int) int {
+		if c := cmp.Compare(scores[b], scores[a]); c != 0 {
+			return c
+		}
+		return a - b
+	}
+	slices.SortFunc(docs, byScore)
+	if len(docs) > MaxResults {
+		docs = docs[:MaxResults]
+	}
+	if len(words) > 1 {
+		sets := make([]map[string]bool, len(words))
+		for i, ms := range words {
+			sets[i] = map[string]bool{}
+			for _, m := range ms {
+				sets[i][ix.terms[m.term]] = true
+			}
+		}
+		for _, d := range docs {
+			if pairs := ix.nearPairs(d, sets); pairs > 0 {
+				scores[d] *= 1 + nearFactor*float64(pairs)
+			}
+		}
+		slices.SortFunc(docs, byScore)
+	}
+	hits := make([]Hit, len(docs))
+	for i, d := range docs {
+		hits[i] = Hit{Entry: ix.Entries[ix.results[d]], Score: scores[d]}
+	}
+	return hits
+}
+
+// nearPairs counts the neighbouring query words (each given as its set of matched terms)
+// that stand side by side in the result's heading or in one of its passages.
+func (ix *Index) nearPairs(doc int, words []map[string]bool) int {
+	found := make([]bool, len(words)-1)
+	for _, seq := range ix.seqs[doc] {
+		for p := 0; p+1 < len(seq); p++ {
+			for i := range found {
+				if !found[i] && hasAny(words[i], seq[p]) && hasAny(words[i+1], seq[p+1]) {
+					found[i] = true
+				}
+			}
+		}
+	}
+	n := 0
+	for _, f := range found {
+		if f {
+			n++
+		}
+	}
+	return n
+}
+
+func hasAny(set map[string]bool, terms []string) bool {
+	for _, t := range terms {
+		if set[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// matches returns, for each word of the query that can match, the terms it matches.
+func (ix *Index) matches(query string) [][]match {
+	words := Words(query)
+	typing := query != "" && !unicode.IsSpace(lastRune(query))
+	content := 0
+	for _, w := range words {
+		if ix.an.QueryTerms(w) != nil {
+			content++
+		}
+	}
+	var out [][]match
+	for i, w := range words {
+		last := typing && i == len(words)-1
+		exact := ix.an.QueryTerms(w)
+		if exact == nil && !(last && content == 0) {
+			continue
+		}
+		var ms []match
+		for _, t := range exact {
+			if j, ok := slices.BinarySearch(ix.terms, t); ok {
+				ms = append(ms, match{term: j, factor: 1})
+			}
+		}
+		if last && utf8.RuneCountInString(w.Fold) >= minPrefix {
+			ms = append(ms, ix.completions(w.Fold, ms)...)
+		}
+		if len(ms) == 0 && !w.Number {
+			ms = ix.fuzzy(w, exact)
+		}
+		if len(ms) > 0 {
+			out = append(out, ms)
+		}
+	}
+	return out
+}
+
+// completions are the terms that start with prefix, other than those already matched, the
+// most frequent first.
+func (ix *Index) completions(prefix string, have []match) []match {
+	lo, _ := slices.BinarySearch(ix.terms, prefix)
+	var cands []int
+	for j := lo; j < len(ix.terms) && strings.HasPrefix(ix.terms[j], prefix); j++ {
+		if !slices.ContainsFunc(have, func(m match) bool { return m.term == j }) {
+			cands = append(cands, j)
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b int) int { return len(ix.postings[b]) - len(ix.postings[a]) })
+	if len(cands) > maxPrefix {
+		cands = cands[:maxPrefix]
+	}
+	ms := make([]match, len(cands))
+	for i, j := range cands {
+		ms[i] = match{term: j, factor: prefixFactor}
+	}
+	return ms
+}
+
+// fuzzy are the terms within the edits a word's length allows of its stem or of the word
+// itself, for a word that matches nothing as written.
+func (ix *Index) fuzzy(w Word, stems []string) []match {
+	n := utf8.RuneCountInString(w.Fold)
+	k := 0
+	switch {
+	case n >= fuzzyMin2:
+		k = 2
+	case n >= fuzzyMin1:
+		k = 1
+	}
+	if k == 0 {
+		return nil
+	}
+	probes := [][]rune{[]rune(w.Fold)}
+	for _, s := range stems {
+		probes = append(probes, []rune(s))
+	}
+	var ms []match
+	for j, t := range ix.terms {
+		tr := []rune(t)
+		d := k + 1
+		for _, p := range probes {
+			d = min(d, editDistance(p, tr, k))
+		}
+		if d <= k {
+			f := fuzzyFactor
+			if d == 2 {
+				f = fuzzyFactor * fuzzyFactor
+			}
+			ms = append(ms, match{term: j, factor: f})
+		}
+	}
+	return ms
+}
+
+// editDistance is the optimal string alignment distance between a and b (insertions,
+// deletions, substitutions and swaps of two neighbours), or k+1 when it exceeds k.
+func editDistance(a, b []rune, k int) int {
+	if abs(len(a)-len(b)) > k {
+		return k + 1
+	}
+	// Three rows: the one before last for swaps.
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > k {
+			return k + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], k+1)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

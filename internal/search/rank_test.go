@@ -1,0 +1,194 @@
+package search
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// small is a procedure whose manual is written to test one ranking rule at a time.
+const small = `pauta: 1
+organization: {name: Municipalidad de Prueba}
+decree:
+  kind: DECRETO ALCALDICIO
+  number: 12
+  date: 2024-01-02
+  place: PRUEBA
+  subject: APRUEBA MANUAL.
+  opening: "Esta Alcaldía decretó hoy lo siguiente:"
+  vistos: [{id: ley, text: La Ley N° 18.695.}]
+  considerando: [{id: razon, text: La necesidad de ordenar los respaldos.}]
+  resolutions: [{id: aprueba, text: APRUÉBASE el manual.}]
+  closing: ANÓTESE.
+  signatories: [{id: alcalde, name: ANA PÉREZ, role: ALCALDE}]
+manual:
+  title: Manual de prueba
+  sections:
+    - id: respaldo
+      title: Respaldo de la Información
+      text: Se copian los archivos cada semana.
+    - id: impresoras
+      title: Impresoras
+      text: >-
+        Antes de imprimir, revise el papel. Si falta el respaldo impreso, avise. Las
+        impresoras se configuran desde el servidor central de la municipalidad.
+      checks: [{id: papel, phase: antes, text: Hay papel en la bandeja}]
+    - id: claves
+      title: Claves
+      items:
+        - {id: largo, text: Las claves tienen al menos doce caracteres.}
+        - {id: cambio, text: Se cambian cada noventa días o tras un incidente de seguridad.}
+checklist:
+  code: T-01
+  title: Prueba
+  phases: [{id: antes, title: Antes}]
+  signatures: [{id: tecnico, title: Técnico}]
+`
+
+func smallIndex(t *testing.T) *Index {
+	t.Helper()
+	p, err := procedure.Load(fstest.MapFS{"procedure.yaml": {Data: []byte(small)}}, "procedure.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(p)
+}
+
+func hrefs(hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Entry.Href)
+	}
+	return out
+}
+
+func TestRanking(t *testing.T) {
+	ix := smallIndex(t)
+	tests := []struct {
+		query, first string
+		why          string
+	}{
+		{"respaldo", "index.html#respaldo", "a heading word outweighs the same word in a longer body"},
+		{"respaldos", "index.html#respaldo", "plural meets singular"},
+		{"informacion", "index.html#respaldo", "no accent"},
+		{"INFORMACIÓN", "index.html#respaldo", "capitals and accent"},
+		{"respal", "index.html#respaldo", "the word being typed is completed"},
+		{"respaldp", "index.html#respaldo", "one typo in eight letters"},
+		{"imprsoras", "index.html#impresoras", "one letter missing"},
+		{"noventa dias", "index.html#claves", "item text counts for its section"},
+		{"bandeja", "index.html#impresoras", "checklist lines count for their section"},
+		{"18695", "decreto.html#vistos", "number without its thousands dot"},
+		{"ley 18.695", "decreto.html#vistos", "number with its thousands dot"},
+		{"alcalde", "decreto.html#decreto-12", "a signatory belongs to the decree's title"},
+		{"decreto 12", "decreto.html#decreto-12", "the decree's number"},
+		{"servidor central", "index.html#impresoras", "words side by side"},
+	}
+	for _, tt := range tests {
+		hits := ix.Search(tt.query)
+		if len(hits) == 0 || hits[0].Entry.Href != tt.first {
+			t.Errorf("%q: got %q, want %s first (%s)", tt.query, hrefs(hits), tt.first, tt.why)
+		}
+	}
+}
+
+func TestRankingNeverRepeatsAResult(t *testing.T) {
+	ix := smallIndex(t)
+	for _, q := range []string{"claves seguridad caracteres", "respaldo impresoras papel", "se"} {
+		seen := map[string]bool{}
+		for _, h := range ix.Search(q) {
+			if seen[h.Entry.Href] {
+				t.Errorf("%q: %s twice", q, h.Entry.Href)
+			}
+			seen[h.Entry.Href] = true
+			if h.Entry.Kind != KindHeading {
+				t.Errorf("%q: result %s is not a heading", q, h.Entry.Href)
+			}
+		}
+	}
+}
+
+func TestTypoToleranceOnlyWhenNothingMatches(t *testing.T) {
+	ix := smallIndex(t)
+	// "claves" matches as written: its neighbour "clave"-like terms are not fuzzed in, and a
+	// short word is never fuzzed.
+	if got := hrefs(ix.Search("claves")); len(got) != 1 {
+		t.Errorf("claves: %q", got)
+	}
+	if got := ix.Search("cla "); len(got) != 0 {
+		t.Errorf("three letters, finished: %q", hrefs(got))
+	}
+	if got := ix.Search("xyzzyq "); len(got) != 0 {
+		t.Errorf("nonsense: %q", hrefs(got))
+	}
+	// Eight letters or more forgive two edits.
+	if got := ix.Search("impresorras servidr"); len(got) == 0 || got[0].Entry.Href != "index.html#impresoras" {
+		t.Errorf("two typos: %q", hrefs(got))
+	}
+}
+
+func TestOnlyTheLastWordIsCompleted(t *testing.T) {
+	ix := smallIndex(t)
+	if got := ix.Search("resp "); len(got) != 0 {
+		t.Errorf("a finished word is not completed: %q", hrefs(got))
+	}
+	if got := ix.Search("resp"); len(got) == 0 || got[0].Entry.Href != "index.html#respaldo" {
+		t.Errorf("the word being typed is completed: %q", hrefs(got))
+	}
+	if got := ix.Search("de"); len(got) == 0 {
+		t.Error("a stop word being typed alone is completed (decreto, de…)")
+	}
+	if got := ix.Search("claves de"); len(hrefs(got)) == 0 || got[0].Entry.Href != "index.html#claves" {
+		t.Errorf("a stop word after a content word is skipped: %q", hrefs(got))
+	}
+}
+
+// accented rewrites a query with the accents the manual uses for its words.
+func accented(ix *Index, q string) string {
+	spelled := map[string]string{}
+	for _, e := range ix.Entries {
+		for _, w := range Words(e.Heading + " " + e.Text) {
+			if w.Lower != w.Fold && !w.Number {
+				spelled[w.Fold] = w.Lower
+			}
+		}
+	}
+	words := strings.Fields(q)
+	for i, w := range words {
+		if a, ok := spelled[foldString(w)]; ok {
+			words[i] = a
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// The same query with and without accents (or in capitals) gives the same results, in the
+// same order, with the same scores.
+func TestAccentsDoNotChangeResults(t *testing.T) {
+	ix := seedIndex(t)
+	qs := append(readQueries(t, "../../../shared/search-queries-dev.tsv"), readQueries(t, "testdata/queries-heldout.tsv")...)
+	changed := 0
+	for _, q := range qs {
+		want := ix.Search(foldString(q.query))
+		for _, variant := range []string{q.query, accented(ix, q.query), strings.ToUpper(accented(ix, q.query))} {
+			if variant != foldString(q.query) {
+				changed++
+			}
+			got := ix.Search(variant)
+			if len(got) != len(want) {
+				t.Errorf("%q: %d results, %q: %d", variant, len(got), foldString(q.query), len(want))
+				continue
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("%q: result %d is %s (%v), without accents %s (%v)", variant, i+1,
+						got[i].Entry.Href, got[i].Score, want[i].Entry.Href, want[i].Score)
+				}
+			}
+		}
+	}
+	if changed < len(qs) {
+		t.Errorf("only %d variants differ from their folded query: the test tests little", changed)
+	}
+}

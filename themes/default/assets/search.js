@@ -1,0 +1,556 @@
+// pauta search: ranks the site's index (assets/search-index.js, loaded before this file as
+// a classic script, because a site opened from disk cannot fetch) as the reader types.
+// Plain JS, no build step. It analyses and ranks exactly as internal/search does in Go;
+// tests in Chromium hold the two equal, word by word and result by result.
+(function () {
+  "use strict";
+
+  // ---- Snowball Spanish stemmer -------------------------------------------------------
+  // Written from the published algorithm (snowballstem.org, "Spanish stemming algorithm").
+  // The index is stemmed in Go by github.com/kljensen/snowball v0.10.0, so where that
+  // implementation reads the algorithm its own way, this one follows it, marked "as the
+  // index does" below.
+
+  var VOWELS = "aeiouáéíóúü";
+  function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
+
+  // R1 (and R2, from R1): the region after the first non-vowel that follows a vowel.
+  function afterVowelConsonant(w, from) {
+    for (var j = from + 1; j < w.length; j++) {
+      if (isVowel(w[j - 1]) && !isVowel(w[j])) return j + 1;
+    }
+    return w.length;
+  }
+
+  // RV: after the next vowel when the second letter is a consonant; after the next consonant
+  // when the first two are vowels; else after the third letter.
+  function regionV(w) {
+    if (w.length < 3) return w.length;
+    var i;
+    if (!isVowel(w[1])) {
+      for (i = 2; i < w.length; i++) if (isVowel(w[i])) return i + 1;
+      return w.length;
+    }
+    if (isVowel(w[0])) {
+      for (i = 2; i < w.length; i++) if (!isVowel(w[i])) return i + 1;
+      return w.length;
+    }
+    return 3;
+  }
+
+  // longestIn: the longest of the suffixes (given longest first) that ends w before `end`
+  // and starts at or after `from`.
+  function longestIn(w, from, end, suffixes) {
+    for (var i = 0; i < suffixes.length; i++) {
+      var s = suffixes[i];
+      if (end - s.length >= from && w.slice(end - s.length, end) === s) return s;
+    }
+    return "";
+  }
+  // longestThenIn: the longest suffix of w, or "" when it does not start at or after `from`
+  // (the algorithm's "search for the longest ... and if in R2 ...").
+  function longestThenIn(w, from, suffixes) {
+    for (var i = 0; i < suffixes.length; i++) {
+      var s = suffixes[i];
+      if (w.length >= s.length && w.slice(w.length - s.length) === s) {
+        return w.length - s.length >= from ? s : "";
+      }
+    }
+    return "";
+  }
+  function byLength(list) {
+    return list.split(" ").sort(function (a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); });
+  }
+
+  var PRONOUNS = byLength("me se sela selo selas selos la le lo las les los nos");
+  var BEFORE_PRONOUN = byLength("iéndo ándo ár ér ír ando iendo ar er ir yendo");
+  var STEP1 = byLength("anza anzas ico ica icos icas ismo ismos able ables ible ibles ista istas " +
+    "oso osa osos osas amiento amientos imiento imientos adora ador ación adoras adores aciones " +
+    "ante antes ancia ancias logía logías ución uciones encia encias amente mente idad idades " +
+    "iva ivo ivas ivos");
+  var STEP2A = byLength("ya ye yan yen yeron yendo yo yó yas yes yais yamos");
+  var STEP2B = byLength("en es éis emos arían arías arán arás aríais aría aréis aríamos aremos " +
+    "ará aré erían erías erán erás eríais ería eréis eríamos eremos erá eré irían irías irán " +
+    "irás iríais iría iréis iríamos iremos irá iré aba ada ida ía ara iera ad ed id ase iese " +
+    "aste iste an aban ían aran ieran asen iesen aron ieron ado ido ando iendo ió ar er ir as " +
+    "abas adas idas ías aras ieras ases ieses ís áis abais íais arais ierais aseis ieseis " +
+    "asteis isteis ados idos amos ábamos íamos imos áramos iéramos iésemos ásemos");
+  var STEP3 = byLength("os a o á í ó e é");
+  var UNACCENT = { "á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u" };
+
+  function stem(word) {
+    // Non-Latin letters, and words of one or two letters, stay whole (as in Go's Stem).
+    if (/[^\u0000-\u024f]/.test(word) || word.length <= 2) return word;
+    var w = word;
+    var rv = regionV(w), r1 = afterVowelConsonant(w, 0), r2 = afterVowelConsonant(w, r1);
+    function cut(n) {
+      w = w.slice(0, w.length - n);
+      rv = Math.min(rv, w.length); r1 = Math.min(r1, w.length); r2 = Math.min(r2, w.length);
+    }
+    // replaceEnd replaces the last n letters, then keeps the regions inside the word.
+    function replaceEnd(n, repl) {
+      w = w.slice(0, w.length - n) + repl;
+      rv = Math.min(rv, w.length); r1 = Math.min(r1, w.length); r2 = Math.min(r2, w.length);
+    }
+    function endsWith(s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+    // An optional second suffix, removed when in region `from`; the first of the list that
+    // ends the word is the only one tried.
+    function cutAlso(from, list) {
+      var s = longestThenIn(w, from, list);
+      if (s) cut(s.length);
+      return s;
+    }
+
+    // Step 0: attached pronoun, in RV, after a gerund or infinitive also in RV.
+    var pron = longestIn(w, rv, w.length, PRONOUNS);
+    if (pron) {
+      var verb = longestIn(w, rv, w.length - pron.length, BEFORE_PRONOUN);
+      if (verb === "yendo") {
+        // As the index does: a "u" anywhere before "yendo" will do.
+        if (w.slice(0, w.length - pron.length - verb.length).indexOf("u") >= 0) cut(pron.length);
+      } else if (verb) {
+        cut(pron.length);
+        if (/[áéí]/.test(verb)) {
+          // Deletion removes the accent (haciéndola → haciendo). As the index does, an
+          // infinitive in -ér loses its ending with the accent.
+          replaceEnd(verb.length, verb === "ér" ? "" : verb.replace(/[áéí]/, function (c) { return UNACCENT[c]; }));
+        }
+      }
+    }
+
+    // Step 1: standard suffixes.
+    var done = false;
+    var s1 = longestThenIn(w, 0, STEP1);
+    if (s1) {
+      var start = w.length - s1.length;
+      if (s1 === "amente") {
+        if (start >= r1) {
+          cut(s1.length);
+          if (cutAlso(r2, ["iv", "os", "ic", "ad"]) === "iv") cutAlso(r2, ["at"]);
+          done = true;
+        }
+      } else if (start >= r2) {
+        done = true;
+        switch (s1) {
+          case "adora": case "ador": case "ación": case "adoras": case "adores": case "aciones":
+          case "ante": case "antes": case "ancia": case "ancias":
+            cut(s1.length); cutAlso(r2, ["ic"]); break;
+          case "mente":
+            cut(s1.length); cutAlso(r2, ["ante", "able", "ible"]); break;
+          case "idad": case "idades":
+            cut(s1.length); cutAlso(r2, ["abil", "ic", "iv"]); break;
+          case "iva": case "ivo": case "ivas": case "ivos":
+            cut(s1.length); cutAlso(r2, ["at"]); break;
+          case "logía": case "logías":
+            replaceEnd(s1.length, "log"); break;
+          case "ución": case "uciones":
+            replaceEnd(s1.length, "u"); break;
+          case "encia": case "encias":
+            replaceEnd(s1.length, "ente"); break;
+          default:
+            cut(s1.length);
+        }
+      }
+    }
+
+    // Step 2a: verb suffixes beginning with y, in RV, after u. Step 2b: other verb suffixes.
+    if (!done) {
+      var y = longestIn(w, rv, w.length, STEP2A);
+      if (y && w.charAt(w.length - y.length - 1) === "u") {
+        cut(y.length);
+      } else {
+        var v = longestIn(w, rv, w.length, STEP2B);
+        if (v) {
+          cut(v.length);
+          if ((v === "en" || v === "es" || v === "éis" || v === "emos") && endsWith("gu")) cut(1);
+        }
+      }
+    }
+
+    // Step 3: residual suffix in RV; after e, a preceding "gu" loses its u (as the index
+    // does, wherever the u is).
+    var s3 = longestThenIn(w, rv, STEP3);
+    if (s3) {
+      cut(s3.length);
+      if ((s3 === "e" || s3 === "é") && endsWith("gu")) cut(1);
+    }
+
+    return w.replace(/[áéíóú]/g, function (c) { return UNACCENT[c]; });
+  }
+
+  // ---- Analysis (as internal/search: Words, Terms, QueryTerms) -------------------------
+
+  function foldString(s) {
+    var out = "";
+    for (var i = 0; i < s.length;) {
+      var ch = String.fromCodePoint(s.codePointAt(i));
+      out += window.pauta.foldChar(ch);
+      i += ch.length;
+    }
+    return out;
+  }
+
+  var RESTORE = [["acion", "ación"], ["ucion", "ución"], ["logia", "logía"], ["logias", "logías"]];
+  function restoreAccent(fold) {
+    for (var i = 0; i < RESTORE.length; i++) {
+      var p = RESTORE[i][0];
+      if (fold.length > p.length && fold.slice(fold.length - p.length) === p) {
+        return fold.slice(0, fold.length - p.length) + RESTORE[i][1];
+      }
+    }
+    return fold;
+  }
+
+  function Analyzer(stopWords) {
+    var stop = new Set(stopWords);
+    var cache = new Map();
+    // terms of a word: see Terms in internal/search. Memoised: a site repeats its words.
+    function terms(w) {
+      if (w.number) return [w.fold];
+      var key = w.lower + "\u0000" + w.fold;
+      var t = cache.get(key);
+      if (t !== undefined) return t;
+      t = null;
+      if (!stop.has(w.fold) && Array.from(w.fold).length >= 2) {
+        t = [stem(w.fold)];
+        [foldString(stem(w.lower)), stem(restoreAccent(w.fold))].forEach(function (x) {
+          if (t.indexOf(x) < 0) t.push(x);
+        });
+      }
+      cache.set(key, t);
+      return t;
+    }
+    return {
+      terms: terms,
+      // queryTerms ignore the accents typed: the same query finds the same either way.
+      queryTerms: function (w) { return terms({ lower: w.fold, fold: w.fold, number: w.number }); },
+      words: function (text) { return window.pauta.words(text.normalize("NFC")); }
+    };
+  }
+
+  // ---- Ranking (as Index.Search in internal/search) -----------------------------------
+
+  function editDistance(a, b, k) {
+    if (Math.abs(a.length - b.length) > k) return k + 1;
+    var prev2 = new Array(b.length + 1), prev = new Array(b.length + 1), cur = new Array(b.length + 1);
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var rowMin = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > k) return k + 1;
+      var t = prev2; prev2 = prev; prev = cur; cur = t;
+    }
+    return Math.min(prev[b.length], k + 1);
+  }
+
+  function Searcher(index) {
+    var an = Analyzer(index.stop);
+    var P = index.params, terms = index.terms, docs = index.docs;
+    var decoded = new Array(terms.length);
+    var termChars = null; // terms as arrays of code points, for typo matching; built once
+    var seqCache = new Map();
+
+    function postings(t) {
+      var p = decoded[t];
+      if (!p) {
+        var enc = index.post[t], doc = 0;
+        p = new Array(enc.length);
+        for (var i = 0; i < enc.length; i += 2) { doc += enc[i]; p[i] = doc; p[i + 1] = enc[i + 1]; }
+        decoded[t] = p;
+      }
+      return p;
+    }
+    function find(t) {
+      var lo = 0, hi = terms.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < t) lo = mid + 1; else hi = mid; }
+      return lo;
+    }
+
+    function completions(prefix, have) {
+      var cands = [];
+      for (var j = find(prefix); j < terms.length && terms[j].lastIndexOf(prefix, 0) === 0; j++) {
+        if (!have.some(function (m) { return m.term === j; })) cands.push(j);
+      }
+      // Most frequent first; the sort is stable, so ties keep term order.
+      cands.sort(function (a, b) { return index.post[b].length - index.post[a].length; });
+      return cands.slice(0, P.maxPrefix).map(function (j) { return { term: j, factor: P.prefix }; });
+    }
+
+    function fuzzy(w, stems) {
+      var n = Array.from(w.fold).length;
+      var k = n >= P.fuzzyMin2 ? 2 : n >= P.fuzzyMin1 ? 1 : 0;
+      if (!k) return [];
+      if (!termChars) termChars = terms.map(function (t) { return Array.from(t); });
+      var probes = [Array.from(w.fold)].concat((stems || []).map(function (s) { return Array.from(s); }));
+      var ms = [];
+      for (var j = 0; j < termChars.length; j++) {
+        var d = k + 1;
+        for (var p = 0; p < probes.length; p++) d = Math.min(d, editDistance(probes[p], termChars[j], k));
+        if (d <= k) ms.push({ term: j, factor: d === 2 ? P.fuzzy * P.fuzzy : P.fuzzy });
+      }
+      return ms;
+    }
+
+    // matches: for each query word that can match, the terms it matches.
+    function matches(query) {
+      var ws = an.words(query);
+      var typing = query !== "" && !/\s$/.test(query);
+      var content = ws.filter(function (w) { return an.queryTerms(w) !== null; }).length;
+      var out = [];
+      ws.forEach(function (w, i) {
+        var last = typing && i === ws.length - 1;
+        var exact = an.queryTerms(w);
+        if (exact === null && !(last && content === 0)) return;
+        var ms = [];
+        (exact || []).forEach(function (t) {
+          var j = find(t);
+          if (j < terms.length && terms[j] === t) ms.push({ term: j, factor: 1 });
+        });
+        if (last && Array.from(w.fold).length >= P.minPrefix) ms = ms.concat(completions(w.fold, ms));
+        if (!ms.length && !w.number) ms = fuzzy(w, exact);
+        if (ms.length) out.push(ms);
+      });
+      return out;
+    }
+
+    // seqs: the heading and passages of a result, analysed once: each text a list of words
+    // with their terms (null for stop words).
+    function seqs(d) {
+      var s = seqCache.get(d);
+      if (!s) {
+        var texts = [docs[d][1]].concat(docs[d][3]);
+        s = texts.map(function (text) {
+          return { text: text, words: an.words(text).map(function (w) { return { w: w, terms: an.terms(w) }; }) };
+        });
+        seqCache.set(d, s);
+      }
+      return s;
+    }
+
+    function hasAny(set, ts) {
+      for (var i = 0; ts && i < ts.length; i++) if (set.has(ts[i])) return true;
+      return false;
+    }
+
+    function nearPairs(d, sets) {
+      var found = new Array(sets.length - 1).fill(false);
+      seqs(d).forEach(function (s) {
+        var seq = s.words.filter(function (x) { return x.terms !== null; });
+        for (var p = 0; p + 1 < seq.length; p++) {
+          for (var i = 0; i < found.length; i++) {
+            if (!found[i] && hasAny(sets[i], seq[p].terms) && hasAny(sets[i + 1], seq[p + 1].terms)) found[i] = true;
+          }
+        }
+      });
+      return found.filter(Boolean).length;
+    }
+
+    // search returns {hits: [{doc, score}], sets: [Set of matched terms per query word]}.
+    function search(query) {
+      var words = matches(query);
+      var scores = new Map();
+      words.forEach(function (ms) {
+        var best = new Map();
+        ms.forEach(function (m) {
+          var p = postings(m.term);
+          for (var i = 0; i < p.length; i += 2) {
+            var s = p[i + 1] * m.factor;
+            if (s > (best.get(p[i]) || 0)) best.set(p[i], s);
+          }
+        });
+        best.forEach(function (s, d) { scores.set(d, (scores.get(d) || 0) + s); });
+      });
+      var order = Array.from(scores.keys());
+      function byScore(a, b) { return scores.get(b) - scores.get(a) || a - b; }
+      order.sort(byScore);
+      order = order.slice(0, P.max);
+      var sets = words.map(function (ms) { return new Set(ms.map(function (m) { return terms[m.term]; })); });
+      if (words.length > 1) {
+        order.forEach(function (d) {
+          var pairs = nearPairs(d, sets);
+          if (pairs > 0) scores.set(d, scores.get(d) * (1 + P.near * pairs));
+        });
+        order.sort(byScore);
+      }
+      return {
+        hits: order.map(function (d) { return { doc: d, score: scores.get(d) }; }),
+        sets: sets
+      };
+    }
+
+    return { search: search, seqs: seqs, analyzer: an };
+  }
+
+  // ---- The page ------------------------------------------------------------------------
+
+  window.pautaSearch = { stem: stem, Analyzer: Analyzer, Searcher: Searcher };
+
+  var box = document.getElementById("q");
+  var list = document.getElementById("resultados");
+  var status = document.getElementById("estado-busqueda");
+  if (!box || !list) return;
+  var index = window.pautaSearchIndex;
+  if (!index || index.v !== 1) {
+    if (status) status.textContent = "No se pudo cargar el índice de búsqueda. Use el índice del manual.";
+    return;
+  }
+  var searcher = Searcher(index);
+  var selected = -1;
+
+  // appendMarked appends text[from:to] to el, with the words whose terms matched in <mark>.
+  function appendMarked(el, text, words, all, from, to) {
+    var at = from;
+    words.forEach(function (x) {
+      if (x.w.start < at || x.w.end > to || !hasTerm(all, x.terms)) return;
+      el.appendChild(document.createTextNode(text.slice(at, x.w.start)));
+      var m = document.createElement("mark");
+      m.textContent = text.slice(x.w.start, x.w.end);
+      el.appendChild(m);
+      at = x.w.end;
+    });
+    el.appendChild(document.createTextNode(text.slice(at, to)));
+  }
+
+  // snippet: the passage that holds most query words, cut around the first of them, with
+  // the matched words marked.
+  var SNIPPET_CHARS = 220;
+  function snippet(d, sets, all) {
+    var passages = searcher.seqs(d).slice(1);
+    if (!passages.length) return null;
+    var best = passages[0], bestCount = 0;
+    passages.forEach(function (s) {
+      var count = sets.filter(function (set) {
+        return s.words.some(function (x) { return hasTerm(set, x.terms); });
+      }).length;
+      if (count > bestCount) { best = s; bestCount = count; }
+    });
+    var text = best.text, from = 0, to = text.length;
+    if (text.length > SNIPPET_CHARS) {
+      var first = best.words.filter(function (x) { return hasTerm(all, x.terms); })[0];
+      from = Math.max(0, (first ? first.w.start : 0) - 60);
+      if (from > 0) from = text.indexOf(" ", from) + 1 || from;
+      to = Math.min(text.length, from + SNIPPET_CHARS);
+      if (to < text.length) { var sp = text.lastIndexOf(" ", to); if (sp > from) to = sp; }
+    }
+    var el = document.createElement("span");
+    el.className = "extracto";
+    if (from > 0) el.appendChild(document.createTextNode("… "));
+    appendMarked(el, text, best.words, all, from, to);
+    if (to < text.length) el.appendChild(document.createTextNode(" …"));
+    return el;
+  }
+  function hasTerm(set, ts) {
+    for (var i = 0; ts && i < ts.length; i++) if (set.has(ts[i])) return true;
+    return false;
+  }
+
+  // markedWords: the words of a result that matched, for the page it leads to.
+  function markedWords(d, all) {
+    var seen = new Set(), out = [];
+    searcher.seqs(d).forEach(function (s) {
+      s.words.forEach(function (x) {
+        if (hasTerm(all, x.terms) && !seen.has(x.w.fold)) { seen.add(x.w.fold); out.push(x.w.fold); }
+      });
+    });
+    return out;
+  }
+
+  function linkTo(href, marked) {
+    if (!marked.length) return href;
+    var hash = href.indexOf("#");
+    var base = hash < 0 ? href : href.slice(0, hash), frag = hash < 0 ? "" : href.slice(hash);
+    return base + "?resaltar=" + encodeURIComponent(marked.join(" ")) + frag;
+  }
+
+  function render(query) {
+    var q = query.trim();
+    list.textContent = "";
+    selected = -1;
+    if (!q) { if (status) status.textContent = ""; return; }
+    var r = searcher.search(query);
+    var all = new Set();
+    r.sets.forEach(function (s) { s.forEach(function (t) { all.add(t); }); });
+    r.hits.forEach(function (h) {
+      var doc = index.docs[h.doc];
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = linkTo(doc[0], markedWords(h.doc, all));
+      var head = searcher.seqs(h.doc)[0];
+      appendMarked(a, head.text, head.words, all, 0, head.text.length);
+      li.appendChild(a);
+      var crumb = document.createElement("span");
+      crumb.className = "ruta";
+      crumb.textContent = doc[2];
+      li.appendChild(crumb);
+      var sn = snippet(h.doc, r.sets, all);
+      if (sn) li.appendChild(sn);
+      list.appendChild(li);
+    });
+    if (status) {
+      var n = r.hits.length;
+      status.textContent = n === 0 ? "Sin resultados para «" + q + "». Pruebe con menos palabras o recorra el índice del manual." :
+        n === 1 ? "1 resultado para «" + q + "»." :
+        (n >= index.params.max ? "Los " + n + " mejores resultados" : n + " resultados") + " para «" + q + "»." +
+        " Flechas para moverse, Enter para abrir.";
+    }
+  }
+
+  function links() { return list.querySelectorAll("a"); }
+  function select(i) {
+    var ls = links();
+    if (!ls.length) return;
+    selected = Math.max(-1, Math.min(i, ls.length - 1));
+    ls.forEach(function (a, j) {
+      if (j === selected) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
+    });
+    if (selected < 0) { box.focus(); return; }
+    ls[selected].focus();
+  }
+
+  function update() {
+    var q = box.value;
+    render(q);
+    try {
+      var url = new URL(location.href);
+      if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
+      history.replaceState(null, "", url.href);
+    } catch (e) { /* a browser that refuses to rewrite a file:// address keeps the old one */ }
+  }
+
+  box.addEventListener("input", update);
+  // Enter in the box opens the first result; the button only shows the results, which are
+  // already there. The flag tells the two apart, as both submit the form.
+  var enterInBox = false;
+  box.addEventListener("keydown", function (e) {
+    enterInBox = e.key === "Enter";
+    if (e.key === "ArrowDown") { e.preventDefault(); select(0); }
+  });
+  if (box.form) {
+    box.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var ls = links();
+      if (enterInBox && ls.length) location.href = ls[0].href;
+      else update();
+      enterInBox = false;
+    });
+  }
+  list.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") { e.preventDefault(); select(selected + 1); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); select(selected - 1); }
+  });
+  list.addEventListener("focusin", function (e) {
+    var ls = Array.prototype.indexOf.call(links(), e.target);
+    if (ls >= 0) selected = ls;
+  });
+
+  var initial = "";
+  try { initial = new URLSearchParams(location.search).get("q") || ""; } catch (e) { initial = ""; }
+  if (initial) box.value = initial;
+  render(box.value);
+})();
