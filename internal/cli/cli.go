@@ -92,7 +92,7 @@ de modo que todas las salidas dicen lo mismo.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams))
+	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams))
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
 	root.CompletionOptions.DisableDefaultCmd = true
 	// Cobra reports an unknown command as a plain error; make it a usage error.
