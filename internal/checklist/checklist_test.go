@@ -287,6 +287,15 @@ func longProcedure(t testing.TB, extra int) *procedure.Procedure {
 		}
 		ph.Fields = append(ph.Fields, &procedure.Field{ID: fmt.Sprintf("notas-%d", i), Label: "Notas de la fase", Lines: 3, Width: 4})
 	}
+	// A check drawn from every step: its citation is too long for one line.
+	wide := *p.Checklist.Phases[0].Checks[0]
+	wide.ID, wide.Sources = "de-todos-los-pasos", nil
+	p.Manual.Walk(func(s *procedure.Section) {
+		for _, it := range s.Items {
+			wide.Sources = append(wide.Sources, procedure.Source{Section: s, Item: it})
+		}
+	})
+	p.Checklist.Phases[0].Checks = append(p.Checklist.Phases[0].Checks, &wide)
 	return p
 }
 
@@ -315,8 +324,8 @@ func TestLongProcedureFlowsOntoPages(t *testing.T) {
 			}
 			for _, ph := range p.Checklist.Phases {
 				for _, c := range ph.Checks {
-					if !strings.Contains(all, c.Text) {
-						t.Errorf("check %s is missing", c.ID)
+					if !strings.Contains(all, c.Text) || !strings.Contains(all, c.Ref()) {
+						t.Errorf("check %s or its citation %q is missing", c.ID, c.Ref())
 					}
 				}
 			}

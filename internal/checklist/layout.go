@@ -33,6 +33,7 @@ const (
 	optSide   = 3.4  // boxes of a choice field
 	boxColW   = 9.0  // width of each Sí / No / N/A column
 	refColW   = 20.0 // "paso 3b, 4a"
+	refMaxW   = 48.0 // a longer citation wraps
 	numColW   = 6.5  // item number
 	rowPad    = 0.35 // above and below the text of a row
 	cellLabel = 3.7  // height of a field's label line inside its cell
@@ -61,8 +62,6 @@ type renderer struct {
 	blocks []*block
 	fields []pdfform.Field
 
-	room float64 // room left on the last page before the observations grow into it
-
 	// set while drawing one page
 	page int
 	cp   sheet
@@ -88,7 +87,13 @@ func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc) (*renderer, error) {
 	var url []string
 	if p.Site.BaseURL != "" {
 		caption = "Manual de esta versión"
-		url = []string{QRText(p)}
+		// The address in letters too, for a reader without a camera, when it fits beside
+		// the page number and the QR code; the QR code carries it anyway.
+		doc.SetFont(pdfdoc.Font, "", small)
+		room := r.w - qr.Size() - pdfdoc.QRQuiet*qr.Module - doc.GetStringWidth(caption) - 4
+		if doc.GetStringWidth(QRText(p)) <= room {
+			url = []string{QRText(p)}
+		}
 	}
 	r.footer = pdfdoc.Footer{
 		Left: append([]string{
@@ -153,7 +158,6 @@ func (r *renderer) paginate() ([][]placed, error) {
 	// follows them moves down to the foot of the page.
 	last := pages[len(pages)-1]
 	room := bottom - y
-	r.room = room
 	for i, pl := range last {
 		if !pl.b.grow {
 			continue
@@ -260,13 +264,16 @@ func (r *renderer) drawHeader(first bool) {
 	d.Line(bx, by+bh/2, bx+headBoxW, by+bh/2)
 	pad := 2.0
 	base := func(row int) float64 { return by + float64(row)*bh/2 + bh/4 + pdfdoc.PT(12)*0.36 }
+	// Each label before its value, so the text reads "Formulario SR-01 Folio N° 0041".
 	d.SetFont(pdfdoc.Font, "", small)
 	d.Text(bx+pad, base(0), "Formulario")
-	d.Text(bx+pad, base(1), "Folio N°")
-	fx := bx + pad + d.GetStringWidth("Folio N° ")
 	d.SetFont(pdfdoc.Font, "B", 12)
 	d.TextRight(bx+headBoxW-pad, base(0), r.p.Checklist.Code)
+	d.SetFont(pdfdoc.Font, "", small)
+	d.Text(bx+pad, base(1), "Folio N°")
+	fx := bx + pad + d.GetStringWidth("Folio N° ")
 	if r.cp.folio > 0 {
+		d.SetFont(pdfdoc.Font, "B", 12)
 		d.Text(fx, base(1), fmt.Sprintf("%0*d", r.cp.digits, r.cp.folio))
 	} else {
 		// A blank to number the sheet by hand.
@@ -299,7 +306,7 @@ func (r *renderer) build() {
 		}
 	})
 	for _, row := range packRows(session) {
-		r.blocks = append(r.blocks, r.fieldRow(row, nil))
+		r.blocks = append(r.blocks, r.fieldRow(row))
 	}
 	if len(session) > 0 {
 		r.blocks[len(r.blocks)-1].h += blockGap
@@ -393,27 +400,29 @@ func (r *renderer) boxColX(i int) float64 { return r.x0 + r.w - float64(3-i)*box
 
 // checkRow is one item: number, text, source step, three boxes.
 func (r *renderer) checkRow(ph *procedure.Phase, n int, c *procedure.Check) *block {
-	ref := c.Ref()
 	textX := r.x0 + numColW
-	textW := r.boxColX(0) - refColW - textX - 1
+	// The citation takes the room it needs, up to a limit past which it wraps: a check drawn
+	// from many steps must not squeeze its own text into a column of single words.
 	r.doc.SetFont(pdfdoc.Font, "", small)
-	if rw := r.doc.GetStringWidth(ref); rw > refColW-1 {
-		// A long citation takes room from the text rather than running into it.
-		textW -= rw - (refColW - 1)
-	}
+	refW := min(max(refColW, r.doc.GetStringWidth(c.Ref())+1.5), refMaxW)
+	refs := r.doc.Wrap(c.Ref(), refW-1.5)
+	textW := r.boxColX(0) - refW - textX - 1
 	lines := r.wrap("", itemSize, c.Text, textW)
-	h := max(float64(len(lines))*lh(itemSize)+2*rowPad, boxSide+1)
+	rows := max(len(lines), len(refs))
+	h := max(float64(rows)*lh(itemSize)+2*rowPad, boxSide+1)
 	b := &block{h: h, phase: ph}
 	b.draw = func(y, _ float64) {
 		d := r.doc
-		ty := y + (h-float64(len(lines))*lh(itemSize))/2
+		ty := y + (h-float64(rows)*lh(itemSize))/2
 		d.SetFont(pdfdoc.Font, "B", itemSize)
 		d.TextRight(textX-2, ty+pdfdoc.Ascent(itemSize), fmt.Sprint(n))
 		for i, l := range lines {
 			r.text("", itemSize, textX, ty+float64(i)*lh(itemSize), l)
 		}
 		d.SetFont(pdfdoc.Font, "", small)
-		d.TextRight(r.boxColX(0)-1.5, ty+pdfdoc.Ascent(itemSize), ref)
+		for i, l := range refs {
+			d.TextRight(r.boxColX(0)-1.5, ty+float64(i)*lh(itemSize)+pdfdoc.Ascent(itemSize), l)
+		}
 		by := ty + (lh(itemSize)-boxSide)/2
 		d.SetLineWidth(0.3)
 		for i, ans := range []string{"si", "no", "na"} {
@@ -511,13 +520,13 @@ func (r *renderer) cellHeight(c cell, w float64) float64 {
 }
 
 // fieldRow is a row of bordered cells: label at the top, room to write below.
-func (r *renderer) fieldRow(row []cell, ph *procedure.Phase) *block {
+func (r *renderer) fieldRow(row []cell) *block {
 	q := r.w / 4
 	h := 0.0
 	for _, c := range row {
 		h = max(h, r.cellHeight(c, float64(c.quarter)*q))
 	}
-	b := &block{h: h, phase: ph}
+	b := &block{h: h}
 	b.draw = func(y, _ float64) {
 		x := r.x0
 		for _, c := range row {
