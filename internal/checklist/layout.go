@@ -377,8 +377,11 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 		d.Line(r.x0, y, r.x0+r.w, y)
 		ty := y + 0.9
 		r.text("B", phaseSize, r.x0, ty, title)
+		// Hint and column heads share the title's baseline.
+		base := ty + pdfdoc.Ascent(phaseSize)
 		if hintX > 0 {
-			r.text("", small, r.x0+hintX, ty+(lh(phaseSize)-lh(small))/2+0.3, hint[0])
+			d.SetFont(pdfdoc.Font, "", small)
+			d.Text(r.x0+hintX, base, hint[0])
 		} else {
 			for i, l := range hint {
 				r.text("", small, r.x0, ty+lh(phaseSize)+float64(i)*lh(small), l)
@@ -387,7 +390,7 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 		d.SetFont(pdfdoc.Font, "B", small)
 		for i, col := range []string{"Sí", "No", "N/A"} {
 			cx := r.boxColX(i) + boxColW/2
-			d.TextCenter(cx, ty+(lh(phaseSize)-lh(small))/2+0.3+pdfdoc.Ascent(small), col)
+			d.TextCenter(cx, base, col)
 		}
 		d.SetLineWidth(thin)
 		d.Line(r.x0, y+h, r.x0+r.w, y+h)
@@ -589,7 +592,9 @@ func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
 		}
 		b := &block{h: h, phase: ph}
 		b.draw = func(y, _ float64) {
-			r.text("", small, textX, y+rowPad+(lh(itemSize)-lh(small))/2, f.Label)
+			// The label shares the baseline of the options beside it.
+			r.doc.SetFont(pdfdoc.Font, "", small)
+			r.doc.Text(textX, y+rowPad+pdfdoc.Ascent(itemSize), f.Label)
 			ox, oy := textX+lw+4, y+rowPad
 			if !oneLine {
 				ox, oy = textX, y+rowPad+lh(itemSize)
