@@ -353,3 +353,13 @@ func BenchmarkCopies500(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRender is the blank checklist's share of a site build.
+func BenchmarkRender(b *testing.B) {
+	p := load(b)
+	for b.Loop() {
+		if _, err := checklist.Render(p, checklist.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -192,3 +192,16 @@ func TestDraft(t *testing.T) {
 		t.Errorf("a draft decree must say %q: %s", pdfdoc.DraftText, text)
 	}
 }
+
+// BenchmarkRender is the decree's share of a site build.
+func BenchmarkRender(b *testing.B) {
+	p, err := procedure.Load(os.DirFS("../.."), procedure.DefaultFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := decreepdf.Render(p, decreepdf.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
