@@ -32,12 +32,6 @@ var (
 	fontBold []byte
 )
 
-// FontRegular returns the regular face's TrueType bytes, for tests that check its coverage.
-func FontRegular() []byte { return fontRegular }
-
-// FontBold returns the bold face's TrueType bytes.
-func FontBold() []byte { return fontBold }
-
 // Paper is a sheet size, portrait, in millimetres.
 type Paper struct {
 	Name string // as the command line spells it: "carta", "oficio", "a4"
