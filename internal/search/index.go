@@ -250,10 +250,25 @@ func (b *builder) finish() {
 	n := len(ix.results)
 	tf := map[string]map[int]*[numFields]float64{}
 	lens := make([][numFields]float64, n)
-	addText := func(doc, field int, text string) {
+	ix.seqs = make([][][][]string, n)
+	// A site repeats its words: stem each once.
+	memo := map[Word][]string{}
+	analyze := func(text string) [][]string {
+		var out [][]string
 		for _, w := range Words(text) {
-			lens[doc][field]++
-			for _, t := range ix.an.Terms(w) {
+			ts, ok := memo[w]
+			if !ok {
+				ts = ix.an.Terms(w)
+				memo[w] = ts
+			}
+			out = append(out, ts)
+		}
+		return out
+	}
+	count := func(doc, field int, words [][]string) {
+		lens[doc][field] += float64(len(words))
+		for _, ts := range words {
+			for _, t := range ts {
 				m := tf[t]
 				if m == nil {
 					m = map[int]*[numFields]float64{}
@@ -266,34 +281,35 @@ func (b *builder) finish() {
 			}
 		}
 	}
+	// sequence keeps a text's words in order for nearPairs, stop words left out.
+	sequence := func(doc int, words [][]string) {
+		var seq [][]string
+		for _, ts := range words {
+			if ts != nil {
+				seq = append(seq, ts)
+			}
+		}
+		ix.seqs[doc] = append(ix.seqs[doc], seq)
+	}
 	for i, e := range ix.Entries {
 		doc := docOf[e.Result]
+		field := fieldBody
 		switch e.Kind {
 		case KindHeading:
-			addText(doc, fieldHeading, e.Heading)
-			addText(doc, fieldBody, e.Text)
-			addText(doc, fieldContext, b.context[i])
-		case KindItem:
-			addText(doc, fieldBody, e.Text)
+			heading := analyze(e.Heading)
+			count(doc, fieldHeading, heading)
+			sequence(doc, heading)
+			count(doc, fieldContext, analyze(b.context[i]))
 		case KindCheck:
-			addText(doc, fieldChecks, e.Text)
+			field = fieldChecks
 		}
 		for _, line := range strings.Split(e.Text, "\n") {
 			if line = strings.TrimSpace(line); line != "" {
+				words := analyze(line)
+				count(doc, field, words)
+				sequence(doc, words)
 				ix.docs[doc] = append(ix.docs[doc], line)
 			}
-		}
-	}
-	ix.seqs = make([][][][]string, n)
-	for d, e := range ix.results {
-		for _, text := range append([]string{ix.Entries[e].Heading}, ix.docs[d]...) {
-			var seq [][]string
-			for _, w := range Words(text) {
-				if ts := ix.an.Terms(w); ts != nil {
-					seq = append(seq, ts)
-				}
-			}
-			ix.seqs[d] = append(ix.seqs[d], seq)
 		}
 	}
 	var avg [numFields]float64

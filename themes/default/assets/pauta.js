@@ -9,22 +9,24 @@
   // dots or leading zeros), number, and start/end offsets in the text.
   var LETTERS = /^\p{L}+$/u, DIGITS = /^\p{Nd}+$/u, MARKS = /\p{M}/gu;
   var SEP = 0, LETTER = 1, DIGIT = 2, SKIP = 3;
-  var foldCache = new Map();
+  // What a character is to search, worked out once per character: {f: folded, c: class,
+  // l: lowercase}. Text is mostly ASCII and repeats its characters, so this is most of the
+  // speed of splitting a text into words.
+  var charCache = new Map();
+
+  function charInfo(ch) {
+    var info = charCache.get(ch);
+    if (info === undefined) {
+      var l = lowerChar(ch);
+      var f = ch.charCodeAt(0) < 128 ? l : l.normalize("NFKD").replace(MARKS, "").toLowerCase();
+      info = { f: f, c: classOf(f), l: l };
+      charCache.set(ch, info);
+    }
+    return info;
+  }
 
   // foldChar: lowercase, compatibility-decomposed (º → o, ² → 2), without combining marks.
-  function foldChar(ch) {
-    var f = foldCache.get(ch);
-    if (f === undefined) {
-      var c = ch.charCodeAt(0);
-      if (c < 128) {
-        f = ch.toLowerCase();
-      } else {
-        f = lowerChar(ch).normalize("NFKD").replace(MARKS, "").toLowerCase();
-      }
-      foldCache.set(ch, f);
-    }
-    return f;
-  }
+  function foldChar(ch) { return charInfo(ch).f; }
 
   // lowerChar maps one code point to one, as Go's unicode.ToLower does: the few characters
   // whose full lowercase is longer ("İ") keep its first code point.
@@ -79,10 +81,11 @@
     }
     var i = 0;
     while (i < text.length) {
-      var cp = text.codePointAt(i), ch = String.fromCodePoint(cp), next = i + ch.length;
-      var f = foldChar(ch), c = classOf(f);
+      var code = text.charCodeAt(i);
+      var ch = code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(text.codePointAt(i)) : text[i];
+      var next = i + ch.length, info = charInfo(ch), c = info.c;
       if (ch === "." && cur === DIGIT && next < text.length &&
-          classOf(foldChar(String.fromCodePoint(text.codePointAt(next)))) === DIGIT) {
+          charInfo(String.fromCodePoint(text.codePointAt(next))).c === DIGIT) {
         parts[parts.length - 1][2] = i;
         parts.push(["", next, next]);
         i = next;
@@ -93,9 +96,9 @@
       if (c !== SEP) {
         if (cur === SEP) { start = i; parts = c === DIGIT ? [["", i, i]] : null; }
         cur = c;
-        lower += lowerChar(ch);
-        fold += f;
-        if (c === DIGIT) parts[parts.length - 1][0] += f;
+        lower += info.l;
+        fold += info.f;
+        if (c === DIGIT) parts[parts.length - 1][0] += info.f;
         end = next;
       }
       i = next;

@@ -230,37 +230,76 @@
 
   // ---- Ranking (as Index.Search in internal/search) -----------------------------------
 
+  // codes: a string's code points, as numbers.
+  function codes(s) {
+    var out = new Int32Array(s.length), n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.codePointAt(i);
+      out[n++] = c;
+      if (c > 0xffff) i++;
+    }
+    return out.subarray(0, n);
+  }
+
+  // editDistance: optimal string alignment distance (insertions, deletions, substitutions,
+  // swaps of neighbours) between code point arrays a and b, or k+1 when it is over k. Only
+  // the band of cells within k of the diagonal can lead to a distance of k or less, so only
+  // those are filled.
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
   function editDistance(a, b, k) {
-    if (Math.abs(a.length - b.length) > k) return k + 1;
-    var prev2 = new Array(b.length + 1), prev = new Array(b.length + 1), cur = new Array(b.length + 1);
-    for (var j = 0; j <= b.length; j++) prev[j] = j;
-    for (var i = 1; i <= a.length; i++) {
-      cur[0] = i;
-      var rowMin = i;
-      for (j = 1; j <= b.length; j++) {
-        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > k) return k + 1;
+    if (lb + 1 > rows[0].length) rows = [new Int32Array(lb + 1), new Int32Array(lb + 1), new Int32Array(lb + 1)];
+    var prev2 = rows[0], prev = rows[1], cur = rows[2], far = k + 1, j;
+    for (j = 0; j <= lb; j++) prev[j] = j <= k ? j : far;
+    for (var i = 1; i <= la; i++) {
+      var lo = Math.max(1, i - k), hi = Math.min(lb, i + k), ai = a[i - 1];
+      cur[0] = i <= k ? i : far;
+      if (lo > 1) cur[lo - 1] = far;
+      var rowMin = lo > 1 ? far : cur[0];
+      for (j = lo; j <= hi; j++) {
+        var v = prev[j - 1] + (ai === b[j - 1] ? 0 : 1);
+        if (prev[j] + 1 < v) v = prev[j] + 1;
+        if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+        if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === b[j - 1] && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+        if (v > far) v = far;
         cur[j] = v;
         if (v < rowMin) rowMin = v;
       }
-      if (rowMin > k) return k + 1;
+      if (hi < lb) cur[hi + 1] = far;
+      if (rowMin > k) return far;
       var t = prev2; prev2 = prev; prev = cur; cur = t;
     }
-    return Math.min(prev[b.length], k + 1);
+    return prev[lb] < far ? prev[lb] : far;
+  }
+
+  // charMask: a 32-bit set of the characters of a code point array (folded into 32 classes).
+  function charMask(a) {
+    var m = 0;
+    for (var i = 0; i < a.length; i++) m |= 1 << (a[i] & 31);
+    return m;
+  }
+  // missing: how many characters of a are not in the set m. Each edit accounts for at most
+  // one of them, so more than k rules a term out before computing any distance.
+  function missing(a, m, k) {
+    var n = 0;
+    for (var i = 0; i < a.length && n <= k; i++) if (!(m & (1 << (a[i] & 31)))) n++;
+    return n;
   }
 
   function Searcher(index) {
     var an = Analyzer(index.stop);
     var P = index.params, terms = index.terms, docs = index.docs;
     var decoded = new Array(terms.length);
-    var termChars = null; // terms as arrays of code points, for typo matching; built once
-    var seqCache = new Map();
+    var seqCache = new Map(), matchCache = new Map();
+    // Scratch space reused by every query: a score and a per-word best score per result.
+    var scores = new Float64Array(docs.length), best = new Float64Array(docs.length);
 
     function postings(t) {
       var p = decoded[t];
       if (!p) {
         var enc = index.post[t], doc = 0;
-        p = new Array(enc.length);
+        p = new Int32Array(enc.length);
         for (var i = 0; i < enc.length; i += 2) { doc += enc[i]; p[i] = doc; p[i + 1] = enc[i + 1]; }
         decoded[t] = p;
       }
@@ -282,19 +321,46 @@
       return cands.slice(0, P.maxPrefix).map(function (j) { return { term: j, factor: P.prefix }; });
     }
 
+    // typo: the terms by length, as code points with their character sets, built on the
+    // first word that needs typo matching.
+    var typo = null;
+    function typoTable() {
+      if (!typo) {
+        typo = { byLength: [], codes: new Array(terms.length), masks: new Int32Array(terms.length) };
+        terms.forEach(function (t, j) {
+          var c = codes(t);
+          typo.codes[j] = c;
+          typo.masks[j] = charMask(c);
+          (typo.byLength[c.length] = typo.byLength[c.length] || []).push(j);
+        });
+      }
+      return typo;
+    }
+
     function fuzzy(w, stems) {
       var n = Array.from(w.fold).length;
       var k = n >= P.fuzzyMin2 ? 2 : n >= P.fuzzyMin1 ? 1 : 0;
       if (!k) return [];
-      if (!termChars) termChars = terms.map(function (t) { return Array.from(t); });
-      var probes = [Array.from(w.fold)].concat((stems || []).map(function (s) { return Array.from(s); }));
-      var ms = [];
-      for (var j = 0; j < termChars.length; j++) {
-        var d = k + 1;
-        for (var p = 0; p < probes.length; p++) d = Math.min(d, editDistance(probes[p], termChars[j], k));
-        if (d <= k) ms.push({ term: j, factor: d === 2 ? P.fuzzy * P.fuzzy : P.fuzzy });
-      }
-      return ms;
+      var tt = typoTable();
+      var probes = [];
+      [w.fold].concat(stems || []).forEach(function (s) { if (probes.indexOf(s) < 0) probes.push(s); });
+      probes = probes.map(codes);
+      var dist = new Map(); // term → smallest distance found
+      probes.forEach(function (p) {
+        for (var len = Math.max(0, p.length - k); len <= p.length + k; len++) {
+          var bucket = tt.byLength[len] || [];
+          for (var x = 0; x < bucket.length; x++) {
+            var j = bucket[x];
+            if (missing(p, tt.masks[j], k) > k) continue;
+            var d = editDistance(p, tt.codes[j], k);
+            if (d <= k && !(dist.get(j) <= d)) dist.set(j, d);
+          }
+        }
+      });
+      // In term order, as Go lists them.
+      return Array.from(dist.keys()).sort(function (a, b) { return a - b; }).map(function (j) {
+        return { term: j, factor: dist.get(j) === 2 ? P.fuzzy * P.fuzzy : P.fuzzy };
+      });
     }
 
     // matches: for each query word that can match, the terms it matches.
@@ -307,13 +373,20 @@
         var last = typing && i === ws.length - 1;
         var exact = an.queryTerms(w);
         if (exact === null && !(last && content === 0)) return;
-        var ms = [];
+        // A word's matches depend on the word and on whether it is being typed: typing the
+        // next word must not redo a typo search for this one.
+        var key = (last ? "1" : "0") + w.fold;
+        var ms = matchCache.get(key);
+        if (ms) { out.push(ms); return; }
+        ms = [];
         (exact || []).forEach(function (t) {
           var j = find(t);
           if (j < terms.length && terms[j] === t) ms.push({ term: j, factor: 1 });
         });
         if (last && Array.from(w.fold).length >= P.minPrefix) ms = ms.concat(completions(w.fold, ms));
         if (!ms.length && !w.number) ms = fuzzy(w, exact);
+        if (matchCache.size > 500) matchCache.clear();
+        matchCache.set(key, ms);
         if (ms.length) out.push(ms);
       });
       return out;
@@ -326,7 +399,8 @@
       if (!s) {
         var texts = [docs[d][1]].concat(docs[d][3]);
         s = texts.map(function (text) {
-          return { text: text, words: an.words(text).map(function (w) { return { w: w, terms: an.terms(w) }; }) };
+          var words = an.words(text).map(function (w) { return { w: w, terms: an.terms(w) }; });
+          return { text: text, words: words, content: words.filter(function (x) { return x.terms !== null; }) };
         });
         seqCache.set(d, s);
       }
@@ -341,7 +415,7 @@
     function nearPairs(d, sets) {
       var found = new Array(sets.length - 1).fill(false);
       seqs(d).forEach(function (s) {
-        var seq = s.words.filter(function (x) { return x.terms !== null; });
+        var seq = s.content;
         for (var p = 0; p + 1 < seq.length; p++) {
           for (var i = 0; i < found.length; i++) {
             if (!found[i] && hasAny(sets[i], seq[p].terms) && hasAny(sets[i + 1], seq[p + 1].terms)) found[i] = true;
@@ -354,32 +428,47 @@
     // search returns {hits: [{doc, score}], sets: [Set of matched terms per query word]}.
     function search(query) {
       var words = matches(query);
-      var scores = new Map();
+      var hit = [];
       words.forEach(function (ms) {
-        var best = new Map();
+        // Best match of this word in each result, then added to the result's score: the
+        // sums run over the words in order, as in Go, so scores agree to the last bit.
+        var touched = [];
         ms.forEach(function (m) {
           var p = postings(m.term);
           for (var i = 0; i < p.length; i += 2) {
-            var s = p[i + 1] * m.factor;
-            if (s > (best.get(p[i]) || 0)) best.set(p[i], s);
+            var d = p[i], s = p[i + 1] * m.factor;
+            if (best[d] === 0) touched.push(d);
+            if (s > best[d]) best[d] = s;
           }
         });
-        best.forEach(function (s, d) { scores.set(d, (scores.get(d) || 0) + s); });
+        touched.forEach(function (d) {
+          if (scores[d] === 0) hit.push(d);
+          scores[d] += best[d];
+          best[d] = 0;
+        });
       });
-      var order = Array.from(scores.keys());
-      function byScore(a, b) { return scores.get(b) - scores.get(a) || a - b; }
-      order.sort(byScore);
-      order = order.slice(0, P.max);
+      // The best P.max: higher score first, then earlier in the site.
+      var top = [], score = new Map();
+      function before(a, b) { return score.get(a) > score.get(b) || (score.get(a) === score.get(b) && a < b); }
+      hit.forEach(function (d) {
+        score.set(d, scores[d]);
+        scores[d] = 0;
+        if (top.length === P.max && !before(d, top[top.length - 1])) return;
+        var at = top.length;
+        while (at > 0 && before(d, top[at - 1])) at--;
+        top.splice(at, 0, d);
+        if (top.length > P.max) top.pop();
+      });
       var sets = words.map(function (ms) { return new Set(ms.map(function (m) { return terms[m.term]; })); });
       if (words.length > 1) {
-        order.forEach(function (d) {
+        top.forEach(function (d) {
           var pairs = nearPairs(d, sets);
-          if (pairs > 0) scores.set(d, scores.get(d) * (1 + P.near * pairs));
+          if (pairs > 0) score.set(d, score.get(d) * (1 + P.near * pairs));
         });
-        order.sort(byScore);
+        top.sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; });
       }
       return {
-        hits: order.map(function (d) { return { doc: d, score: scores.get(d) }; }),
+        hits: top.map(function (d) { return { doc: d, score: score.get(d) }; }),
         sets: sets
       };
     }
@@ -496,8 +585,7 @@
       var n = r.hits.length;
       status.textContent = n === 0 ? "Sin resultados para «" + q + "». Pruebe con menos palabras o recorra el índice del manual." :
         n === 1 ? "1 resultado para «" + q + "»." :
-        (n >= index.params.max ? "Los " + n + " mejores resultados" : n + " resultados") + " para «" + q + "»." +
-        " Flechas para moverse, Enter para abrir.";
+        (n >= index.params.max ? "Los " + n + " mejores resultados" : n + " resultados") + " para «" + q + "».";
     }
   }
 
@@ -506,9 +594,6 @@
     var ls = links();
     if (!ls.length) return;
     selected = Math.max(-1, Math.min(i, ls.length - 1));
-    ls.forEach(function (a, j) {
-      if (j === selected) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
-    });
     if (selected < 0) { box.focus(); return; }
     ls[selected].focus();
   }
