@@ -24,8 +24,9 @@ import (
 	"github.com/requinoa/pauta/internal/output"
 )
 
-// ReloadScript is the path of the live-reload script the server adds to every page.
-const ReloadScript = "_pauta/reload.js"
+// ReloadScript is the address of the live-reload script the server adds to every page; from
+// the root, so pages in sub-folders find it too.
+const ReloadScript = "/_pauta/reload.js"
 
 // BuildFunc renders the project into files, or returns why it cannot.
 type BuildFunc func(ctx context.Context) (output.Files, error)
@@ -72,7 +73,7 @@ func (s *Server) Rebuild(ctx context.Context) error {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/_pauta/events", s.events)
-	mux.HandleFunc("/"+ReloadScript, func(w http.ResponseWriter, _ *http.Request) {
+	mux.HandleFunc(ReloadScript, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, reloadJS)
 	})
@@ -94,7 +95,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		// No good build yet: an error page that reloads itself once the edit is fixed.
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, "<!doctype html><html lang=\"es\"><meta charset=\"utf-8\"><title>Error en el procedimiento</title>"+
-			"<h1>El procedimiento tiene errores</h1><pre>%s</pre><script src=\"/%s\"></script></html>",
+			"<h1>El procedimiento tiene errores</h1><pre>%s</pre><script src=\"%s\"></script></html>",
 			html.EscapeString(lastErr), ReloadScript)
 		return
 	}
@@ -189,7 +190,9 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		// Event streams never end on their own; end them with the request's server.
+		BaseContext: func(net.Listener) context.Context { return ctx }}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
