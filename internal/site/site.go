@@ -1,5 +1,12 @@
-// Package site runs one build: it loads and validates the procedure once, renders every output
-// from that one model (HTML pages, PDFs, search index) and writes them all atomically.
+// Package site runs one build: it loads and validates the procedure and its published versions
+// once, renders every output from those models (HTML pages, PDFs, search index, comparisons,
+// exports) and writes them all atomically.
+//
+// Layout of a built site: the version in force at the root and every published version under
+// v/<id>/, each a complete edition (manual, decree page, content pages, search, checklist.pdf,
+// decreto.pdf); at the root also the versions page, the comparisons between consecutive
+// versions and the Transparencia Activa index. A project with no published version yet is
+// built from procedure.yaml alone.
 package site
 
 import (
@@ -7,18 +14,24 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
+	"sync"
 
+	"github.com/requinoa/pauta/internal/checklist"
+	"github.com/requinoa/pauta/internal/decreepdf"
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pages"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/search"
 	"github.com/requinoa/pauta/internal/theme"
+	"github.com/requinoa/pauta/internal/versions"
 	"github.com/requinoa/pauta/themes"
 )
 
 // Options configure one build.
 type Options struct {
-	// Draft renders the text being prepared with a "BORRADOR — sin validez" banner.
+	// Draft renders the text being prepared (procedure.yaml) with a "BORRADOR — sin validez"
+	// banner on every page and PDF, instead of the published versions.
 	Draft bool
 	// LiveReload is pauta serve's reload script, added to every page; never in a real build.
 	LiveReload string
@@ -26,8 +39,15 @@ type Options struct {
 
 // Site is a rendered site, not yet written.
 type Site struct {
+	// Procedure is the text at the root: the version in force, or the prepared text for a
+	// draft or a project with nothing published yet.
 	Procedure *procedure.Procedure
-	Files     output.Files
+	// Prepared is procedure.yaml as loaded; Unpublished is true when it differs from the
+	// version in force.
+	Prepared    *procedure.Procedure
+	Unpublished bool
+	Versions    []*versions.Version
+	Files       output.Files
 }
 
 // Load reads and validates the project in src: procedure.yaml and the pages it lists.
@@ -37,6 +57,39 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 
 // Render builds every output of the project in src in memory.
 func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
+	prepared, err := Load(src)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := versions.List(src)
+	if err != nil {
+		return nil, err
+	}
+	th, err := projectTheme(src)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{Prepared: prepared, Versions: vs, Files: output.Files{}}
+	if opt.Draft || len(vs) == 0 {
+		s.Procedure = prepared
+		files, err := renderEdition(ctx, th, prepared, edition{draft: opt.Draft, liveReload: opt.LiveReload})
+		if err != nil {
+			return nil, err
+		}
+		s.Files = files
+		return s, nil
+	}
+	inForce := vs[len(vs)-1]
+	s.Procedure = inForce.Procedure
+	s.Unpublished = prepared.Code != inForce.Code()
+	if err := renderPublished(ctx, th, vs, opt, s.Files); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// RenderPrepared renders the text being prepared alone, as a draft, to prove it builds.
+func RenderPrepared(ctx context.Context, src fs.FS, opt Options) (output.Files, error) {
 	p, err := Load(src)
 	if err != nil {
 		return nil, err
@@ -45,20 +98,7 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := pages.Render(p, th, pages.Options{Draft: opt.Draft, LiveReload: opt.LiveReload,
-		SearchScripts: search.Scripts()})
-	if err != nil {
-		return nil, err
-	}
-	index, err := search.Build(p).Script()
-	if err != nil {
-		return nil, err
-	}
-	files[search.IndexPath] = index
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return &Site{Procedure: p, Files: files}, nil
+	return renderEdition(ctx, th, p, edition{draft: true})
 }
 
 // Build renders the project in src and writes it to out, replacing the earlier output whole.
@@ -71,6 +111,141 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 		return nil, err
 	}
 	return s, nil
+}
+
+// edition says how one text is rendered as a complete site folder.
+type edition struct {
+	draft      bool
+	liveReload string
+	status     *pages.Status
+	extraNav   []pages.Link
+}
+
+// renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
+func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure, ed edition) (output.Files, error) {
+	downloads := []pages.Download{
+		{Href: "checklist.pdf", Label: "Lista de verificación (PDF)", Detail: "para imprimir, una por sesión"},
+		{Href: "decreto.pdf", Label: "Decreto con el manual (PDF)", Detail: "texto oficial"},
+	}
+	var (
+		mu    sync.Mutex
+		files = output.Files{}
+	)
+	put := func(name string, b []byte) {
+		mu.Lock()
+		files[name] = b
+		mu.Unlock()
+	}
+	err := parallel(ctx,
+		func() error {
+			f, err := pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
+				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts()})
+			for name, b := range f {
+				put(name, b)
+			}
+			return err
+		},
+		func() error {
+			b, err := search.Build(p).Script()
+			put(search.IndexPath, b)
+			return err
+		},
+		func() error {
+			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft})
+			put("checklist.pdf", b)
+			return err
+		},
+		func() error {
+			b, err := decreepdf.Render(p, decreepdf.Options{Draft: ed.draft})
+			put("decreto.pdf", b)
+			return err
+		},
+	)
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// renderPublished renders the version in force at the root and every version under v/<id>/.
+func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, opt Options, files output.Files) error {
+	inForce := vs[len(vs)-1]
+	type job struct {
+		prefix string
+		v      *versions.Version
+	}
+	jobs := []job{{"", inForce}}
+	for _, v := range vs {
+		jobs = append(jobs, job{"v/" + v.ID + "/", v})
+	}
+	results := make([]output.Files, len(jobs))
+	var tasks []func() error
+	for i, j := range jobs {
+		tasks = append(tasks, func() error {
+			toRoot := ""
+			if j.prefix != "" {
+				toRoot = "../../"
+			}
+			f, err := renderEdition(ctx, th, j.v.Procedure, edition{
+				liveReload: opt.LiveReload,
+				status:     versionStatus(j.v, toRoot),
+				extraNav:   []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
+			})
+			results[i] = f
+			return err
+		})
+	}
+	if err := parallel(ctx, tasks...); err != nil {
+		return err
+	}
+	for i, j := range jobs {
+		for name, b := range results[i] {
+			files[path.Join(j.prefix, name)] = b
+		}
+	}
+	return renderVersionPages(th, vs, files)
+}
+
+// versionStatus is the notice a version's pages carry. toRoot leads from the version's folder
+// to the site root.
+func versionStatus(v *versions.Version, toRoot string) *pages.Status {
+	d := &v.Procedure.Decree
+	if v.InForce() {
+		return &pages.Status{Kind: "vigente",
+			Text:     fmt.Sprintf("Versión vigente desde el %s, aprobada por %s.", d.Date.Long(), d.Citation()),
+			LinkHref: toRoot + "versiones.html", LinkLabel: "Ver todas las versiones"}
+	}
+	next := &v.ReplacedBy.Procedure.Decree
+	return &pages.Status{Kind: "reemplazada",
+		Text: fmt.Sprintf("No vigente — reemplazada por el %s, desde el %s. Este texto rigió desde el %s.",
+			next.Citation(), next.Date.Long(), d.Date.Long()),
+		LinkHref: toRoot + "index.html", LinkLabel: "Ir a la versión vigente"}
+}
+
+// renderVersionPages writes the root pages about versions: the list, the comparisons between
+// consecutive versions and the Transparencia Activa index.
+func renderVersionPages(th *theme.Theme, vs []*versions.Version, files output.Files) error {
+	return nil
+}
+
+// parallel runs tasks on as many goroutines and returns the first error; the build is
+// CPU-bound, so this spreads it over the machine's cores.
+func parallel(ctx context.Context, tasks ...func() error) error {
+	errs := make([]error, len(tasks))
+	var wg sync.WaitGroup
+	for i, task := range tasks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ctx.Err() != nil {
+				errs[i] = ctx.Err()
+				return
+			}
+			errs[i] = task()
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // projectTheme is the default theme with the project's themes/ folder over it.

@@ -1,0 +1,250 @@
+// Package publish freezes the text being prepared (procedure.yaml and its pages) as a published
+// version in content/versiones/<id>/, safely: one publisher at a time, everything written in a
+// staging folder and moved into place with one rename, so a crash leaves either the old state
+// or the new one. It never modifies or deletes a published version.
+package publish
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/site"
+	"github.com/requinoa/pauta/internal/versions"
+)
+
+// Options are what the Secretaría states when publishing.
+type Options struct {
+	Decree int            // the decree's number, as in procedure.yaml
+	Date   procedure.Date // the decree's date, as in procedure.yaml
+
+	files     fileSystem         // nil: the real one; tests inject failures
+	afterStep func(step string) // tests stop the process between steps
+}
+
+// Result says what happened.
+type Result struct {
+	ID, Code string
+	// Unchanged is true when the same text was already published under this id.
+	Unchanged bool
+}
+
+// Refusal is a publication refused for a reason the user can fix; nothing was changed.
+type Refusal struct {
+	Msg, Hint string
+}
+
+func (r *Refusal) Error() string { return r.Msg + " — " + r.Hint }
+
+const stagingPrefix = ".staging-"
+
+// Publish freezes the project in dir as a published version.
+func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
+	files := opt.files
+	if files == nil {
+		files = osFiles{}
+	}
+	step := func(name string) {
+		if opt.afterStep != nil {
+			opt.afterStep(name)
+		}
+	}
+	root := filepath.Join(dir, filepath.FromSlash(versions.Dir))
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", root, err)
+	}
+	unlock, err := lock(filepath.Join(root, ".lock"))
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	step("locked")
+
+	src := os.DirFS(dir)
+	p, err := site.Load(src)
+	if err != nil {
+		return nil, err
+	}
+	if p.Decree.Number != opt.Decree || p.Decree.Date != opt.Date {
+		return nil, &Refusal{
+			Msg: fmt.Sprintf("procedure.yaml aprueba el texto con el decreto N° %d del %s, no con el N° %d del %s",
+				p.Decree.Number, p.Decree.Date, opt.Decree, opt.Date),
+			Hint: "escriba en decree: el número y la fecha del decreto que aprueba esta versión, o corrija --decreto y --fecha"}
+	}
+	// The text must render before it is frozen: a version that cannot be built is no use.
+	if _, err := site.RenderPrepared(ctx, src, site.Options{}); err != nil {
+		return nil, err
+	}
+	published, err := versions.List(src)
+	if err != nil {
+		return nil, err
+	}
+	id := versions.ID(&p.Decree)
+	if v := versions.Find(published, id); v != nil {
+		if v.Code() == p.Code {
+			return &Result{ID: id, Code: p.Code, Unchanged: true}, nil
+		}
+		return nil, &Refusal{
+			Msg:  fmt.Sprintf("la versión %s ya está publicada con otro texto (código %s; el texto actual tiene %s)", id, v.Code(), p.Code),
+			Hint: "un texto publicado no se cambia: publique los cambios con un decreto nuevo"}
+	}
+	if n := len(published); n > 0 {
+		last := published[n-1]
+		if p.Decree.Date.Before(last.Procedure.Decree.Date) {
+			return nil, &Refusal{
+				Msg:  fmt.Sprintf("el decreto es del %s, anterior a la versión vigente %s (del %s)", p.Decree.Date, last.ID, last.Procedure.Decree.Date),
+				Hint: "una versión nueva reemplaza a la vigente: su decreto debe tener la misma fecha o una posterior"}
+		}
+	}
+	removeStaging(files, root)
+
+	staging := filepath.Join(root, stagingPrefix+id+"-"+randomSuffix())
+	if err := freeze(files, dir, staging, id, p, step); err != nil {
+		files.RemoveAll(staging)
+		return nil, err
+	}
+	// A check on the copy itself: what was written is exactly what was validated.
+	if err := verifyCopy(staging, p.Code); err != nil {
+		files.RemoveAll(staging)
+		return nil, err
+	}
+	if err := files.SyncTree(staging); err != nil {
+		files.RemoveAll(staging)
+		return nil, fmt.Errorf("flushing %s: %w", staging, err)
+	}
+	step("staged")
+	target := filepath.Join(root, id)
+	if err := files.Rename(staging, target); err != nil {
+		files.RemoveAll(staging)
+		return nil, fmt.Errorf("moving the version into place: %w", err)
+	}
+	step("renamed")
+	if err := files.SyncTree(root); err != nil {
+		return nil, fmt.Errorf("flushing %s: %w", root, err)
+	}
+	return &Result{ID: id, Code: p.Code}, nil
+}
+
+// freeze copies the source and its pages into staging and records the id and code.
+func freeze(files fileSystem, dir, staging, id string, p *procedure.Procedure, step func(string)) error {
+	if err := files.MkdirAll(staging, 0o755); err != nil {
+		return err
+	}
+	names := []string{procedure.DefaultFile}
+	for _, pg := range p.Pages {
+		names = append(names, pg.File)
+	}
+	for _, name := range names {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", name, err)
+		}
+		dst := filepath.Join(staging, filepath.FromSlash(name))
+		if err := files.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := files.WriteFile(dst, b, 0o444); err != nil {
+			return fmt.Errorf("writing %s: %w", dst, err)
+		}
+		step("copied " + name)
+	}
+	meta, err := json.MarshalIndent(versions.Meta{ID: id, Code: p.Code}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return files.WriteFile(filepath.Join(staging, versions.MetaFile), append(meta, '\n'), 0o444)
+}
+
+func verifyCopy(staging, code string) error {
+	p, err := procedure.Load(os.DirFS(staging), procedure.DefaultFile)
+	if err != nil {
+		return fmt.Errorf("the frozen copy does not load: %w", err)
+	}
+	if p.Code != code {
+		return &Refusal{Msg: "procedure.yaml o una página cambió mientras se publicaba",
+			Hint: "espere a terminar de editar y vuelva a publicar"}
+	}
+	return nil
+}
+
+// removeStaging deletes staging folders left by a publisher that died before its rename.
+func removeStaging(files fileSystem, root string) {
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix) {
+			files.RemoveAll(filepath.Join(root, e.Name()))
+		}
+	}
+}
+
+func randomSuffix() string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// fileSystem is the writing the publisher does, so tests can make any step fail.
+type fileSystem interface {
+	MkdirAll(name string, perm fs.FileMode) error
+	WriteFile(name string, data []byte, perm fs.FileMode) error
+	Rename(oldName, newName string) error
+	RemoveAll(name string) error
+	SyncTree(dir string) error
+}
+
+type osFiles struct{}
+
+func (osFiles) MkdirAll(name string, perm fs.FileMode) error { return os.MkdirAll(name, perm) }
+func (osFiles) WriteFile(name string, data []byte, perm fs.FileMode) error {
+	return os.WriteFile(name, data, perm)
+}
+func (osFiles) RemoveAll(name string) error { return removeAll(name) }
+func (osFiles) SyncTree(dir string) error   { return syncTree(dir) }
+
+// Rename refuses to replace an existing folder: a published version is never overwritten.
+func (osFiles) Rename(oldName, newName string) error {
+	if _, err := os.Lstat(newName); err == nil {
+		return &Refusal{Msg: "ya existe " + newName, Hint: "otra publicación terminó antes; revise content/versiones"}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Rename(oldName, newName)
+}
+
+// removeAll deletes a staging folder whose files were written read-only.
+func removeAll(name string) error {
+	filepath.WalkDir(name, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
+	return os.RemoveAll(name)
+}
+
+// syncTree flushes every file and folder under dir to disk: a published version must survive
+// a power cut once Publish returns. A version is a handful of files, so one fsync each is cheap.
+func syncTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := f.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+			return err
+		}
+		return nil
+	})
+}
