@@ -26,7 +26,7 @@ type Options struct {
 	Decree int            // the decree's number, as in procedure.yaml
 	Date   procedure.Date // the decree's date, as in procedure.yaml
 
-	files     fileSystem         // nil: the real one; tests inject failures
+	files     fileSystem        // nil: the real one; tests inject failures
 	afterStep func(step string) // tests stop the process between steps
 }
 
