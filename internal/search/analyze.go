@@ -163,8 +163,12 @@ func StopWords() []string {
 // ending restored. The Spanish stemmer strips some endings only when accented:
 // "autenticación" stems to autent, "autenticacion" to autenticacion. Indexing every form
 // makes the two spellings meet, and lets the noun meet its verb ("autorización" and
-// "autorizado" share autoriz) however the reader types it. A number is its own term. Stop
-// words and single letters give none.
+// "autorizado" share autoriz) however the reader types it.
+//
+// A stem ending in -ic also gives the stem without it: Snowball removes -ic- before -ación
+// ("verificación" → verif) but not from the verb ("verificar" → verific), and the -icar
+// verbs are everywhere in administrative Spanish (verificar, identificar, notificar,
+// modificar, certificar). A number is its own term. Stop words and single letters give none.
 func (a *Analyzer) Terms(w Word) []string {
 	if w.Number {
 		return []string{w.Fold}
@@ -173,13 +177,24 @@ func (a *Analyzer) Terms(w Word) []string {
 		return nil
 	}
 	out := []string{Stem(w.Fold)}
-	for _, t := range []string{foldString(Stem(w.Lower)), Stem(restoreAccent(w.Fold))} {
+	add := func(t string) {
 		if !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
+	add(foldString(Stem(w.Lower)))
+	add(Stem(restoreAccent(w.Fold)))
+	for _, t := range out {
+		if base, ok := strings.CutSuffix(t, "ic"); ok && utf8.RuneCountInString(base) >= minDerivedStem {
+			add(base)
+		}
+	}
 	return out
 }
+
+// minDerivedStem is the shortest stem left once -ic is taken off: "public" gives publ, but
+// "fisic" keeps its -ic, as "fis" would say little.
+const minDerivedStem = 4
 
 // QueryTerms are the terms of a word of a query. They depend on the folded word only, so a
 // query finds the same with or without accents; the accented endings the stemmer needs are

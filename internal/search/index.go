@@ -205,6 +205,7 @@ func (b *builder) pages(p *procedure.Procedure) {
 		// open holds the headings that contain the current one, by level.
 		var open []markdown.Heading
 		for _, s := range sections {
+			s.Heading.Text = oneLine(s.Heading.Text)
 			for len(open) > 0 && open[len(open)-1].Level >= s.Heading.Level {
 				open = open[:len(open)-1]
 			}

@@ -26,6 +26,10 @@ const (
 	// forgiven: shorter words have too many neighbours.
 	fuzzyMin1 = 4
 	fuzzyMin2 = 8
+	// minStemInWord is the shortest term that counts as the start of a longer word, and
+	// maxRestInWord the most letters the word may have beyond it.
+	minStemInWord = 4
+	maxRestInWord = 3
 	// nearFactor raises a result's score for each pair of neighbouring query words that
 	// stand side by side in its heading or in one of its passages (stop words aside):
 	// "asistencia física" is better answered where the text says it than where the two
@@ -190,8 +194,11 @@ func (ix *Index) completions(prefix string, have []match) []match {
 	return ms
 }
 
-// fuzzy are the terms within the edits a word's length allows of its stem or of the word
-// itself, for a word that matches nothing as written.
+// fuzzy are, for a word that matches nothing as written, the terms within the edits its
+// length allows of its stem or of the word itself, and the terms of four letters or more
+// that the word starts with, short of at most three letters, taken as one edit away: an
+// ending the stemmer does not know ("impresión" starts with impres, from "impresa") or one
+// mistyped ("clavez" starts with clav, from "claves").
 func (ix *Index) fuzzy(w Word, stems []string) []match {
 	n := utf8.RuneCountInString(w.Fold)
 	k := 0
@@ -208,12 +215,21 @@ func (ix *Index) fuzzy(w Word, stems []string) []match {
 	for _, s := range stems {
 		probes = append(probes, []rune(s))
 	}
+	starts := map[int]bool{}
+	for l := max(minStemInWord, len(probes[0])-maxRestInWord); l < len(probes[0]); l++ {
+		if j, ok := slices.BinarySearch(ix.terms, string(probes[0][:l])); ok {
+			starts[j] = true
+		}
+	}
 	var ms []match
 	for j, t := range ix.terms {
 		tr := []rune(t)
 		d := k + 1
 		for _, p := range probes {
 			d = min(d, editDistance(p, tr, k))
+		}
+		if starts[j] {
+			d = min(d, 1)
 		}
 		if d <= k {
 			f := fuzzyFactor

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -28,7 +29,7 @@ manual:
   sections:
     - id: respaldo
       title: Respaldo de la Información
-      text: Se copian los archivos cada semana.
+      text: Se copian los archivos cada semana. Las llaves de la sala las guarda el encargado.
     - id: impresoras
       title: Impresoras
       text: >-
@@ -45,15 +46,63 @@ checklist:
   title: Prueba
   phases: [{id: antes, title: Antes}]
   signatures: [{id: tecnico, title: Técnico}]
+pages:
+  - id: guia
+    file: guia.md
+`
+
+const guide = `# Guía rápida
+
+Lo primero que hay que saber.
+
+## Copias *semanales*
+
+Cada viernes.
+
+### Dónde se guarda
+
+En el servidor.
+
+## Claves
+
+Ver el manual.
 `
 
 func smallIndex(t *testing.T) *Index {
 	t.Helper()
-	p, err := procedure.Load(fstest.MapFS{"procedure.yaml": {Data: []byte(small)}}, "procedure.yaml")
+	p, err := procedure.Load(fstest.MapFS{
+		"procedure.yaml": {Data: []byte(small)},
+		"guia.md":        {Data: []byte(guide)},
+	}, "procedure.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return Build(p)
+}
+
+// A content page is indexed at its headings, with the anchors the page gives them and the
+// headings above each as its breadcrumb; the text before the first heading belongs to the
+// page's title.
+func TestPageEntries(t *testing.T) {
+	ix := smallIndex(t)
+	var got []string
+	for _, e := range ix.Entries {
+		if strings.HasPrefix(e.Href, "guia.html") {
+			got = append(got, e.Href+" | "+e.Heading+" | "+e.Breadcrumb+" | "+e.Text)
+		}
+	}
+	want := []string{
+		"guia.html | Guía rápida | Guía rápida | Lo primero que hay que saber.",
+		"guia.html#copias-semanales | Copias semanales | Guía rápida | Cada viernes.",
+		"guia.html#donde-se-guarda | Dónde se guarda | Guía rápida › Copias semanales | En el servidor.",
+		"guia.html#claves | Claves | Guía rápida | Ver el manual.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("page entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if hits := ix.Search("donde se guarda"); len(hits) == 0 || hits[0].Entry.Href != "guia.html#donde-se-guarda" {
+		t.Errorf("donde se guarda: %q", hrefs(hits))
+	}
 }
 
 func hrefs(hits []Hit) []string {
@@ -84,6 +133,7 @@ func TestRanking(t *testing.T) {
 		{"alcalde", "decreto.html#decreto-12", "a signatory belongs to the decree's title"},
 		{"decreto 12", "decreto.html#decreto-12", "the decree's number"},
 		{"servidor central", "index.html#impresoras", "words side by side"},
+		{"impresion", "index.html#impresoras", "a word that starts with a known stem (impreso)"},
 	}
 	for _, tt := range tests {
 		hits := ix.Search(tt.query)
@@ -111,10 +161,14 @@ func TestRankingNeverRepeatsAResult(t *testing.T) {
 
 func TestTypoToleranceOnlyWhenNothingMatches(t *testing.T) {
 	ix := smallIndex(t)
-	// "claves" matches as written: its neighbour "clave"-like terms are not fuzzed in, and a
-	// short word is never fuzzed.
-	if got := hrefs(ix.Search("claves")); len(got) != 1 {
+	// "claves" matches as written (clav), so terms one edit away (llav, of "llaves") are
+	// not searched for; a short word is never fuzzed.
+	if got := hrefs(ix.Search("claves ")); len(got) != 2 || slices.Contains(got, "index.html#respaldo") {
 		t.Errorf("claves: %q", got)
+	}
+	// A typo in the ending: the word starts with a stem.
+	if got := hrefs(ix.Search("clavez ")); len(got) == 0 || got[0] != "index.html#claves" {
+		t.Errorf("clavez: %q", got)
 	}
 	if got := ix.Search("cla "); len(got) != 0 {
 		t.Errorf("three letters, finished: %q", hrefs(got))

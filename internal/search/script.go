@@ -41,8 +41,12 @@ type params struct {
 	Fuzzy      float64 `json:"fuzzy"`
 	FuzzyMin1  int     `json:"fuzzyMin1"`
 	FuzzyMin2  int     `json:"fuzzyMin2"`
+	StemInWord int     `json:"stemInWord"`
+	RestInWord int     `json:"restInWord"`
 	Near       float64 `json:"near"`
 	MaxResults int     `json:"max"`
+	// MinDerivedStem belongs to the analysis (see Terms).
+	MinDerivedStem int `json:"minDerivedStem"`
 }
 
 // Script is the index as a classic script that assigns the global pautaSearchIndex: a page
@@ -53,8 +57,8 @@ func (ix *Index) Script() ([]byte, error) {
 		Version: FormatVersion,
 		Stop:    StopWords(),
 		Params: params{Prefix: prefixFactor, MinPrefix: minPrefix, MaxPrefix: maxPrefix,
-			Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, Near: nearFactor,
-			MaxResults: MaxResults},
+			Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, StemInWord: minStemInWord, RestInWord: maxRestInWord, Near: nearFactor,
+			MaxResults: MaxResults, MinDerivedStem: minDerivedStem},
 		Terms: ix.terms,
 	}
 	for d, e := range ix.results {

@@ -201,7 +201,9 @@
     return fold;
   }
 
-  function Analyzer(stopWords) {
+  // Analyzer: the stop words and the shortest stem left without -ic come from the index,
+  // so Go stays their one source.
+  function Analyzer(stopWords, minDerivedStem) {
     var stop = new Set(stopWords);
     var cache = new Map();
     // terms of a word: see Terms in internal/search. Memoised: a site repeats its words.
@@ -216,6 +218,13 @@
         [foldString(stem(w.lower)), stem(restoreAccent(w.fold))].forEach(function (x) {
           if (t.indexOf(x) < 0) t.push(x);
         });
+        // -icar verbs meet their -ación nouns: see Terms in internal/search.
+        for (var i = 0; i < t.length; i++) {
+          var x = t[i];
+          if (x.slice(-2) === "ic" && Array.from(x).length - 2 >= minDerivedStem && t.indexOf(x.slice(0, -2)) < 0) {
+            t.push(x.slice(0, -2));
+          }
+        }
       }
       cache.set(key, t);
       return t;
@@ -288,7 +297,7 @@
   }
 
   function Searcher(index) {
-    var an = Analyzer(index.stop);
+    var an = Analyzer(index.stop, index.params.minDerivedStem);
     var P = index.params, terms = index.terms, docs = index.docs;
     var decoded = new Array(terms.length);
     var seqCache = new Map(), matchCache = new Map();
@@ -346,6 +355,12 @@
       [w.fold].concat(stems || []).forEach(function (s) { if (probes.indexOf(s) < 0) probes.push(s); });
       probes = probes.map(codes);
       var dist = new Map(); // term → smallest distance found
+      // A term the word starts with counts as one edit away (see fuzzy in internal/search).
+      var fold = probes[0];
+      for (var l = Math.max(P.stemInWord, fold.length - P.restInWord); l < fold.length; l++) {
+        var prefix = String.fromCodePoint.apply(null, fold.subarray(0, l)), at = find(prefix);
+        if (at < terms.length && terms[at] === prefix) dist.set(at, 1);
+      }
       probes.forEach(function (p) {
         for (var len = Math.max(0, p.length - k); len <= p.length + k; len++) {
           var bucket = tt.byLength[len] || [];
