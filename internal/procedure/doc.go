@@ -22,7 +22,12 @@ keys are errors, with a suggestion ("¿quiso decir "title"?").
 	pages: …              # optional: further Markdown pages of the site
 
 A first line "# yaml-language-server: $schema=procedure.schema.json" lets editors that read
-JSON Schema complete and check the file.
+JSON Schema complete and check the file. That schema, procedure.schema.json at the root of the
+project and of the published site, is generated from this package's model (Schema): it states
+the keys, the required ones, and the value rules below that a schema can express (the form of
+ids and dates, the allowed values of list, type, width and lines). Its descriptions are the
+doc tags of model.go, in Spanish for the authors. What a schema cannot check (ids unique,
+references that exist, a choice with options) is left to Load.
 
 # Ids
 

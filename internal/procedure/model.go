@@ -71,16 +71,20 @@ func (d Date) Long() string {
 
 // Procedure is the whole source of one procedure: the decree that approves it, the manual,
 // what the session checklist records, and further pages. Every output is rendered from it.
+//
+// The struct tags of the model are the format: `yaml` names a key, `pauta:"required"` makes it
+// required, and `doc` describes it. The descriptions are in Spanish because authors read them:
+// they become the descriptions of the JSON Schema (see Schema) that editors show on hover.
 type Procedure struct {
 	Node         `json:"-"`
-	Format       int          `yaml:"pauta" pauta:"required" doc:"Format version of this file; always 1."`
-	Organization Organization `yaml:"organization" pauta:"required" doc:"Who issues the procedure."`
-	Site         Site         `yaml:"site" doc:"Where the site is published."`
-	Markdown     MarkdownOpts `yaml:"markdown" doc:"How Markdown texts are rendered."`
-	Decree       Decree       `yaml:"decree" pauta:"required" doc:"The act that approves the procedure."`
-	Manual       Manual       `yaml:"manual" pauta:"required" doc:"The manual the decree approves."`
-	Checklist    Checklist    `yaml:"checklist" pauta:"required" doc:"The printable session checklist."`
-	Pages        []*Page      `yaml:"pages" doc:"Further Markdown pages of the site, in menu order."`
+	Format       int          `yaml:"pauta" pauta:"required" doc:"Versión del formato de este archivo; siempre 1."`
+	Organization Organization `yaml:"organization" pauta:"required" doc:"Quién emite el procedimiento."`
+	Site         Site         `yaml:"site" doc:"Dónde se publica el sitio."`
+	Markdown     MarkdownOpts `yaml:"markdown" doc:"Cómo se presentan los textos en Markdown."`
+	Decree       Decree       `yaml:"decree" pauta:"required" doc:"El acto administrativo que aprueba el procedimiento."`
+	Manual       Manual       `yaml:"manual" pauta:"required" doc:"El manual que aprueba el decreto."`
+	Checklist    Checklist    `yaml:"checklist" pauta:"required" doc:"La lista de verificación que se imprime para cada sesión."`
+	Pages        []*Page      `yaml:"pages" doc:"Otras páginas del sitio, en Markdown, en el orden del menú."`
 
 	// File is the source's name as errors print it, e.g. "procedure.yaml".
 	File string `json:"-"`
@@ -92,54 +96,54 @@ type Procedure struct {
 // Organization is the public body that issues the decree and runs the procedure.
 type Organization struct {
 	Node `json:"-"`
-	Name string `yaml:"name" pauta:"required" doc:"Full name, e.g. \"Municipalidad de Requínoa\"."`
-	Unit string `yaml:"unit" doc:"The unit that runs the procedure, printed on the checklist."`
+	Name string `yaml:"name" pauta:"required" doc:"Nombre completo, p. ej. \"Municipalidad de Requínoa\"."`
+	Unit string `yaml:"unit" doc:"Unidad que aplica el procedimiento; se imprime en la lista de verificación."`
 }
 
 // Site holds publishing settings.
 type Site struct {
 	Node    `json:"-"`
-	BaseURL string `yaml:"base_url" doc:"Absolute http(s) address where the site is published, ending in \"/\". The checklist's QR code leads there; without it the QR carries the version code."`
+	BaseURL string `yaml:"base_url" doc:"Dirección http(s) completa donde se publica el sitio, terminada en \"/\". El código QR de la lista de verificación lleva ahí; sin ella, el QR contiene el código de versión."`
 }
 
 // MarkdownOpts configures the Markdown renderer.
 type MarkdownOpts struct {
 	Node      `json:"-"`
-	AllowHTML bool `yaml:"allow_html" doc:"Let raw HTML in Markdown through to the pages. Off by default: raw HTML is dropped."`
+	AllowHTML bool `yaml:"allow_html" doc:"Deja pasar a las páginas el HTML escrito dentro del Markdown. Desactivado por omisión: ese HTML se descarta."`
 }
 
 // Decree is the administrative act (decreto alcaldicio) that approves the manual.
 type Decree struct {
 	Node         `json:"-"`
-	Kind         string       `yaml:"kind" pauta:"required" doc:"Kind of act in capitals, e.g. \"DECRETO ALCALDICIO\"."`
-	Number       int          `yaml:"number" pauta:"required" doc:"The act's number."`
-	Date         Date         `yaml:"date" pauta:"required" doc:"Date of the act, YYYY-MM-DD; the procedure applies from then."`
-	Place        string       `yaml:"place" pauta:"required" doc:"Place printed before the date, e.g. \"REQUÍNOA\"."`
-	Subject      string       `yaml:"subject" pauta:"required" doc:"The subject line (materia) in capitals."`
-	Opening      string       `yaml:"opening" pauta:"required" doc:"The opening formula, e.g. \"Esta Alcaldía decretó hoy lo siguiente:\"."`
-	Vistos       []*Paragraph `yaml:"vistos" pauta:"required" doc:"VISTOS: the legal bases, one paragraph each."`
-	Considerando []*Paragraph `yaml:"considerando" pauta:"required" doc:"CONSIDERANDO: the reasons, one paragraph each."`
-	Resolutions  []*Paragraph `yaml:"resolutions" pauta:"required" doc:"DECRETO: the resolutive points; numbered when there is more than one."`
-	Closing      string       `yaml:"closing" pauta:"required" doc:"The closing formula, e.g. \"ANÓTESE, COMUNÍQUESE Y ARCHÍVESE.-\"."`
-	Signatories  []*Signatory `yaml:"signatories" pauta:"required" doc:"Who signs, left to right as on paper: the Secretaría Municipal (ministro de fe) first, the Alcalde last."`
-	Initials     string       `yaml:"initials" doc:"The initials line, e.g. \"WVM/CAB/MMN/FNM/knc.\"."`
-	Distribution []string     `yaml:"distribution" doc:"DISTRIBUCIÓN: who receives a copy."`
+	Kind         string       `yaml:"kind" pauta:"required" doc:"Tipo de acto, en mayúsculas, p. ej. \"DECRETO ALCALDICIO\"."`
+	Number       int          `yaml:"number" pauta:"required" doc:"Número del acto, mayor que cero."`
+	Date         Date         `yaml:"date" pauta:"required" doc:"Fecha del acto, AAAA-MM-DD; el procedimiento rige desde ese día."`
+	Place        string       `yaml:"place" pauta:"required" doc:"Lugar que se imprime antes de la fecha, p. ej. \"REQUÍNOA\"."`
+	Subject      string       `yaml:"subject" pauta:"required" doc:"La materia del acto, en mayúsculas."`
+	Opening      string       `yaml:"opening" pauta:"required" doc:"Fórmula de apertura, p. ej. \"Esta Alcaldía decretó hoy lo siguiente:\"."`
+	Vistos       []*Paragraph `yaml:"vistos" pauta:"required" doc:"VISTOS: las bases legales, un párrafo cada una."`
+	Considerando []*Paragraph `yaml:"considerando" pauta:"required" doc:"CONSIDERANDO: los motivos, un párrafo cada uno."`
+	Resolutions  []*Paragraph `yaml:"resolutions" pauta:"required" doc:"DECRETO: los puntos resolutivos; se numeran cuando hay más de uno."`
+	Closing      string       `yaml:"closing" pauta:"required" doc:"Fórmula de cierre, p. ej. \"ANÓTESE, COMUNÍQUESE Y ARCHÍVESE.-\"."`
+	Signatories  []*Signatory `yaml:"signatories" pauta:"required" doc:"Quienes firman, de izquierda a derecha como en el papel: primero la Secretaría Municipal (ministro de fe), al final el Alcalde."`
+	Initials     string       `yaml:"initials" doc:"Línea de iniciales, p. ej. \"WVM/CAB/MMN/FNM/knc.\"."`
+	Distribution []string     `yaml:"distribution" doc:"DISTRIBUCIÓN: quiénes reciben copia, una línea cada uno."`
 }
 
 // Paragraph is one numbered or bulleted paragraph of the decree.
 type Paragraph struct {
 	Node `json:"-"`
-	ID   string   `yaml:"id" pauta:"required" doc:"Stable id (lowercase letters, digits, hyphens)."`
-	Text Markdown `yaml:"text" pauta:"required" doc:"The paragraph, Markdown."`
+	ID   string   `yaml:"id" pauta:"required" doc:"Id estable (letras minúsculas sin tildes, cifras y guiones)."`
+	Text Markdown `yaml:"text" pauta:"required" doc:"El párrafo, en Markdown."`
 }
 
 // Signatory signs the decree.
 type Signatory struct {
 	Node   `json:"-"`
-	ID     string `yaml:"id" pauta:"required" doc:"Stable id."`
-	Name   string `yaml:"name" pauta:"required" doc:"Full name as printed under the signature."`
-	Role   string `yaml:"role" pauta:"required" doc:"Office, e.g. \"ALCALDE\"."`
-	Acting bool   `yaml:"acting" doc:"True when signing as subrogante: the role is printed with \"(S)\"."`
+	ID     string `yaml:"id" pauta:"required" doc:"Id estable."`
+	Name   string `yaml:"name" pauta:"required" doc:"Nombre completo, como se imprime bajo la firma."`
+	Role   string `yaml:"role" pauta:"required" doc:"Cargo, p. ej. \"ALCALDE\"."`
+	Acting bool   `yaml:"acting" doc:"true cuando firma como subrogante: el cargo se imprime con \"(S)\"."`
 }
 
 // RoleLine is the role as printed under the signature.
@@ -153,27 +157,27 @@ func (s *Signatory) RoleLine() string {
 // Manual is the procedure's manual: the decree's annex and the site's main page.
 type Manual struct {
 	Node  `json:"-"`
-	Title string `yaml:"title" pauta:"required" doc:"Title of the manual."`
+	Title string `yaml:"title" pauta:"required" doc:"Título del manual."`
 	// ShortTitle names the site in browser tabs and the page header, where the full title of
 	// an official manual is usually too long.
-	ShortTitle string     `yaml:"short_title" doc:"Short name for browser tabs and the header, e.g. \"Accesos remotos de soporte técnico\"; default the title."`
-	Sections   []*Section `yaml:"sections" pauta:"required" doc:"Top-level sections, in reading order."`
+	ShortTitle string     `yaml:"short_title" doc:"Nombre corto para las pestañas del navegador y el encabezado, p. ej. \"Accesos remotos de soporte técnico\"; por omisión, el título."`
+	Sections   []*Section `yaml:"sections" pauta:"required" doc:"Secciones de primer nivel, en orden de lectura."`
 }
 
 // Section is a part of the manual: a heading with text, a list of items, sub-sections, and
 // what the session checklist records for it. A numbered section's sub-sections are its steps.
 type Section struct {
 	Node     `json:"-"`
-	ID       string     `yaml:"id" pauta:"required" doc:"Stable id: the URL anchor and the key that matches versions."`
-	Title    string     `yaml:"title" pauta:"required" doc:"Heading, without its number."`
-	Text     Markdown   `yaml:"text" doc:"Text under the heading, Markdown."`
-	List     string     `yaml:"list" doc:"How items are marked: \"bullets\" (default) or \"letters\" (a, b, c)."`
-	Items    []*Item    `yaml:"items" doc:"The section's items, in order."`
-	Numbered bool       `yaml:"numbered" doc:"Number the sub-sections 1, 2, 3 (the steps of a procedure)."`
-	Label    string     `yaml:"label" doc:"How the checklist cites a numbered sub-section, e.g. \"paso\" gives \"paso 3b\"."`
-	Sections []*Section `yaml:"sections" doc:"Sub-sections, in order."`
-	Fields   []*Field   `yaml:"fields" doc:"Fields the session checklist asks to fill in for this section."`
-	Checks   []*Check   `yaml:"checks" doc:"Check items the session checklist asks to tick for this section."`
+	ID       string     `yaml:"id" pauta:"required" doc:"Id estable: el ancla de la dirección y la clave que empareja las versiones."`
+	Title    string     `yaml:"title" pauta:"required" doc:"Encabezado, sin su número."`
+	Text     Markdown   `yaml:"text" doc:"Texto bajo el encabezado, en Markdown."`
+	List     string     `yaml:"list" doc:"Cómo se marcan los ítems: \"bullets\" (viñetas, por omisión) o \"letters\" (a, b, c)."`
+	Items    []*Item    `yaml:"items" doc:"Los ítems de la sección, en orden."`
+	Numbered bool       `yaml:"numbered" doc:"Numera las subsecciones 1, 2, 3 (los pasos de un procedimiento)."`
+	Label    string     `yaml:"label" doc:"Cómo cita la lista de verificación una subsección numerada, p. ej. \"paso\" da \"paso 3b\"."`
+	Sections []*Section `yaml:"sections" doc:"Subsecciones, en orden."`
+	Fields   []*Field   `yaml:"fields" doc:"Campos que la lista de verificación pide llenar para esta sección."`
+	Checks   []*Check   `yaml:"checks" doc:"Puntos que la lista de verificación pide marcar para esta sección."`
 
 	// Filled in by Load.
 	Number string   `json:"-"` // "3" for the third sub-section of a numbered section, else ""
@@ -184,8 +188,8 @@ type Section struct {
 // Item is one entry of a section's list.
 type Item struct {
 	Node `json:"-"`
-	ID   string   `yaml:"id" pauta:"required" doc:"Stable id."`
-	Text Markdown `yaml:"text" pauta:"required" doc:"The item, Markdown."`
+	ID   string   `yaml:"id" pauta:"required" doc:"Id estable."`
+	Text Markdown `yaml:"text" pauta:"required" doc:"El ítem, en Markdown."`
 
 	// Filled in by Load.
 	Marker  string   `json:"-"` // "a", "b" for lettered lists, "" for bullets
@@ -195,13 +199,13 @@ type Item struct {
 // Field is a blank the technician fills in on the checklist.
 type Field struct {
 	Node    `json:"-"`
-	ID      string   `yaml:"id" pauta:"required" doc:"Stable id."`
-	Label   string   `yaml:"label" pauta:"required" doc:"Label printed above the blank."`
-	Type    string   `yaml:"type" doc:"\"text\" (default), \"date\", \"time\" or \"choice\"."`
-	Options []string `yaml:"options" doc:"For type choice: the options, each printed with a box."`
-	Width   int      `yaml:"width" doc:"Width in quarters of the page, 1 to 4 (default 1; 4 for a choice)."`
-	Lines   int      `yaml:"lines" doc:"Writing lines, 1 to 6 (default 1)."`
-	Phase   string   `yaml:"phase" doc:"Id of a checklist phase to print the field in; without it the field goes in the session data at the top."`
+	ID      string   `yaml:"id" pauta:"required" doc:"Id estable."`
+	Label   string   `yaml:"label" pauta:"required" doc:"Rótulo impreso sobre el espacio para escribir."`
+	Type    string   `yaml:"type" doc:"\"text\" (por omisión), \"date\", \"time\" o \"choice\"."`
+	Options []string `yaml:"options" doc:"Para type choice: las opciones, cada una impresa con una casilla."`
+	Width   int      `yaml:"width" doc:"Ancho en cuartos de página, de 1 a 4 (por omisión 1; 4 para choice)."`
+	Lines   int      `yaml:"lines" doc:"Líneas para escribir, de 1 a 6 (por omisión 1)."`
+	Phase   string   `yaml:"phase" doc:"Id de la fase de la lista de verificación donde se imprime el campo; sin él, el campo va en los datos de la sesión, arriba."`
 
 	Section *Section `json:"-"`
 }
@@ -209,10 +213,10 @@ type Field struct {
 // Check is one line of the checklist, ticked Sí / No / N/A.
 type Check struct {
 	Node  `json:"-"`
-	ID    string   `yaml:"id" pauta:"required" doc:"Stable id."`
-	Phase string   `yaml:"phase" pauta:"required" doc:"Id of the checklist phase (pause point) it belongs to."`
-	Text  string   `yaml:"text" pauta:"required" doc:"What is verified, as a short statement."`
-	From  []string `yaml:"from" doc:"Ids of the items (or sections) it comes from; without it, the section it is written in."`
+	ID    string   `yaml:"id" pauta:"required" doc:"Id estable."`
+	Phase string   `yaml:"phase" pauta:"required" doc:"Id de la fase de la lista de verificación (punto de pausa) a la que pertenece."`
+	Text  string   `yaml:"text" pauta:"required" doc:"Lo que se verifica, en una frase breve."`
+	From  []string `yaml:"from" doc:"Ids de los ítems (o secciones) de los que proviene; sin él, la sección donde está escrito."`
 
 	Section *Section `json:"-"`
 	Sources []Source `json:"-"` // resolved From, in order
@@ -227,20 +231,20 @@ type Source struct {
 // Checklist describes the blank session checklist.
 type Checklist struct {
 	Node         `json:"-"`
-	Code         string       `yaml:"code" pauta:"required" doc:"Form code printed in the header, e.g. \"SR-01\"."`
-	Title        string       `yaml:"title" pauta:"required" doc:"Title of the form."`
-	Instructions string       `yaml:"instructions" doc:"One line on how to fill it in."`
-	Phases       []*Phase     `yaml:"phases" pauta:"required" doc:"Pause points, in the order of the work."`
-	Observations string       `yaml:"observations" doc:"Heading of the observations lines."`
-	Signatures   []*Signature `yaml:"signatures" pauta:"required" doc:"Signature blocks, left to right."`
+	Code         string       `yaml:"code" pauta:"required" doc:"Código del formulario impreso en el encabezado, p. ej. \"SR-01\"."`
+	Title        string       `yaml:"title" pauta:"required" doc:"Título del formulario."`
+	Instructions string       `yaml:"instructions" doc:"Una línea sobre cómo llenarlo."`
+	Phases       []*Phase     `yaml:"phases" pauta:"required" doc:"Puntos de pausa, en el orden del trabajo."`
+	Observations string       `yaml:"observations" doc:"Encabezado de las líneas de observaciones."`
+	Signatures   []*Signature `yaml:"signatures" pauta:"required" doc:"Bloques de firma, de izquierda a derecha."`
 }
 
 // Phase is a pause point of the checklist: the checks done together at one moment of the work.
 type Phase struct {
 	Node  `json:"-"`
-	ID    string `yaml:"id" pauta:"required" doc:"Stable id, cited by checks and fields."`
-	Title string `yaml:"title" pauta:"required" doc:"Title of the block, e.g. \"Antes de conectar\"."`
-	Hint  string `yaml:"hint" doc:"When to do it, printed beside the title."`
+	ID    string `yaml:"id" pauta:"required" doc:"Id estable, citado por verificaciones y campos."`
+	Title string `yaml:"title" pauta:"required" doc:"Título del bloque, p. ej. \"Antes de conectar\"."`
+	Hint  string `yaml:"hint" doc:"Cuándo hacerlo; se imprime junto al título."`
 
 	Checks []*Check `json:"-"` // in task order, filled in by Load
 	Fields []*Field `json:"-"`
@@ -249,9 +253,9 @@ type Phase struct {
 // Signature is a signature block of the checklist.
 type Signature struct {
 	Node  `json:"-"`
-	ID    string   `yaml:"id" pauta:"required" doc:"Stable id."`
-	Title string   `yaml:"title" pauta:"required" doc:"Who signs, e.g. \"Técnico de soporte\"."`
-	Lines []string `yaml:"lines" doc:"Lines of the block; default Nombre, RUT, Cargo / unidad, Fecha, Firma."`
+	ID    string   `yaml:"id" pauta:"required" doc:"Id estable."`
+	Title string   `yaml:"title" pauta:"required" doc:"Quién firma, p. ej. \"Técnico de soporte\"."`
+	Lines []string `yaml:"lines" doc:"Líneas del bloque; por omisión Nombre, RUT, Cargo / unidad, Fecha, Firma."`
 }
 
 // defaultSignatureLines are the lines of a signature block when the source names none.
@@ -262,9 +266,9 @@ func defaultSignatureLines() []string {
 // Page is a further Markdown page of the site.
 type Page struct {
 	Node  `json:"-"`
-	ID    string `yaml:"id" pauta:"required" doc:"Stable id; the page is written as ID.html."`
-	File  string `yaml:"file" pauta:"required" doc:"Path of the Markdown file, relative to procedure.yaml, e.g. \"content/como-usar.md\"."`
-	Title string `yaml:"title" doc:"Title; without it, the file's first \"# \" heading."`
+	ID    string `yaml:"id" pauta:"required" doc:"Id estable; la página se escribe como ID.html."`
+	File  string `yaml:"file" pauta:"required" doc:"Ruta del archivo Markdown, relativa a procedure.yaml, p. ej. \"content/como-usar.md\"."`
+	Title string `yaml:"title" doc:"Título; sin él, el primer encabezado \"# \" del archivo."`
 
 	// Body is the file's Markdown, read once by Load.
 	Body Markdown `json:"body"`

@@ -1,0 +1,226 @@
+package procedure
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the committed procedure.schema.json from Schema()")
+
+// TestSchemaFile: the schema committed at the repo root, which procedure.yaml's first line
+// names, is the one the model generates. After changing the model, run
+// `go test ./internal/procedure -run TestSchemaFile -update` and read the diff.
+func TestSchemaFile(t *testing.T) {
+	got, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("..", "..", SchemaFile)
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is not what Schema() generates; run go test ./internal/procedure -run TestSchemaFile -update\n%s",
+			SchemaFile, firstDiff(string(want), string(got)))
+	}
+}
+
+// firstDiff shows the first lines that differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 6; i++ {
+		wl, gl := at(w, i), at(g, i)
+		if wl != gl {
+			b.WriteString("line " + strconv.Itoa(i+1) + ":\n- " + wl + "\n+ " + gl + "\n")
+			shown++
+		}
+	}
+	return b.String()
+}
+
+func TestSchemaDeterministic(t *testing.T) {
+	a, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("two calls of Schema() differ")
+	}
+	if !bytes.HasSuffix(a, []byte("}\n")) {
+		t.Error("the schema does not end with a newline")
+	}
+}
+
+func schemaCheck(t *testing.T) *schemaValidator {
+	t.Helper()
+	schema, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := newSchemaValidator(schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestSchemaAcceptsSources: every procedure.yaml in the repo that Load accepts (the
+// Requínoa procedure, its published versions, the test projects) is valid by the schema, so an
+// editor never flags a correct file.
+func TestSchemaAcceptsSources(t *testing.T) {
+	v := schemaCheck(t)
+	root := filepath.Join("..", "..")
+	files := []string{DefaultFile}
+	for _, pattern := range []string{"testdata/projects/*/" + DefaultFile, "content/versiones/*/" + DefaultFile} {
+		matches, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(pattern)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range matches {
+			rel, _ := filepath.Rel(root, m)
+			files = append(files, filepath.ToSlash(rel))
+		}
+	}
+	for _, name := range files {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Load(os.DirFS(filepath.Join(root, filepath.FromSlash(path.Dir(name)))), DefaultFile); err != nil {
+				t.Fatalf("Load rejects it, so the schema need not accept it: %v", err)
+			}
+			src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := yamlToJSON(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := v.validate(doc); len(errs) > 0 {
+				t.Errorf("the schema rejects a source Load accepts:\n%s", strings.Join(errs, "\n"))
+			}
+		})
+	}
+}
+
+// TestSchemaRejects: mistakes an author makes are flagged by the schema as Load flags them.
+func TestSchemaRejects(t *testing.T) {
+	v := schemaCheck(t)
+	base := minimal(t)
+	tests := []struct {
+		name string
+		src  string
+		want string // part of the schema's message
+	}{
+		{"missing required key",
+			strings.Replace(base, "  closing: ANÓTESE, COMUNÍQUESE Y ARCHÍVESE.-\n", "", 1),
+			`$.decree: missing required "closing"`},
+		{"unknown key",
+			strings.Replace(base, "      title: Objetivo", "      titel: Objetivo", 1),
+			`$.manual.sections[0]: unknown key "titel"`},
+		{"bad id",
+			strings.Replace(base, "- id: objetivo", "- id: Objetivo-General", 1),
+			`$.manual.sections[0].id: "Objetivo-General" does not match`},
+		{"bad id in from",
+			strings.Replace(base, "from: [primero-a]", "from: [Primero A]", 1),
+			`$.manual.sections[1].sections[0].checks[0].from[0]: "Primero A" does not match`},
+		{"date not ISO",
+			strings.Replace(base, "2025-03-04", "04-03-2025", 1),
+			`$.decree.date: "04-03-2025" does not match`},
+		{"month out of range",
+			strings.Replace(base, "2025-03-04", "2025-13-01", 1),
+			`$.decree.date: "2025-13-01" does not match`},
+		{"list marker",
+			strings.Replace(base, "list: letters", "list: numbers", 1),
+			`$.manual.sections[1].sections[0].list: "numbers" is not one of`},
+		{"field type",
+			strings.Replace(base, "type: date", "type: fecha", 1),
+			`$.manual.sections[1].sections[0].fields[0].type: "fecha" is not one of`},
+		{"width out of range",
+			strings.Replace(base, "type: date", "type: date\n              width: 5", 1),
+			`$.manual.sections[1].sections[0].fields[0].width: 5 is not one of`},
+		{"lines out of range",
+			strings.Replace(base, "type: date", "type: date\n              lines: 7", 1),
+			`$.manual.sections[1].sections[0].fields[0].lines: 7 is not one of`},
+		{"format version",
+			strings.Replace(base, "pauta: 1", "pauta: 2", 1),
+			`$.pauta: want 1, got 2`},
+		{"number as text",
+			strings.Replace(base, "  number: 10", "  number: diez", 1),
+			`$.decree.number: want integer, got "diez"`},
+		{"number zero",
+			strings.Replace(base, "  number: 10", "  number: 0", 1),
+			`$.decree.number: 0 is less than 1`},
+		{"acting not boolean",
+			strings.Replace(base, "      role: ALCALDE", "      role: ALCALDE\n      acting: sí", 1),
+			`$.decree.signatories[0].acting: want boolean, got "sí"`},
+		{"empty required list",
+			strings.Replace(base, "  resolutions:\n    - id: aprueba\n      text: APRUÉBASE el procedimiento.", "  resolutions: []", 1),
+			`$.decree.resolutions: fewer than 1 items`},
+		{"empty required text",
+			strings.Replace(base, "  place: EJEMPLO", `  place: ""`, 1),
+			`$.decree.place: shorter than 1 characters`},
+		{"base url without folder slash",
+			strings.Replace(base, "pauta: 1\n", "pauta: 1\nsite:\n  base_url: https://www.ejemplo.cl/manual\n", 1),
+			`$.site.base_url: "https://www.ejemplo.cl/manual" does not match`},
+		{"page not markdown",
+			strings.Replace(base, "content/ayuda.md", "content/ayuda.txt", 1),
+			`$.pages[0].file: "content/ayuda.txt" does not match`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.src == base {
+				t.Fatal("the replacement did not apply")
+			}
+			if _, err := Load(project(tt.src), DefaultFile); err == nil {
+				t.Fatal("Load accepts the document: the schema would be stricter than pauta")
+			}
+			doc, err := yamlToJSON([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			errs := v.validate(doc)
+			joined := strings.Join(errs, "\n")
+			if !strings.Contains(joined, tt.want) {
+				t.Errorf("schema errors:\n%s\nwant one containing %s", joined, tt.want)
+			}
+		})
+	}
+}
+
+// TestSchemaDescribesEveryKey: every key of the format has a description for the editor.
+func TestSchemaDescribesEveryKey(t *testing.T) {
+	v := schemaCheck(t)
+	var walk func(path string, s map[string]any)
+	walk = func(path string, s map[string]any) {
+		props, _ := s["properties"].(map[string]any)
+		for _, k := range sortedKeys(props) {
+			ps := props[k].(map[string]any)
+			if d, _ := ps["description"].(string); d == "" {
+				t.Errorf("%s.%s has no description (a doc tag in model.go)", path, k)
+			}
+		}
+	}
+	walk("$", v.root)
+	defs := v.root["$defs"].(map[string]any)
+	for _, name := range sortedKeys(defs) {
+		walk(name, defs[name].(map[string]any))
+	}
+}
