@@ -44,7 +44,7 @@
     var page = byKind(timeEach(type));
 
     var r = {
-      terms: window.pautaSearchIndex.terms.length, docs: window.pautaSearchIndex.docs.length,
+      terms: s.terms, docs: window.pautaSearchIndex.docs.length,
       load: load, first: first, queries: qs.length, rank: rank, page: page
     };
     var lines = ["Resultados: " + r.docs + " secciones, " + r.terms + " términos, " + r.queries + " consultas",

@@ -165,10 +165,13 @@ func StopWords() []string {
 // makes the two spellings meet, and lets the noun meet its verb ("autorización" and
 // "autorizado" share autoriz) however the reader types it.
 //
-// A stem ending in -ic also gives the stem without it: Snowball removes -ic- before -ación
-// ("verificación" → verif) but not from the verb ("verificar" → verific), and the -icar
-// verbs are everywhere in administrative Spanish (verificar, identificar, notificar,
-// modificar, certificar). A number is its own term. Stop words and single letters give none.
+// A stem ending in -ic or -ibil also gives the stem without it. Snowball removes -ic-
+// before -ación ("verificación" → verif) but not from the verb ("verificar" → verific), and
+// -abil- before -idad but not -ibil- ("disponibilidad" → disponibil, "disponible" → dispon):
+// taking the ending off the other stems too lets the -icar verbs meet their nouns
+// (verificar, identificar, notificar, certificar: everywhere in administrative Spanish) and
+// the -ible adjectives theirs. A number is its own term. Stop words and single letters give
+// none.
 func (a *Analyzer) Terms(w Word) []string {
 	if w.Number {
 		return []string{w.Fold}
@@ -185,15 +188,17 @@ func (a *Analyzer) Terms(w Word) []string {
 	add(foldString(Stem(w.Lower)))
 	add(Stem(restoreAccent(w.Fold)))
 	for _, t := range out {
-		if base, ok := strings.CutSuffix(t, "ic"); ok && utf8.RuneCountInString(base) >= minDerivedStem {
-			add(base)
+		for _, suffix := range [...]string{"ic", "ibil"} {
+			if base, ok := strings.CutSuffix(t, suffix); ok && utf8.RuneCountInString(base) >= minDerivedStem {
+				add(base)
+			}
 		}
 	}
 	return out
 }
 
-// minDerivedStem is the shortest stem left once -ic is taken off: "public" gives publ, but
-// "fisic" keeps its -ic, as "fis" would say little.
+// minDerivedStem is the shortest stem left once -ic or -ibil is taken off: "public" gives
+// publ, but "fisic" keeps its -ic, as "fis" would say little.
 const minDerivedStem = 4
 
 // QueryTerms are the terms of a word of a query. They depend on the folded word only, so a

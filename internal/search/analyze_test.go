@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func TestWords(t *testing.T) {
@@ -104,13 +105,15 @@ func TestTerms(t *testing.T) {
 	}
 }
 
-// A verb in -icar and its noun in -ación share a term, however they are spelled.
+// A verb in -icar and its noun in -ación share a term, however they are spelled; so do an
+// adjective in -ible or -able and its noun in -idad.
 func TestVerbMeetsNoun(t *testing.T) {
 	an := NewAnalyzer()
 	for _, pair := range [][2]string{
 		{"verificar", "verificación"}, {"verificada", "verificacion"}, {"identificar", "identificación"},
 		{"notificado", "notificaciones"}, {"autenticar", "autenticación"}, {"autorizar", "autorización"},
 		{"instalado", "instalación"}, {"modificar", "modificacion"}, {"certificado", "certificación"},
+		{"disponible", "disponibilidad"}, {"compatible", "compatibilidad"}, {"responsable", "responsabilidad"},
 	} {
 		a, b := an.Terms(Words(pair[0])[0]), an.QueryTerms(Words(pair[1])[0])
 		if !slices.ContainsFunc(a, func(t string) bool { return slices.Contains(b, t) }) {
@@ -185,6 +188,19 @@ func TestEditDistance(t *testing.T) {
 	for _, tt := range tests {
 		if got := editDistance([]rune(tt.a), []rune(tt.b), tt.k); got != tt.d {
 			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.k, got, tt.d)
+		}
+	}
+}
+
+// Terms are sorted as JavaScript compares strings, so the browser's binary search finds them.
+func TestCompareUTF16(t *testing.T) {
+	words := []string{"a", "ab", "b", "é", "ñ", "\uffef", "𝔞", "\ue000", "\ud7ff", "z𝔞", "z\uffff", ""}
+	for _, a := range words {
+		for _, b := range words {
+			want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+			if got := compareUTF16(a, b); got != want {
+				t.Errorf("compareUTF16(%q, %q) = %d, want %d", a, b, got, want)
+			}
 		}
 	}
 }

@@ -160,6 +160,35 @@ func TestBrowserAnalyzerParity(t *testing.T) {
 	t.Logf("%d texts (%d Snowball words) analysed alike", len(texts), len(vocab))
 }
 
+// The browser's banded edit distance agrees with Go's full table, swaps included.
+func TestBrowserEditDistanceParity(t *testing.T) {
+	out, _ := buildSeed(t)
+	b := browsertest.New(t)
+	tab := browsertest.Tab(t, b, 60*time.Second)
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html"))); err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"objetivo", "objetibo", "ojbetivo", "objetvo", "objetivos", "obejtivo", "emergencia",
+		"emergensia", "emergenica", "autorizacion", "autorisacion", "autoriz", "sesion", "sesoin", "seison",
+		"ab", "ba", "abc", "", "a", "acb", "cab", "ñandu", "nandu", "𝔞bc", "abc𝔞"}
+	var pairs [][3]any
+	var want []int
+	for _, a := range words {
+		for _, c := range words {
+			for k := 1; k <= 2; k++ {
+				pairs = append(pairs, [3]any{a, c, k})
+				want = append(want, search.EditDistance(a, c, k))
+			}
+		}
+	}
+	got := evaluate[[]int](t, tab, `(`+jsonOf(t, pairs)+`).map(function (p) { return pautaSearch.editDistance(p[0], p[1], p[2]); })`)
+	for i, p := range pairs {
+		if got[i] != want[i] {
+			t.Errorf("editDistance(%q, %q, %d): browser %d, go %d", p[0], p[1], p[2], got[i], want[i])
+		}
+	}
+}
+
 type jsHit struct {
 	Href  string  `json:"href"`
 	Score float64 `json:"score"`
@@ -364,6 +393,21 @@ func TestBrowserSearchPage(t *testing.T) {
 	marks = evaluate[[]string](t, tab, `Array.from(document.querySelectorAll("#considerando mark"), m => m.textContent)`)
 	if strings.Join(marks, " ") != "Memo 521" {
 		t.Errorf("marked %q in CONSIDERANDO, want Memo and 521", marks)
+	}
+
+	// A heading stands for the block it heads; a page without a fragment is marked whole.
+	for _, c := range []struct{ page, sel, want string }{
+		{"decreto.html?resaltar=2387#decreto-2387", ".decreto-encabezado mark", "2387"},
+		{"decreto.html?resaltar=18695#vistos", "#vistos mark", "18.695"},
+		{"index.html?resaltar=emergencia#procedimiento-emergencia", "#procedimiento-emergencia mark", "Emergencia"},
+		{"buscar.html?resaltar=buscar", "main mark", "Buscar"},
+	} {
+		if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, c.page))); err != nil {
+			t.Fatal(err)
+		}
+		if got := evaluate[string](t, tab, `(document.querySelector("`+c.sel+`") || {}).textContent || ""`); got != c.want {
+			t.Errorf("%s: first mark %q, want %q", c.page, got, c.want)
+		}
 	}
 
 	// No match says so.

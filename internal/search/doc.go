@@ -22,11 +22,15 @@
 //
 // Text is split into words ([Words]): lowercase, accents folded, letters and digits apart
 // ("N°128" gives 128), numbers whole ("18.695" and "18695" are the same number, leading zeros
-// dropped). A short list of Spanish stop words is skipped. Each remaining word gives the
-// Snowball Spanish stem of its folded form and the folded stem of its accented form
-// ([Terms]): the Spanish stemmer only strips accented endings, so "autenticación" stems to
-// "autent" while "autenticacion" stays whole; indexing and querying both forms makes the
-// accented and unaccented spellings meet.
+// dropped). A short list of Spanish stop words is skipped. Each remaining word gives
+// ([Analyzer.Terms]) the Snowball Spanish stem (github.com/kljensen/snowball) of its folded
+// form, the folded stem of its accented form, and the stem of its folded form with an
+// -ación, -ución or -logía accent restored: the Spanish stemmer only strips accented
+// endings, so "autenticación" stems to autent while "autenticacion" stays whole, and both
+// forms in the index let the two spellings meet. A stem ending in -ic also gives the stem
+// without it, so the -icar verbs meet their nouns (verificar and verificación share verif).
+// A query word is analysed from its folded form alone ([Analyzer.QueryTerms]): the same
+// query finds the same with or without accents.
 //
 // # Ranking
 //
@@ -34,7 +38,10 @@
 // body (own text, items, paragraphs), the checklist lines shown beside it and the headings
 // of the sections that contain it. Weights per term and result are computed at build time
 // and shipped as integers, so the browser only adds them up. A query word matches its terms
-// exactly; the last word, while still being typed, also matches terms that start with it;
-// a word that matches nothing either way matches terms within one edit (four to seven
-// letters) or two (longer words), at a discount.
+// exactly; the last word, while still being typed, also matches the terms that start with
+// it. A word that matches nothing either way matches, at a discount, the terms within one
+// edit (words of four to seven letters) or two (longer words) of it or of its stem, and a
+// term that starts it short of a few letters (an ending the stemmer does not know, or
+// mistyped). Among the best results, those where neighbouring query words stand side by
+// side rise. The browser gets the constants inside the index, so Go stays their one source.
 package search

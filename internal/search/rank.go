@@ -156,7 +156,7 @@ func (ix *Index) matches(query string) [][]match {
 		}
 		var ms []match
 		for _, t := range exact {
-			if j, ok := slices.BinarySearch(ix.terms, t); ok {
+			if j, ok := ix.find(t); ok {
 				ms = append(ms, match{term: j, factor: 1})
 			}
 		}
@@ -173,10 +173,15 @@ func (ix *Index) matches(query string) [][]match {
 	return out
 }
 
+// find is where term is, or would be, among the sorted terms.
+func (ix *Index) find(term string) (int, bool) {
+	return slices.BinarySearchFunc(ix.terms, term, compareUTF16)
+}
+
 // completions are the terms that start with prefix, other than those already matched, the
 // most frequent first.
 func (ix *Index) completions(prefix string, have []match) []match {
-	lo, _ := slices.BinarySearch(ix.terms, prefix)
+	lo, _ := ix.find(prefix)
 	var cands []int
 	for j := lo; j < len(ix.terms) && strings.HasPrefix(ix.terms[j], prefix); j++ {
 		if !slices.ContainsFunc(have, func(m match) bool { return m.term == j }) {
@@ -217,7 +222,7 @@ func (ix *Index) fuzzy(w Word, stems []string) []match {
 	}
 	starts := map[int]bool{}
 	for l := max(minStemInWord, len(probes[0])-maxRestInWord); l < len(probes[0]); l++ {
-		if j, ok := slices.BinarySearch(ix.terms, string(probes[0][:l])); ok {
+		if j, ok := ix.find(string(probes[0][:l])); ok {
 			starts[j] = true
 		}
 	}

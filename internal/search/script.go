@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Paths of the search files in the site. The index is written by the build; the engine is
@@ -20,17 +21,17 @@ func Scripts() []string { return []string{IndexPath, EnginePath} }
 const FormatVersion = 1
 
 // indexFile is the index as search.js reads it. Terms are sorted, so the engine completes a
-// typed prefix by binary search; postings are flat pairs of (result, weight) with each
-// result number stored as the difference from the one before, which keeps the numbers small
-// and the file compressible.
+// typed prefix by binary search, and front-coded into one string (see frontCode); postings
+// are flat pairs of (result, weight) with each result number stored as the difference from
+// the one before, which keeps the numbers small and the file compressible.
 type indexFile struct {
 	Version int      `json:"v"`
 	Stop    []string `json:"stop"`
 	Params  params   `json:"params"`
 	// Docs are the results: [href, heading, breadcrumb, [passages]].
-	Docs  [][]any  `json:"docs"`
-	Terms []string `json:"terms"`
-	Post  [][]int  `json:"post"`
+	Docs  [][]any `json:"docs"`
+	Terms string  `json:"terms"`
+	Post  [][]int `json:"post"`
 }
 
 // params carry the ranking constants to the browser, so Go stays their one source.
@@ -49,6 +50,26 @@ type params struct {
 	MinDerivedStem int `json:"minDerivedStem"`
 }
 
+// frontCode writes sorted terms as one string: each term is a capital letter that says how
+// many leading letters it shares with the term before (A none, B one, … Z 25), then the rest
+// of it. Terms are folded to lowercase, so a capital always starts a term. Sorted terms share
+// long prefixes (autent, autenticacion, autoriz, autorizacion), which this drops.
+func frontCode(terms []string) string {
+	var b strings.Builder
+	prev := []rune{}
+	for _, t := range terms {
+		r := []rune(t)
+		n := 0
+		for n < len(r) && n < len(prev) && n < 25 && r[n] == prev[n] {
+			n++
+		}
+		b.WriteByte(byte('A' + n))
+		b.WriteString(string(r[n:]))
+		prev = r
+	}
+	return b.String()
+}
+
 // Script is the index as a classic script that assigns the global pautaSearchIndex: a page
 // opened from disk can load it with <script src>, where fetch would be refused. The output
 // depends only on the procedure, byte for byte.
@@ -59,7 +80,7 @@ func (ix *Index) Script() ([]byte, error) {
 		Params: params{Prefix: prefixFactor, MinPrefix: minPrefix, MaxPrefix: maxPrefix,
 			Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, StemInWord: minStemInWord, RestInWord: maxRestInWord, Near: nearFactor,
 			MaxResults: MaxResults, MinDerivedStem: minDerivedStem},
-		Terms: ix.terms,
+		Terms: frontCode(ix.terms),
 	}
 	for d, e := range ix.results {
 		entry := ix.Entries[e]

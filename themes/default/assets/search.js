@@ -218,12 +218,15 @@
         [foldString(stem(w.lower)), stem(restoreAccent(w.fold))].forEach(function (x) {
           if (t.indexOf(x) < 0) t.push(x);
         });
-        // -icar verbs meet their -ación nouns: see Terms in internal/search.
-        for (var i = 0; i < t.length; i++) {
-          var x = t[i];
-          if (x.slice(-2) === "ic" && Array.from(x).length - 2 >= minDerivedStem && t.indexOf(x.slice(0, -2)) < 0) {
-            t.push(x.slice(0, -2));
-          }
+        // -icar verbs meet their -ación nouns, -ible adjectives their -ibilidad nouns: see
+        // Terms in internal/search. Only the stems above lose the ending, not those added.
+        for (var i = 0, n = t.length; i < n; i++) {
+          ["ic", "ibil"].forEach(function (suffix) {
+            var x = t[i], base = x.slice(0, x.length - suffix.length);
+            if (x.slice(-suffix.length) === suffix && Array.from(base).length >= minDerivedStem && t.indexOf(base) < 0) {
+              t.push(base);
+            }
+          });
         }
       }
       cache.set(key, t);
@@ -296,9 +299,24 @@
     return n;
   }
 
+  // decodeTerms reads the front-coded terms of the index (see frontCode in internal/search):
+  // a capital letter gives how many leading letters a term shares with the one before.
+  function decodeTerms(s) {
+    var out = [], prev = "", i = 0;
+    while (i < s.length) {
+      var shared = s.charCodeAt(i) - 65, j = i + 1;
+      while (j < s.length && (s.charCodeAt(j) < 65 || s.charCodeAt(j) > 90)) j++;
+      var head = /[\ud800-\udfff]/.test(prev) ? Array.from(prev).slice(0, shared).join("") : prev.slice(0, shared);
+      prev = head + s.slice(i + 1, j);
+      out.push(prev);
+      i = j;
+    }
+    return out;
+  }
+
   function Searcher(index) {
     var an = Analyzer(index.stop, index.params.minDerivedStem);
-    var P = index.params, terms = index.terms, docs = index.docs;
+    var P = index.params, terms = decodeTerms(index.terms), docs = index.docs;
     var decoded = new Array(terms.length);
     var seqCache = new Map(), matchCache = new Map();
     // Scratch space reused by every query: a score and a per-word best score per result.
@@ -488,12 +506,15 @@
       };
     }
 
-    return { search: search, seqs: seqs, analyzer: an };
+    return { search: search, seqs: seqs, analyzer: an, terms: terms.length };
   }
 
   // ---- The page ------------------------------------------------------------------------
 
-  window.pautaSearch = { stem: stem, Analyzer: Analyzer, Searcher: Searcher };
+  window.pautaSearch = {
+    stem: stem, Analyzer: Analyzer, Searcher: Searcher,
+    editDistance: function (a, b, k) { return editDistance(codes(a), codes(b), k); }
+  };
 
   var box = document.getElementById("q");
   var list = document.getElementById("resultados");
