@@ -13,6 +13,7 @@ import (
 
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/publish"
 )
 
 // Exit codes: scripts tell a mistake in the source from a failure of pauta or the machine.
@@ -56,6 +57,8 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Write
 func report(w io.Writer, err error) int {
 	var list procedure.ErrorList
 	var usage usageError
+	var refusal *publish.Refusal
+	var missing notFound
 	switch {
 	case errors.As(err, &list):
 		fmt.Fprintln(w, list.Error())
@@ -69,6 +72,12 @@ func report(w io.Writer, err error) int {
 	case errors.Is(err, output.ErrNotOurs):
 		fmt.Fprintf(w, "pauta: %v\nLa carpeta de salida no fue escrita por pauta y no se reemplaza: elija otra con --out, o vacíela usted.\n", err)
 		return ExitUsage
+	case errors.As(err, &refusal):
+		fmt.Fprintf(w, "pauta: %v\nNo se modificó nada.\n", refusal)
+		return ExitSource
+	case errors.As(err, &missing):
+		fmt.Fprintf(w, "pauta: %v\n", missing.msg)
+		return ExitSource
 	case errors.As(err, &usage):
 		fmt.Fprintf(w, "pauta: %v\nUse «pauta --help» para ver los comandos y opciones.\n", usage.err)
 		return ExitUsage
@@ -92,7 +101,8 @@ de modo que todas las salidas dicen lo mismo.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams))
+	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams),
+		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams))
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
 	root.CompletionOptions.DisableDefaultCmd = true
 	// Cobra reports an unknown command as a plain error; make it a usage error.

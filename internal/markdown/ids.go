@@ -44,8 +44,12 @@ func Slug(text string) string {
 
 func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := Slug(string(value))
-	if base == "" {
+	switch {
+	case base == "":
 		base = "seccion"
+	case base[0] >= '0' && base[0] <= '9':
+		// An id must begin with a letter to be valid HTML: "1. Preparar" → "s-1-preparar".
+		base = "s-" + base
 	}
 	id := base
 	for i := 2; ids.used[id]; i++ {

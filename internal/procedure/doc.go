@@ -211,8 +211,11 @@ an ErrorList; any other error is the machine's (an unreadable disk), not the aut
 # Version code
 
 Each loaded procedure has a version code, the first 32 bits of the SHA-256 of its canonical
-content (the model as JSON, including the pages' text), printed as "EED8-9A45". Layout,
-comments and key order do not change it; any change of text does. Every output prints it, so a
-paper copy can be traced to the exact text it came from.
+source, printed as "EED8-9A45": the YAML read as data (keys in sorted order, each value as
+written, without comments, quotes or layout) followed by the text of each page. Re-indenting,
+re-wrapping a folded text, reordering keys or editing a comment keeps the code; any change of
+wording changes it. The code depends only on the source, never on pauta's own version, so a
+published version keeps its code for good. Every output prints it, so a paper copy can be
+traced to the exact text it came from.
 */
 package procedure

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,7 +36,7 @@ func Load(fsys fs.FS, name string) (*Procedure, error) {
 	if err != nil {
 		return nil, fileError(name, err, "ejecute pauta en la carpeta del proyecto o indíquela con --src")
 	}
-	p := parse(src, name, &errs)
+	p, root := parse(src, name, &errs)
 	if p == nil {
 		errs.sort()
 		return nil, errs
@@ -49,11 +49,7 @@ func Load(fsys fs.FS, name string) (*Procedure, error) {
 		errs.sort()
 		return nil, errs
 	}
-	code, err := versionCode(p)
-	if err != nil {
-		return nil, err
-	}
-	p.Code = code
+	p.Code = versionCode(root, p.Pages)
 	return p, nil
 }
 
@@ -90,11 +86,12 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// parse turns bytes into a model, or records why it cannot and returns nil.
-func parse(src []byte, name string, errs *ErrorList) *Procedure {
+// parse turns bytes into a model, or records why it cannot and returns nil. It also returns the
+// YAML tree the model came from, for the version code.
+func parse(src []byte, name string, errs *ErrorList) (*Procedure, *yaml.Node) {
 	if pos, ok := invalidUTF8(src); !ok {
 		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
-		return nil
+		return nil, nil
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -106,7 +103,7 @@ func parse(src []byte, name string, errs *ErrorList) *Procedure {
 		} else {
 			errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
 		}
-		return nil
+		return nil, nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
@@ -118,18 +115,18 @@ func parse(src []byte, name string, errs *ErrorList) *Procedure {
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
 			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
-			return nil
+			return nil, nil
 		}
 		root = root.Content[0]
 	}
 	if isNull(root) {
 		errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
-		return nil
+		return nil, nil
 	}
 	p := &Procedure{}
 	d := decoder{file: name, errs: errs}
 	d.decode(root, reflect.ValueOf(p).Elem(), "")
-	return p
+	return p, root
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
@@ -232,16 +229,55 @@ func firstHeading(md string) string {
 	return ""
 }
 
-// versionCode is the short SHA-256 of the canonical content: the model as JSON, which leaves
-// out positions and layout, so re-indenting the file or editing a comment keeps the code.
-func versionCode(p *Procedure) (string, error) {
-	canon, err := json.Marshal(p)
-	if err != nil {
-		return "", fmt.Errorf("canonical form: %w", err)
+// versionCode is the short SHA-256 of the canonical source: the YAML tree written out in a
+// fixed form (mapping keys sorted, scalars by value, no comments or layout), followed by each
+// page's text. It depends only on what the source says, never on pauta's model, so a newer
+// pauta computes the same code for a published version.
+func versionCode(root *yaml.Node, pages []*Page) string {
+	h := sha256.New()
+	canonical(h, root)
+	for _, pg := range pages {
+		fmt.Fprintf(h, "\x00page\x00%s\x00%s\x00", pg.File, strings.ReplaceAll(string(pg.Body), "\r\n", "\n"))
 	}
-	sum := sha256.Sum256(canon)
-	h := strings.ToUpper(hex.EncodeToString(sum[:4]))
-	return h[:4] + "-" + h[4:], nil
+	sum := h.Sum(nil)
+	code := strings.ToUpper(hex.EncodeToString(sum[:4]))
+	return code[:4] + "-" + code[4:]
+}
+
+// canonical writes n in a fixed, unambiguous form: lengths before strings, so no text can
+// imitate structure.
+func canonical(w io.Writer, n *yaml.Node) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			canonical(w, c)
+		}
+	case yaml.MappingNode:
+		type pair struct{ k, v *yaml.Node }
+		pairs := make([]pair, 0, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			pairs = append(pairs, pair{n.Content[i], n.Content[i+1]})
+		}
+		sort.Slice(pairs, func(i, j int) bool { return pairs[i].k.Value < pairs[j].k.Value })
+		fmt.Fprintf(w, "{%d", len(pairs))
+		for _, p := range pairs {
+			canonical(w, p.k)
+			canonical(w, p.v)
+		}
+		io.WriteString(w, "}")
+	case yaml.SequenceNode:
+		fmt.Fprintf(w, "[%d", len(n.Content))
+		for _, c := range n.Content {
+			canonical(w, c)
+		}
+		io.WriteString(w, "]")
+	case yaml.ScalarNode:
+		v := n.Value
+		if isNull(n) {
+			v = ""
+		}
+		fmt.Fprintf(w, "s%d:%s", len(v), v)
+	}
 }
 
 // NormalizeCode turns what a reader types ("7f3a9c21", "7F3A-9C21 ") into the printed form.

@@ -88,6 +88,7 @@ func TestVersionCode(t *testing.T) {
 		{"comment added", "# a comment\n" + base, true},
 		{"key order", strings.Replace(base, "  name: NOMBRE APELLIDO\n      role: ALCALDE", "  role: ALCALDE\n      name: NOMBRE APELLIDO", 1), true},
 		{"quoted scalar", strings.Replace(base, "text: Probar.", "text: \"Probar.\"", 1), true},
+		{"folded block", strings.Replace(base, "text: Probar.", "text: >-\n        Probar.", 1), true},
 		{"one word changed", strings.Replace(base, "text: Probar.", "text: Probar bien.", 1), false},
 		{"date changed", strings.Replace(base, "2025-03-04", "2025-03-05", 1), false},
 	}

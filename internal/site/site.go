@@ -222,12 +222,6 @@ func versionStatus(v *versions.Version, toRoot string) *pages.Status {
 		LinkHref: toRoot + "index.html", LinkLabel: "Ir a la versión vigente"}
 }
 
-// renderVersionPages writes the root pages about versions: the list, the comparisons between
-// consecutive versions and the Transparencia Activa index.
-func renderVersionPages(th *theme.Theme, vs []*versions.Version, files output.Files) error {
-	return nil
-}
-
 // parallel runs tasks on as many goroutines and returns the first error; the build is
 // CPU-bound, so this spreads it over the machine's cores.
 func parallel(ctx context.Context, tasks ...func() error) error {

@@ -180,7 +180,7 @@ func flatten(p *procedure.Procedure, md *markdown.Renderer) []unit {
 	dec := func(id, part, text string) {
 		out = append(out, unit{id: "decreto:" + id, part: part, parent: "decreto", where: "Decreto", text: text})
 	}
-	dec("encabezado", "Encabezado", fmt.Sprintf("%s. %s %s, %s. %s", d.Title(), d.Subject, d.Place, d.Date.Stamp(), d.Opening))
+	dec("encabezado", "Encabezado", fmt.Sprintf("%s / %s %s, %s. %s", d.Title(), d.Subject, d.Place, d.Date.Stamp(), d.Opening))
 	for _, g := range []struct {
 		name  string
 		paras []*procedure.Paragraph

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func mustRun(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	code, stdout, stderr := run(t, args...)
+	if code != want {
+		t.Fatalf("pauta %s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, want, stdout, stderr)
+	}
+	return stdout + stderr
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestPublishSecondVersion walks the Secretaría's path: publish the first decree, change a
+// step, publish the second, and check what readers and auditors see.
+func TestPublishSecondVersion(t *testing.T) {
+	dir := newProject(t)
+	yaml := filepath.Join(dir, "procedure.yaml")
+	out := filepath.Join(t.TempDir(), "public")
+
+	got := mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "10", "--fecha", "2025-03-04")
+	if !strings.Contains(got, "Publicada la versión 2025-10") {
+		t.Fatalf("publish said: %s", got)
+	}
+	first := filepath.Join(dir, "content/versiones/2025-10")
+	frozen := tree(t, first)
+	mustRun(t, ExitOK, "build", "--src", dir, "--out", out)
+	oldCode := strings.TrimSpace(strings.Split(strings.Split(readFile(t, filepath.Join(first, "version.json")), `"code": "`)[1], `"`)[0])
+
+	// The same text again is a no-op; the decree must match procedure.yaml.
+	if got := mustRun(t, ExitOK, "publicar", "--src", dir, "--decreto", "10", "--fecha", "2025-03-04"); !strings.Contains(got, "ya estaba publicada") {
+		t.Errorf("republishing the same text: %s", got)
+	}
+	mustRun(t, ExitSource, "publish", "--src", dir, "--decreto", "11", "--fecha", "2025-03-04")
+
+	// A second version: a reworded item, a new step, a new decree.
+	edit(t, yaml, "text: Hacer algo.", "text: Hacer algo distinto y registrarlo.")
+	edit(t, yaml, "  number: 10", "  number: 11")
+	edit(t, yaml, "  date: 2025-03-04", "  date: 2025-06-01")
+	edit(t, yaml, "checklist:\n", `        - id: segundo
+          title: Segundo paso
+          text: Cerrar la sesión.
+checklist:
+`)
+	// Republishing decree 10 with this other text is refused, and nothing changes.
+	edit(t, yaml, "  number: 11", "  number: 10")
+	edit(t, yaml, "  date: 2025-06-01", "  date: 2025-03-04")
+	if got := mustRun(t, ExitSource, "publish", "--src", dir, "--decreto", "10", "--fecha", "2025-03-04"); !strings.Contains(got, "ya está publicada con otro texto") {
+		t.Errorf("republishing other content: %s", got)
+	}
+	// A date before the version in force is refused.
+	edit(t, yaml, "  number: 10", "  number: 9")
+	edit(t, yaml, "  date: 2025-03-04", "  date: 2025-01-02")
+	if got := mustRun(t, ExitSource, "publish", "--src", dir, "--decreto", "9", "--fecha", "2025-01-02"); !strings.Contains(got, "anterior a la versión vigente") {
+		t.Errorf("publishing an older date: %s", got)
+	}
+	edit(t, yaml, "  number: 9", "  number: 11")
+	edit(t, yaml, "  date: 2025-01-02", "  date: 2025-06-01")
+	// Unpublished changes are announced by build, and shown by a draft build.
+	if got := mustRun(t, ExitOK, "build", "--src", dir, "--out", out); !strings.Contains(got, "cambios sin publicar") {
+		t.Errorf("build does not mention the unpublished changes: %s", got)
+	}
+	draft := filepath.Join(t.TempDir(), "borrador")
+	mustRun(t, ExitOK, "build", "--borrador", "--src", dir, "--out", draft)
+	if b := readFile(t, filepath.Join(draft, "index.html")); !strings.Contains(b, "BORRADOR — sin validez") || !strings.Contains(b, "registrarlo") {
+		t.Error("the draft build does not show the prepared text with its banner")
+	}
+
+	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "11", "--fecha", "2025-06-01")
+	mustRun(t, ExitOK, "build", "--src", dir, "--out", out)
+
+	if after := tree(t, first); after != frozen {
+		t.Errorf("the first published version changed:\nbefore:\n%s\nafter:\n%s", frozen, after)
+	}
+	for _, f := range []string{"index.html", "decreto.html", "checklist.pdf", "decreto.pdf"} {
+		for _, v := range []string{"2025-10", "2025-11"} {
+			if _, err := os.Stat(filepath.Join(out, "v", v, f)); err != nil {
+				t.Errorf("version %s lacks %s", v, f)
+			}
+		}
+	}
+	oldPage := readFile(t, filepath.Join(out, "v/2025-10/index.html"))
+	for _, want := range []string{"No vigente — reemplazada por el Decreto Alcaldicio N° 11 del 01-06-2025", `href="../../index.html"`, "Hacer algo."} {
+		if !strings.Contains(oldPage, want) {
+			t.Errorf("old version's manual lacks %q", want)
+		}
+	}
+	root := readFile(t, filepath.Join(out, "index.html"))
+	if !strings.Contains(root, "Hacer algo distinto y registrarlo.") || !strings.Contains(root, "Versión vigente desde el 1 de junio de 2025") {
+		t.Error("the root does not show the version in force and since when")
+	}
+	cmp := readFile(t, filepath.Join(out, "comparado-2025-10-2025-11.html"))
+	for _, want := range []string{"Hacer algo <ins>distinto y registrarlo</ins>.", "<del>10</del><ins>11</ins>", "Segundo paso", "añadido"} {
+		if !strings.Contains(cmp, want) {
+			t.Errorf("comparison lacks %q", want)
+		}
+	}
+	versions := readFile(t, filepath.Join(out, "versiones.html"))
+	if !strings.Contains(versions, "Reemplazada") || !strings.Contains(versions, "Vigente") {
+		t.Error("versions page lacks the statuses")
+	}
+	if csv := readFile(t, filepath.Join(out, "transparencia.csv")); !strings.Contains(csv, "Decreto alcaldicio,11,2025-06-01") {
+		t.Errorf("transparency CSV:\n%s", csv)
+	}
+
+	// verify answers for both codes, and for a PDF.
+	if got := mustRun(t, ExitOK, "verify", "--src", dir, oldCode); !strings.Contains(got, "no vigente") || !strings.Contains(got, "reemplazada por la versión 2025-11") {
+		t.Errorf("verify old code: %s", got)
+	}
+	if got := mustRun(t, ExitOK, "verify", "--src", dir, filepath.Join(out, "checklist.pdf")); !strings.Contains(got, "versión 2025-11") || !strings.Contains(got, "vigente desde") {
+		t.Errorf("verify new PDF: %s", got)
+	}
+	if got := mustRun(t, ExitOK, "verify", "--src", dir, filepath.Join(out, "v/2025-10/decreto.pdf")); !strings.Contains(got, oldCode) {
+		t.Errorf("verify old PDF: %s", got)
+	}
+	mustRun(t, ExitSource, "verify", "--src", dir, "0000-0000")
+
+	// diff for any pair, as text and as a page.
+	diffOut := filepath.Join(t.TempDir(), "cmp")
+	if got := mustRun(t, ExitOK, "diff", "--src", dir, "2025-10", "2025-11", "-o", diffOut); !strings.Contains(got, "Hacer algo {+distinto y registrarlo+}.") {
+		t.Errorf("diff text: %s", got)
+	}
+	if _, err := os.Stat(filepath.Join(diffOut, "index.html")); err != nil {
+		t.Error("diff -o wrote no page")
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nuevo")
+	mustRun(t, ExitOK, "init", dir)
+	mustRun(t, ExitOK, "check", "--src", dir)
+	mustRun(t, ExitUsage, "init", dir)
+}
