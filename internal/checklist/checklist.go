@@ -39,6 +39,10 @@ type Options struct {
 	FolioStart int    // folio of the first copy, the next ones counting up; 0 prints a blank folio to number by hand
 	Fillable   bool   // add form fields and unsigned signature fields
 	Draft      bool   // mark every page "BORRADOR — sin validez"
+	// VersionPath is the folder of this version under the site's base URL, e.g.
+	// "v/2024-2387/", so the QR code of a published version keeps leading to that version's
+	// own pages (which say whether it is still in force) after a newer one replaces it.
+	VersionPath string
 }
 
 // MaxCopies bounds a batch so a mistyped --copies cannot fill the disk.
@@ -46,9 +50,9 @@ const MaxCopies = 10000
 
 // QRText is what the checklist's QR code carries: the address of the manual of this version,
 // or the version code when the source names no base URL.
-func QRText(p *procedure.Procedure) string {
+func QRText(p *procedure.Procedure, versionPath string) string {
 	if p.Site.BaseURL != "" {
-		return p.Site.BaseURL + "index.html"
+		return p.Site.BaseURL + versionPath + "index.html"
 	}
 	return p.Code
 }
@@ -92,7 +96,7 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done,
 		Keywords: "versión " + p.Code,
 		Draft:    opt.Draft,
 	})
-	r, err := newRenderer(p, doc)
+	r, err := newRenderer(p, doc, QRText(p, opt.VersionPath))
 	if err != nil {
 		return err
 	}

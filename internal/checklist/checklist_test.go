@@ -210,17 +210,19 @@ func TestFillablePrintsLikeBlank(t *testing.T) {
 
 func TestQRLeadsToTheVersion(t *testing.T) {
 	p := load(t)
-	tests := []struct{ base, want string }{
-		{"", p.Code},
-		{"https://www.requinoa.cl/procedimientos/soporte-remoto/", "https://www.requinoa.cl/procedimientos/soporte-remoto/index.html"},
+	tests := []struct{ base, version, want string }{
+		{"", "", p.Code},
+		{"", "v/2024-2387/", p.Code},
+		{"https://www.requinoa.cl/procedimientos/soporte-remoto/", "", "https://www.requinoa.cl/procedimientos/soporte-remoto/index.html"},
+		{"https://www.requinoa.cl/procedimientos/soporte-remoto/", "v/2024-2387/", "https://www.requinoa.cl/procedimientos/soporte-remoto/v/2024-2387/index.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
 			p.Site.BaseURL = tt.base
-			if got := checklist.QRText(p); got != tt.want {
+			if got := checklist.QRText(p, tt.version); got != tt.want {
 				t.Errorf("QRText = %q, want %q", got, tt.want)
 			}
-			got := pdftest.QRCodes(t, pdftest.File(t, "checklist.pdf", render(t, p, checklist.Options{})), 1)
+			got := pdftest.QRCodes(t, pdftest.File(t, "checklist.pdf", render(t, p, checklist.Options{VersionPath: tt.version})), 1)
 			if len(got) != 1 || got[0] != tt.want {
 				t.Errorf("zbarimg reads %q, want %q", got, tt.want)
 			}

@@ -77,9 +77,9 @@ type block struct {
 	draw  func(y, h float64)
 }
 
-func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc) (*renderer, error) {
+func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc, qrText string) (*renderer, error) {
 	r := &renderer{p: p, doc: doc, x0: marginX, w: doc.Paper.W - 2*marginX}
-	qr, err := pdfdoc.NewQRWithin(QRText(p), qrMaxSide, qrMinModule, qrMaxModule)
+	qr, err := pdfdoc.NewQRWithin(qrText, qrMaxSide, qrMinModule, qrMaxModule)
 	if err != nil {
 		return nil, err
 	}
@@ -91,8 +91,8 @@ func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc) (*renderer, error) {
 		// the page number and the QR code; the QR code carries it anyway.
 		doc.SetFont(pdfdoc.Font, "", small)
 		room := r.w - qr.Size() - pdfdoc.QRQuiet*qr.Module - doc.GetStringWidth(caption) - 4
-		if doc.GetStringWidth(QRText(p)) <= room {
-			url = []string{QRText(p)}
+		if doc.GetStringWidth(qrText) <= room {
+			url = []string{qrText}
 		}
 	}
 	r.footer = pdfdoc.Footer{

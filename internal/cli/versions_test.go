@@ -5,6 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/requinoa/pauta/internal/browsertest"
 )
 
 func mustRun(t *testing.T, want int, args ...string) string {
@@ -144,4 +149,31 @@ func TestInit(t *testing.T) {
 	mustRun(t, ExitOK, "init", dir)
 	mustRun(t, ExitOK, "check", "--src", dir)
 	mustRun(t, ExitUsage, "init", dir)
+}
+
+// TestReplacedVersionLinksSameSection opens a replaced version's section in Chromium from
+// disk: its notice leads to the same section of the version in force.
+func TestReplacedVersionLinksSameSection(t *testing.T) {
+	dir := newProject(t)
+	yaml := filepath.Join(dir, "procedure.yaml")
+	out := filepath.Join(t.TempDir(), "public")
+	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "10", "--fecha", "2025-03-04")
+	edit(t, yaml, "  number: 10", "  number: 11")
+	edit(t, yaml, "  date: 2025-03-04", "  date: 2025-06-01")
+	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "11", "--fecha", "2025-06-01")
+	mustRun(t, ExitOK, "build", "--src", dir, "--out", out)
+
+	b := browsertest.New(t)
+	tab := browsertest.Tab(t, b, 60*time.Second)
+	page := "file://" + filepath.Join(out, "v/2025-10/index.html") + "#primero"
+	if err := chromedp.Do(tab, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	href, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.querySelector(".estado-reemplazada a").href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "file://" + filepath.Join(out, "index.html") + "#primero"; href != want {
+		t.Errorf("notice links to %s, want %s", href, want)
+	}
 }

@@ -119,6 +119,8 @@ type edition struct {
 	liveReload string
 	status     *pages.Status
 	extraNav   []pages.Link
+	// versionPath is the published version's folder, where its QR codes lead.
+	versionPath string
 }
 
 // renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
@@ -151,7 +153,7 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 			return err
 		},
 		func() error {
-			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft})
+			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
 			put("checklist.pdf", b)
 			return err
 		},
@@ -187,9 +189,10 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 				toRoot = "../../"
 			}
 			f, err := renderEdition(ctx, th, j.v.Procedure, edition{
-				liveReload: opt.LiveReload,
-				status:     versionStatus(j.v, toRoot),
-				extraNav:   []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
+				liveReload:  opt.LiveReload,
+				status:      versionStatus(j.v, toRoot),
+				extraNav:    []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
+				versionPath: "v/" + j.v.ID + "/",
 			})
 			results[i] = f
 			return err

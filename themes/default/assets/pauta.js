@@ -175,3 +175,15 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", highlight);
   else highlight();
 })();
+
+// On a replaced version, the notice's link to the version in force leads to the section being
+// read: stable ids are the same anchors in every version.
+(function () {
+  "use strict";
+  var link = document.querySelector(".estado-reemplazada a");
+  if (!link) return;
+  var base = link.getAttribute("href").split("#")[0];
+  function follow() { link.setAttribute("href", base + location.hash); }
+  follow();
+  window.addEventListener("hashchange", follow);
+})();
