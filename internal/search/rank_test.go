@@ -222,6 +222,7 @@ func accented(ix *Index, q string) string {
 func TestAccentsDoNotChangeResults(t *testing.T) {
 	ix := seedIndex(t)
 	qs := append(readQueries(t, "../../../shared/search-queries-dev.tsv"), readQueries(t, "testdata/queries-heldout.tsv")...)
+	qs = append(qs, readQueries(t, "testdata/queries-heldout-2.tsv")...)
 	changed := 0
 	for _, q := range qs {
 		want := ix.Search(foldString(q.query))
