@@ -38,28 +38,35 @@
     return 3;
   }
 
-  // longestIn: the longest of the suffixes (given longest first) that ends w before `end`
-  // and starts at or after `from`.
+  // Suffix lists, longest first, filed by their last letter so a search only tries the
+  // suffixes that can end the word.
+  function byLength(list) {
+    var byLast = {};
+    list.split(" ").sort(function (a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); })
+      .forEach(function (s) { (byLast[s.charAt(s.length - 1)] = byLast[s.charAt(s.length - 1)] || []).push(s); });
+    return byLast;
+  }
+  var NONE = [];
+
+  // longestIn: the longest of the suffixes that ends w before `end` and starts at or after
+  // `from`.
   function longestIn(w, from, end, suffixes) {
-    for (var i = 0; i < suffixes.length; i++) {
-      var s = suffixes[i];
-      if (end - s.length >= from && w.slice(end - s.length, end) === s) return s;
+    var list = suffixes[w.charAt(end - 1)] || NONE;
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i];
+      if (end - s.length >= from && w.endsWith(s, end)) return s;
     }
     return "";
   }
   // longestThenIn: the longest suffix of w, or "" when it does not start at or after `from`
   // (the algorithm's "search for the longest ... and if in R2 ...").
   function longestThenIn(w, from, suffixes) {
-    for (var i = 0; i < suffixes.length; i++) {
-      var s = suffixes[i];
-      if (w.length >= s.length && w.slice(w.length - s.length) === s) {
-        return w.length - s.length >= from ? s : "";
-      }
+    var list = suffixes[w.charAt(w.length - 1)] || NONE;
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i];
+      if (w.endsWith(s)) return w.length - s.length >= from ? s : "";
     }
     return "";
-  }
-  function byLength(list) {
-    return list.split(" ").sort(function (a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); });
   }
 
   var PRONOUNS = byLength("me se sela selo selas selos la le lo las les los nos");
@@ -92,13 +99,18 @@
       w = w.slice(0, w.length - n) + repl;
       rv = Math.min(rv, w.length); r1 = Math.min(r1, w.length); r2 = Math.min(r2, w.length);
     }
-    function endsWith(s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+    function endsWith(s) { return w.endsWith(s); }
     // An optional second suffix, removed when in region `from`; the first of the list that
     // ends the word is the only one tried.
     function cutAlso(from, list) {
-      var s = longestThenIn(w, from, list);
-      if (s) cut(s.length);
-      return s;
+      for (var i = 0; i < list.length; i++) {
+        if (endsWith(list[i])) {
+          if (w.length - list[i].length < from) return "";
+          cut(list[i].length);
+          return list[i];
+        }
+      }
+      return "";
     }
 
     // Step 0: attached pronoun, in RV, after a gerund or infinitive also in RV.
@@ -205,17 +217,24 @@
   // so Go stays their one source.
   function Analyzer(stopWords, minDerivedStem) {
     var stop = new Set(stopWords);
-    var cache = new Map();
+    var cache = new Map(), stems = new Map();
+    // A word and its folded or restored forms are often the same string: stem each once.
+    function stemOnce(x) {
+      var t = stems.get(x);
+      if (t === undefined) { t = stem(x); stems.set(x, t); }
+      return t;
+    }
     // terms of a word: see Terms in internal/search. Memoised: a site repeats its words.
     function terms(w) {
       if (w.number) return [w.fold];
-      var key = w.lower + "\u0000" + w.fold;
+      // The folded form follows from the lowercase one, which is key enough.
+      var key = w.lower;
       var t = cache.get(key);
       if (t !== undefined) return t;
       t = null;
       if (!stop.has(w.fold) && Array.from(w.fold).length >= 2) {
-        t = [stem(w.fold)];
-        [foldString(stem(w.lower)), stem(restoreAccent(w.fold))].forEach(function (x) {
+        t = [stemOnce(w.fold)];
+        [foldString(stemOnce(w.lower)), stemOnce(restoreAccent(w.fold))].forEach(function (x) {
           if (t.indexOf(x) < 0) t.push(x);
         });
         // -icar verbs meet their -ación nouns, -ible adjectives their -ibilidad nouns: see
@@ -481,17 +500,19 @@
         });
       });
       // The best P.max: higher score first, then earlier in the site.
-      var top = [], score = new Map();
-      function before(a, b) { return score.get(a) > score.get(b) || (score.get(a) === score.get(b) && a < b); }
+      var top = [];
+      function ahead(a, b) { return scores[a] > scores[b] || (scores[a] === scores[b] && a < b); }
       hit.forEach(function (d) {
-        score.set(d, scores[d]);
-        scores[d] = 0;
-        if (top.length === P.max && !before(d, top[top.length - 1])) return;
+        if (top.length === P.max && !ahead(d, top[top.length - 1])) return;
         var at = top.length;
-        while (at > 0 && before(d, top[at - 1])) at--;
+        while (at > 0 && ahead(d, top[at - 1])) at--;
         top.splice(at, 0, d);
         if (top.length > P.max) top.pop();
       });
+      var score = new Map();
+      top.forEach(function (d) { score.set(d, scores[d]); });
+      hit.forEach(function (d) { scores[d] = 0; });
+      function before(a, b) { return score.get(a) > score.get(b) || (score.get(a) === score.get(b) && a < b); }
       var sets = words.map(function (ms) { return new Set(ms.map(function (m) { return terms[m.term]; })); });
       if (words.length > 1) {
         top.forEach(function (d) {
