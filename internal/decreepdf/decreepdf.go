@@ -305,6 +305,12 @@ func (w *writer) signatures() {
 
 // --- the annex ------------------------------------------------------------------------------
 
+// annexJustified: the annex is set ragged right. The decree's own text is justified, as acts
+// are; a manual reads as well ragged, and a justified line costs one text object per word
+// (fpdf's Type0 fonts ignore word spacing), which made the annex of a long manual most of a
+// build's time.
+const annexJustified = false
+
 // annex starts on its own page: the manual the decree approves, sections in order with their
 // numbered headings, lettered or bulleted items and text.
 func (w *writer) annex() {
@@ -347,7 +353,7 @@ func (w *writer) section(s *procedure.Section) {
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
-			w.draw(w.layout(line, "", bodySize, x, w.x0+w.w-x, true), 0)
+			w.draw(w.layout(line, "", bodySize, x, w.x0+w.w-x, annexJustified), 0)
 			w.y += paraGap
 		}
 	}
@@ -360,7 +366,7 @@ func (w *writer) section(s *procedure.Section) {
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
-			pa := w.layout(line, "", bodySize, x+indent*0.7, w.x0+w.w-x-indent*0.7, true)
+			pa := w.layout(line, "", bodySize, x+indent*0.7, w.x0+w.w-x-indent*0.7, annexJustified)
 			if j == 0 {
 				pa.label, pa.labelX = label, x+1
 			}
