@@ -20,6 +20,7 @@ import (
 	"github.com/requinoa/pauta/internal/browsertest"
 	"github.com/requinoa/pauta/internal/search"
 	"github.com/requinoa/pauta/internal/site"
+	"github.com/requinoa/pauta/internal/testtool"
 )
 
 // buildSeed builds the repo's own project into a fresh folder, as pauta build does.
@@ -312,6 +313,14 @@ func TestBrowserSearchPage(t *testing.T) {
 		}
 	}
 
+	// The page with results passes axe-core, marks and all.
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html?q=verificar+identidad"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range axeViolations(t, tab) {
+		t.Errorf("axe on the results: %s", v)
+	}
+
 	// Typing: results follow each key, and the address keeps the query.
 	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html"))); err != nil {
 		t.Fatal(err)
@@ -417,6 +426,30 @@ func TestBrowserSearchPage(t *testing.T) {
 	if st := evaluate[string](t, tab, `document.getElementById("estado-busqueda").textContent`); !strings.HasPrefix(st, "Sin resultados") {
 		t.Errorf("no match: status %q", st)
 	}
+}
+
+// axeViolations runs axe-core (installed by npm ci at the repo root) on the tab's page,
+// injected through DevTools, which the page's CSP does not govern.
+func axeViolations(t *testing.T, tab context.Context) []string {
+	t.Helper()
+	src, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
+	if err != nil {
+		testtool.Missing(t, "axe-core not installed (run npm ci at the repo root)")
+	}
+	evaluate[bool](t, tab, string(src)+";true")
+	raw, err := chromedp.Run(tab, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+  return JSON.stringify(r.violations.map(function (v) {
+    return v.id + ": " + v.help + " " + v.nodes.map(function (n) { return n.html; }).join(" ");
+  }));
+})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe.run: %v", err)
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // waitForPage waits until the tab's address contains want, and returns it.

@@ -49,7 +49,7 @@ type Entry struct {
 // crumbSep separates the parts of a breadcrumb.
 const crumbSep = " › "
 
-// fields of a result, in the order of fieldWeight
+// The fields of a result, each weighted by fieldParams.
 const (
 	fieldHeading = iota
 	fieldBody
