@@ -42,6 +42,6 @@
 // it. A word that matches nothing either way matches, at a discount, the terms within one
 // edit (words of four to seven letters) or two (longer words) of it or of its stem, and a
 // term that starts it short of a few letters (an ending the stemmer does not know, or
-// mistyped). Among the best results, those where neighbouring query words stand side by
-// side rise. The browser gets the constants inside the index, so Go stays their one source.
+// mistyped). A result's score is scaled by the share of the query's words it matches, and
+// among the best results, those where neighbouring query words stand side by side rise. The browser gets the constants inside the index, so Go stays their one source.
 package search

@@ -54,6 +54,7 @@ type match struct {
 // Search ranks the results for a query as the browser does.
 func (ix *Index) Search(query string) []Hit {
 	scores := map[int]float64{}
+	matched := map[int]int{} // how many query words each result matches
 	words := ix.matches(query)
 	for _, ms := range words {
 		best := map[int]float64{}
@@ -68,6 +69,14 @@ func (ix *Index) Search(query string) []Hit {
 		// both sides compute the same floating-point score.
 		for d, s := range best {
 			scores[d] += s
+			matched[d]++
+		}
+	}
+	// A result that answers every word of the query beats one that answers some of them
+	// strongly: each score is scaled by the share of words it matches (Lucene's coord).
+	if len(words) > 1 {
+		for d := range scores {
+			scores[d] = scores[d] * float64(matched[d]) / float64(len(words))
 		}
 	}
 	docs := make([]int, 0, len(scores))

@@ -340,6 +340,7 @@
     var seqCache = new Map(), matchCache = new Map();
     // Scratch space reused by every query: a score and a per-word best score per result.
     var scores = new Float64Array(docs.length), best = new Float64Array(docs.length);
+    var matched = new Int32Array(docs.length);
 
     function postings(t) {
       var p = decoded[t];
@@ -429,7 +430,7 @@
         // next word must not redo a typo search for this one.
         var key = (last ? "1" : "0") + w.fold;
         var ms = matchCache.get(key);
-        if (ms) { out.push(ms); return; }
+        if (ms) { if (ms.length) out.push(ms); return; }
         ms = [];
         (exact || []).forEach(function (t) {
           var j = find(t);
@@ -496,9 +497,12 @@
         touched.forEach(function (d) {
           if (scores[d] === 0) hit.push(d);
           scores[d] += best[d];
+          matched[d]++;
           best[d] = 0;
         });
       });
+      // Scaled by the share of query words each result matches, as in Go.
+      if (words.length > 1) hit.forEach(function (d) { scores[d] = scores[d] * matched[d] / words.length; });
       // The best P.max: higher score first, then earlier in the site.
       var top = [];
       function ahead(a, b) { return scores[a] > scores[b] || (scores[a] === scores[b] && a < b); }
@@ -511,7 +515,7 @@
       });
       var score = new Map();
       top.forEach(function (d) { score.set(d, scores[d]); });
-      hit.forEach(function (d) { scores[d] = 0; });
+      hit.forEach(function (d) { scores[d] = 0; matched[d] = 0; });
       function before(a, b) { return score.get(a) > score.get(b) || (score.get(a) === score.get(b) && a < b); }
       var sets = words.map(function (ms) { return new Set(ms.map(function (m) { return terms[m.term]; })); });
       if (words.length > 1) {
