@@ -91,7 +91,7 @@ checklist:
 	if after := tree(t, first); after != frozen {
 		t.Errorf("the first published version changed:\nbefore:\n%s\nafter:\n%s", frozen, after)
 	}
-	for _, f := range []string{"index.html", "decreto.html", "checklist.pdf", "decreto.pdf"} {
+	for _, f := range []string{"index.html", "decreto.html", "checklist.pdf", "decreto.pdf", "akn.xml"} {
 		for _, v := range []string{"2025-10", "2025-11"} {
 			if _, err := os.Stat(filepath.Join(out, "v", v, f)); err != nil {
 				t.Errorf("version %s lacks %s", v, f)
@@ -109,10 +109,13 @@ checklist:
 		t.Error("the root does not show the version in force and since when")
 	}
 	cmp := readFile(t, filepath.Join(out, "comparado-2025-10-2025-11.html"))
-	for _, want := range []string{"Hacer algo <ins>distinto y registrarlo</ins>.", "<del>10</del><ins>11</ins>", "Segundo paso", "añadido"} {
+	for _, want := range []string{"Hacer algo <ins>distinto y registrarlo</ins>.", "<del>10</del> <ins>11</ins>", "Segundo paso", "añadido"} {
 		if !strings.Contains(cmp, want) {
 			t.Errorf("comparison lacks %q", want)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "comparado-2025-10-2025-11.pdf")); err != nil {
+		t.Error("no comparison PDF")
 	}
 	versions := readFile(t, filepath.Join(out, "versiones.html"))
 	if !strings.Contains(versions, "Reemplazada") || !strings.Contains(versions, "Vigente") {

@@ -17,9 +17,10 @@ import (
 )
 
 // CSP forbids every request outside the site's own files: no CDN, web font or analytics can
-// slip in through a theme or a Markdown text.
+// slip in through a theme or a Markdown text. Same-origin connections stay allowed: the site
+// makes none itself, but crawlers and audit tools read robots.txt from the page.
 const CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; " +
-	"font-src 'self'; form-action 'self'; base-uri 'none'"
+	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'"
 
 // Options say what surrounds the pages in one build.
 type Options struct {
@@ -159,16 +160,14 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	if out == "buscar.html" {
 		scripts = append(scripts, r.opt.SearchScripts...)
 	}
-	csp := CSP
 	if r.opt.LiveReload != "" {
 		scripts = append(scripts, r.opt.LiveReload)
-		csp += "; connect-src 'self'"
 	}
 	data["Title"] = title
 	data["HeadTitle"] = headTitle(title, site)
 	data["Description"] = desc
 	data["Root"] = ""
-	data["CSP"] = csp
+	data["CSP"] = CSP
 	data["Site"] = site
 	data["Nav"] = r.nav(out)
 	data["Draft"] = r.opt.Draft

@@ -17,6 +17,7 @@ import (
 	"path"
 	"sync"
 
+	"github.com/requinoa/pauta/internal/akn"
 	"github.com/requinoa/pauta/internal/checklist"
 	"github.com/requinoa/pauta/internal/decreepdf"
 	"github.com/requinoa/pauta/internal/output"
@@ -77,7 +78,7 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 			return nil, err
 		}
 		s.Files = files
-		return s, nil
+		return s, addRootFiles(s.Files)
 	}
 	inForce := vs[len(vs)-1]
 	s.Procedure = inForce.Procedure
@@ -85,7 +86,19 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	if err := renderPublished(ctx, th, vs, opt, s.Files); err != nil {
 		return nil, err
 	}
-	return s, nil
+	return s, addRootFiles(s.Files)
+}
+
+// addRootFiles adds what only the site's root holds: the JSON Schema of procedure.yaml, for
+// editors, and a robots.txt that lets search engines index the manual.
+func addRootFiles(files output.Files) error {
+	schema, err := procedure.Schema()
+	if err != nil {
+		return err
+	}
+	files[procedure.SchemaFile] = schema
+	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n")
+	return nil
 }
 
 // RenderPrepared renders the text being prepared alone, as a draft, to prove it builds.
@@ -112,6 +125,9 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 	}
 	return s, nil
 }
+
+// AKNFile is an edition's Akoma Ntoso export.
+const AKNFile = "akn.xml"
 
 // edition says how one text is rendered as a complete site folder.
 type edition struct {
@@ -160,6 +176,11 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 		func() error {
 			b, err := decreepdf.Render(p, decreepdf.Options{Draft: ed.draft})
 			put("decreto.pdf", b)
+			return err
+		},
+		func() error {
+			b, err := akn.Render(p, akn.Options{})
+			put(AKNFile, b)
 			return err
 		},
 	)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/requinoa/pauta/internal/comparepdf"
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pages"
 	"github.com/requinoa/pauta/internal/theme"
@@ -36,11 +37,16 @@ func renderVersionPages(th *theme.Theme, vs []*versions.Version, files output.Fi
 		}
 		cmp := versions.Compare(v.Previous.Procedure, v.Procedure)
 		name := ComparisonName(v.Previous.ID, v.ID)
+		pdf, err := comparepdf.Render(cmp, comparepdf.Options{})
+		if err != nil {
+			return err
+		}
+		files[name+".pdf"] = pdf
 		extras = append(extras, pages.Extra{Name: name + ".html", Template: "compare.html",
 			Title:       fmt.Sprintf("Texto comparado %s → %s", v.Previous.ID, v.ID),
 			Description: fmt.Sprintf("Cambios de la versión %s a la %s, paso por paso.", v.Previous.ID, v.ID),
 			Data: map[string]any{"Compare": ComparisonView(cmp, v.Previous.ID, v.ID,
-				"v/"+v.Previous.ID+"/index.html", "v/"+v.ID+"/index.html", "")}})
+				"v/"+v.Previous.ID+"/index.html", "v/"+v.ID+"/index.html", name+".pdf")}})
 	}
 	rendered, err := pages.RenderExtra(inForce, th, opt, extras...)
 	if err != nil {
@@ -66,7 +72,7 @@ func versionRows(vs []*versions.Version) []pages.VersionRow {
 		row := pages.VersionRow{
 			ID: v.ID, Citation: d.Citation(), Subject: d.Subject, Code: v.Code(),
 			DecreeHref: dir + "decreto.html", ManualHref: dir + "index.html",
-			DecreePDF: dir + "decreto.pdf", ChecklistPDF: dir + "checklist.pdf",
+			DecreePDF: dir + "decreto.pdf", ChecklistPDF: dir + "checklist.pdf", AKNHref: dir + AKNFile,
 		}
 		if v.InForce() {
 			row.Period = "desde el " + d.Date.Long()
@@ -146,6 +152,10 @@ func ComparisonView(cmp *versions.Comparison, oldID, newID, oldHref, newHref, pd
 			case versions.Inserted:
 				op = "ins"
 			}
+			// A replaced word reads better apart from its replacement: "<del>a</del> <ins>b</ins>".
+			if n := len(cv.Segments); n > 0 && op == "ins" && cv.Segments[n-1].Op == "del" {
+				cv.Segments = append(cv.Segments, pages.SegmentView{Text: " "})
+			}
 			cv.Segments = append(cv.Segments, pages.SegmentView{Op: op, Text: s.Text})
 		}
 		if ch.Manual {
@@ -197,11 +207,16 @@ func RenderComparison(src fs.FS, cmp *versions.Comparison, oldID, newID string) 
 		Name: "index.html", Template: "compare.html",
 		Title:       fmt.Sprintf("Texto comparado %s → %s", oldID, newID),
 		Description: fmt.Sprintf("Cambios de %s a %s, paso por paso.", oldID, newID),
-		Data:        map[string]any{"Compare": ComparisonView(cmp, oldID, newID, "", "", "")},
+		Data:        map[string]any{"Compare": ComparisonView(cmp, oldID, newID, "", "", "comparado.pdf")},
 	})
 	if err != nil {
 		return nil, err
 	}
+	pdf, err := comparepdf.Render(cmp, comparepdf.Options{})
+	if err != nil {
+		return nil, err
+	}
+	files["comparado.pdf"] = pdf
 	assets, err := th.Assets()
 	if err != nil {
 		return nil, err
