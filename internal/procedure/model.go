@@ -15,11 +15,10 @@ type Pos struct {
 func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
 
 // Node records where a mapping and each of its values sit in the YAML source, so validation
-// and later stages can point at the exact line and column. The decoder fills it in; it is not
-// part of the canonical content (two sources that differ only in layout have the same code).
+// and later stages can point at the exact line and column. The decoder fills it in.
 type Node struct {
-	Pos    Pos            `json:"-"`
-	Fields map[string]Pos `json:"-"`
+	Pos    Pos
+	Fields map[string]Pos
 }
 
 // At returns the position of the value of key, or of the mapping when the key is absent.
@@ -76,7 +75,7 @@ func (d Date) Long() string {
 // required, and `doc` describes it. The descriptions are in Spanish because authors read them:
 // they become the descriptions of the JSON Schema (see Schema) that editors show on hover.
 type Procedure struct {
-	Node         `json:"-"`
+	Node
 	Format       int          `yaml:"pauta" pauta:"required" doc:"Versión del formato de este archivo; siempre 1."`
 	Organization Organization `yaml:"organization" pauta:"required" doc:"Quién emite el procedimiento."`
 	Site         Site         `yaml:"site" doc:"Dónde se publica el sitio."`
@@ -87,34 +86,34 @@ type Procedure struct {
 	Pages        []*Page      `yaml:"pages" doc:"Otras páginas del sitio, en Markdown, en el orden del menú."`
 
 	// File is the source's name as errors print it, e.g. "procedure.yaml".
-	File string `json:"-"`
+	File string
 	// Code is the version code: a short SHA-256 of the canonical content, printed on every
 	// output so a paper copy can be traced to its version.
-	Code string `json:"-"`
+	Code string
 }
 
 // Organization is the public body that issues the decree and runs the procedure.
 type Organization struct {
-	Node `json:"-"`
+	Node
 	Name string `yaml:"name" pauta:"required" doc:"Nombre completo, p. ej. \"Municipalidad de Requínoa\"."`
 	Unit string `yaml:"unit" doc:"Unidad que aplica el procedimiento; se imprime en la lista de verificación."`
 }
 
 // Site holds publishing settings.
 type Site struct {
-	Node    `json:"-"`
+	Node
 	BaseURL string `yaml:"base_url" doc:"Dirección http(s) completa donde se publica el sitio, terminada en \"/\". El código QR de la lista de verificación lleva ahí; sin ella, el QR contiene el código de versión."`
 }
 
 // MarkdownOpts configures the Markdown renderer.
 type MarkdownOpts struct {
-	Node      `json:"-"`
+	Node
 	AllowHTML bool `yaml:"allow_html" doc:"Deja pasar a las páginas el HTML escrito dentro del Markdown. Desactivado por omisión: ese HTML se descarta."`
 }
 
 // Decree is the administrative act (decreto alcaldicio) that approves the manual.
 type Decree struct {
-	Node         `json:"-"`
+	Node
 	Kind         string       `yaml:"kind" pauta:"required" doc:"Tipo de acto, en mayúsculas, p. ej. \"DECRETO ALCALDICIO\"."`
 	Number       int          `yaml:"number" pauta:"required" doc:"Número del acto, mayor que cero."`
 	Date         Date         `yaml:"date" pauta:"required" doc:"Fecha del acto, AAAA-MM-DD; el procedimiento rige desde ese día."`
@@ -132,14 +131,14 @@ type Decree struct {
 
 // Paragraph is one numbered or bulleted paragraph of the decree.
 type Paragraph struct {
-	Node `json:"-"`
+	Node
 	ID   string   `yaml:"id" pauta:"required" doc:"Id estable (letras minúsculas sin tildes, cifras y guiones)."`
 	Text Markdown `yaml:"text" pauta:"required" doc:"El párrafo, en Markdown."`
 }
 
 // Signatory signs the decree.
 type Signatory struct {
-	Node   `json:"-"`
+	Node
 	ID     string `yaml:"id" pauta:"required" doc:"Id estable."`
 	Name   string `yaml:"name" pauta:"required" doc:"Nombre completo, como se imprime bajo la firma."`
 	Role   string `yaml:"role" pauta:"required" doc:"Cargo, p. ej. \"ALCALDE\"."`
@@ -156,7 +155,7 @@ func (s *Signatory) RoleLine() string {
 
 // Manual is the procedure's manual: the decree's annex and the site's main page.
 type Manual struct {
-	Node  `json:"-"`
+	Node
 	Title string `yaml:"title" pauta:"required" doc:"Título del manual."`
 	// ShortTitle names the site in browser tabs and the page header, where the full title of
 	// an official manual is usually too long.
@@ -167,7 +166,7 @@ type Manual struct {
 // Section is a part of the manual: a heading with text, a list of items, sub-sections, and
 // what the session checklist records for it. A numbered section's sub-sections are its steps.
 type Section struct {
-	Node     `json:"-"`
+	Node
 	ID       string     `yaml:"id" pauta:"required" doc:"Id estable: el ancla de la dirección y la clave que empareja las versiones."`
 	Title    string     `yaml:"title" pauta:"required" doc:"Encabezado, sin su número."`
 	Text     Markdown   `yaml:"text" doc:"Texto bajo el encabezado, en Markdown."`
@@ -180,25 +179,25 @@ type Section struct {
 	Checks   []*Check   `yaml:"checks" doc:"Puntos que la lista de verificación pide marcar para esta sección."`
 
 	// Filled in by Load.
-	Number string   `json:"-"` // "3" for the third sub-section of a numbered section, else ""
-	Parent *Section `json:"-"`
-	Depth  int      `json:"-"` // 1 for top-level sections
+	Number string // "3" for the third sub-section of a numbered section, else ""
+	Parent *Section
+	Depth  int // 1 for top-level sections
 }
 
 // Item is one entry of a section's list.
 type Item struct {
-	Node `json:"-"`
+	Node
 	ID   string   `yaml:"id" pauta:"required" doc:"Id estable."`
 	Text Markdown `yaml:"text" pauta:"required" doc:"El ítem, en Markdown."`
 
 	// Filled in by Load.
-	Marker  string   `json:"-"` // "a", "b" for lettered lists, "" for bullets
-	Section *Section `json:"-"`
+	Marker  string // "a", "b" for lettered lists, "" for bullets
+	Section *Section
 }
 
 // Field is a blank the technician fills in on the checklist.
 type Field struct {
-	Node    `json:"-"`
+	Node
 	ID      string   `yaml:"id" pauta:"required" doc:"Id estable."`
 	Label   string   `yaml:"label" pauta:"required" doc:"Rótulo impreso sobre el espacio para escribir."`
 	Type    string   `yaml:"type" doc:"\"text\" (por omisión), \"date\", \"time\" o \"choice\"."`
@@ -207,19 +206,19 @@ type Field struct {
 	Lines   int      `yaml:"lines" doc:"Líneas para escribir, de 1 a 6 (por omisión 1)."`
 	Phase   string   `yaml:"phase" doc:"Id de la fase de la lista de verificación donde se imprime el campo; sin él, el campo va en los datos de la sesión, arriba."`
 
-	Section *Section `json:"-"`
+	Section *Section
 }
 
 // Check is one line of the checklist, ticked Sí / No / N/A.
 type Check struct {
-	Node  `json:"-"`
+	Node
 	ID    string   `yaml:"id" pauta:"required" doc:"Id estable."`
 	Phase string   `yaml:"phase" pauta:"required" doc:"Id de la fase de la lista de verificación (punto de pausa) a la que pertenece."`
 	Text  string   `yaml:"text" pauta:"required" doc:"Lo que se verifica, en una frase breve."`
 	From  []string `yaml:"from" doc:"Ids de los ítems (o secciones) de los que proviene; sin él, la sección donde está escrito."`
 
-	Section *Section `json:"-"`
-	Sources []Source `json:"-"` // resolved From, in order
+	Section *Section
+	Sources []Source // resolved From, in order
 }
 
 // Source is a part of the manual a check comes from.
@@ -230,7 +229,7 @@ type Source struct {
 
 // Checklist describes the blank session checklist.
 type Checklist struct {
-	Node         `json:"-"`
+	Node
 	Code         string       `yaml:"code" pauta:"required" doc:"Código del formulario impreso en el encabezado, p. ej. \"SR-01\"."`
 	Title        string       `yaml:"title" pauta:"required" doc:"Título del formulario."`
 	Instructions string       `yaml:"instructions" doc:"Una línea sobre cómo llenarlo."`
@@ -241,18 +240,18 @@ type Checklist struct {
 
 // Phase is a pause point of the checklist: the checks done together at one moment of the work.
 type Phase struct {
-	Node  `json:"-"`
+	Node
 	ID    string `yaml:"id" pauta:"required" doc:"Id estable, citado por verificaciones y campos."`
 	Title string `yaml:"title" pauta:"required" doc:"Título del bloque, p. ej. \"Antes de conectar\"."`
 	Hint  string `yaml:"hint" doc:"Cuándo hacerlo; se imprime junto al título."`
 
-	Checks []*Check `json:"-"` // in task order, filled in by Load
-	Fields []*Field `json:"-"`
+	Checks []*Check // in task order, filled in by Load
+	Fields []*Field
 }
 
 // Signature is a signature block of the checklist.
 type Signature struct {
-	Node  `json:"-"`
+	Node
 	ID    string   `yaml:"id" pauta:"required" doc:"Id estable."`
 	Title string   `yaml:"title" pauta:"required" doc:"Quién firma, p. ej. \"Técnico de soporte\"."`
 	Lines []string `yaml:"lines" doc:"Líneas del bloque; por omisión Nombre, RUT, Cargo / unidad, Fecha, Firma."`
@@ -265,13 +264,13 @@ func defaultSignatureLines() []string {
 
 // Page is a further Markdown page of the site.
 type Page struct {
-	Node  `json:"-"`
+	Node
 	ID    string `yaml:"id" pauta:"required" doc:"Id estable; la página se escribe como ID.html."`
 	File  string `yaml:"file" pauta:"required" doc:"Ruta del archivo Markdown, relativa a procedure.yaml, p. ej. \"content/como-usar.md\"."`
 	Title string `yaml:"title" doc:"Título; sin él, el primer encabezado \"# \" del archivo."`
 
 	// Body is the file's Markdown, read once by Load.
-	Body Markdown `json:"body"`
+	Body Markdown
 }
 
 // DecreeTitle is the decree's heading: "DECRETO ALCALDICIO N° 2387".
