@@ -251,7 +251,8 @@ func TestPrint(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := chromedp.Run(tab, chromedp.Evaluate[map[string]string](`({
-		header: getComputedStyle(document.querySelector(".cabecera")).display,
+		header: getComputedStyle(document.querySelector(".navegacion")).display,
+		notice: document.querySelector(".estado") ? getComputedStyle(document.querySelector(".estado")).display : "none",
 		toc: getComputedStyle(document.querySelector(".indice")).display,
 		main: getComputedStyle(document.querySelector("main")).display,
 		footer: document.querySelector(".pie").innerText,
@@ -261,6 +262,9 @@ func TestPrint(t *testing.T) {
 	}
 	if got["header"] != "none" || got["toc"] != "none" {
 		t.Errorf("print keeps navigation: header %s, toc %s", got["header"], got["toc"])
+	}
+	if got["notice"] == "none" {
+		t.Error("print drops the notice that says whether the text is in force")
 	}
 	if got["main"] == "none" || !strings.Contains(got["footer"], "Código de versión") {
 		t.Errorf("print loses the text or the version code: %v", got)
