@@ -180,3 +180,47 @@ func TestReplacedVersionLinksSameSection(t *testing.T) {
 		t.Errorf("notice links to %s, want %s", href, want)
 	}
 }
+
+// TestSearchAllVersions: the search page of the version in force finds, on request, the text
+// of a replaced version, with a link into that version's own pages.
+func TestSearchAllVersions(t *testing.T) {
+	dir := newProject(t)
+	yaml := filepath.Join(dir, "procedure.yaml")
+	out := filepath.Join(t.TempDir(), "public")
+	edit(t, yaml, "text: Hacer algo.", "text: Registrar la bitácora antigua.")
+	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "10", "--fecha", "2025-03-04")
+	edit(t, yaml, "text: Registrar la bitácora antigua.", "text: Hacer algo.")
+	edit(t, yaml, "  number: 10", "  number: 11")
+	edit(t, yaml, "  date: 2025-03-04", "  date: 2025-06-01")
+	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "11", "--fecha", "2025-06-01")
+	mustRun(t, ExitOK, "build", "--src", dir, "--out", out)
+
+	b := browsertest.New(t)
+	tab := browsertest.Tab(t, b, 60*time.Second)
+	base := "file://" + filepath.Join(out, "buscar.html")
+	// Without the option, only the version being read is searched.
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"?q=bitacora")); err != nil {
+		t.Fatal(err)
+	}
+	n, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("#resultados a").length`))
+	if err != nil || n != 0 {
+		t.Errorf("the version in force has no 'bitácora', yet %d results (%v)", n, err)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"?q=bitacora&todas=1")); err != nil {
+		t.Fatal(err)
+	}
+	var hrefs []string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		hrefs, err = chromedp.Run(tab, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#resultados-otras a"), a => a.getAttribute("href"))`))
+		if err == nil && len(hrefs) > 0 {
+			break
+		}
+	}
+	if len(hrefs) == 0 || !strings.HasPrefix(hrefs[0], "v/2025-10/index.html") || !strings.HasSuffix(hrefs[0], "#primero") {
+		t.Errorf("results in other versions: %v (%v)", hrefs, err)
+	}
+	text, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("resultados-otras").innerText`))
+	if !strings.Contains(text, "Versión 2025-10 (reemplazada)") {
+		t.Errorf("a result from another version does not say which: %q", text)
+	}
+}

@@ -30,6 +30,8 @@ type Options struct {
 	ExtraNav  []Link     // more entries for the site menu, e.g. the versions page
 	// SearchScripts are loaded by the search page, in order (index, then engine).
 	SearchScripts []string
+	// OtherVersions are the other published versions the search page can also search.
+	OtherVersions []SearchSource
 	// LiveReload is the path of pauta serve's reload script; empty in a real build. The
 	// script listens for server events, so the page's policy then also allows connections
 	// back to the same origin.
@@ -42,6 +44,13 @@ type Status struct {
 	Text      string
 	LinkHref  string
 	LinkLabel string
+}
+
+// SearchSource is another edition's search index, as the search page loads it.
+type SearchSource struct {
+	Label string `json:"label"` // "Versión 2024-2387 (reemplazada)"
+	Base  string `json:"base"`  // from this edition's folder to that edition's
+	Index string `json:"index"` // its index script
 }
 
 // Download is a file offered from the manual and decree pages.
@@ -91,7 +100,7 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options) (Files, error)
 		func() error {
 			return r.page("buscar.html", "search.html", "Buscar",
 				"Buscar en el "+p.Manual.Title+".",
-				map[string]any{"TOC": r.toc()}, site)
+				map[string]any{"TOC": r.toc(), "OtherVersions": opt.OtherVersions}, site)
 		},
 	}
 	for _, pg := range p.Pages {

@@ -137,6 +137,8 @@ type edition struct {
 	extraNav   []pages.Link
 	// versionPath is the published version's folder, where its QR codes lead.
 	versionPath string
+	// otherVersions can be searched from this edition's search page too.
+	otherVersions []pages.SearchSource
 }
 
 // renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
@@ -157,7 +159,8 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 	err := parallel(ctx,
 		func() error {
 			f, err := pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
-				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts()})
+				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
+				OtherVersions: ed.otherVersions})
 			for name, b := range f {
 				put(name, b)
 			}
@@ -210,10 +213,11 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 				toRoot = "../../"
 			}
 			f, err := renderEdition(ctx, th, j.v.Procedure, edition{
-				liveReload:  opt.LiveReload,
-				status:      versionStatus(j.v, toRoot),
-				extraNav:    []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
-				versionPath: "v/" + j.v.ID + "/",
+				liveReload:    opt.LiveReload,
+				status:        versionStatus(j.v, toRoot),
+				extraNav:      []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
+				versionPath:   "v/" + j.v.ID + "/",
+				otherVersions: searchSources(vs, j.v, toRoot),
 			})
 			results[i] = f
 			return err
@@ -228,6 +232,24 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 		}
 	}
 	return renderVersionPages(th, vs, files)
+}
+
+// searchSources lists the versions other than v whose indexes v's search page can load.
+func searchSources(vs []*versions.Version, v *versions.Version, toRoot string) []pages.SearchSource {
+	var out []pages.SearchSource
+	for i := len(vs) - 1; i >= 0; i-- {
+		o := vs[i]
+		if o == v {
+			continue
+		}
+		state := "reemplazada"
+		if o.InForce() {
+			state = "vigente"
+		}
+		base := toRoot + "v/" + o.ID + "/"
+		out = append(out, pages.SearchSource{Label: fmt.Sprintf("Versión %s (%s)", o.ID, state), Base: base, Index: base + search.IndexPath})
+	}
+	return out
 }
 
 // versionStatus is the notice a version's pages carry. toRoot leads from the version's folder

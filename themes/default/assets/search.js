@@ -570,8 +570,8 @@
   // snippet: the passage that holds most query words, cut around the first of them, with
   // the matched words marked.
   var SNIPPET_CHARS = 220;
-  function snippet(d, sets, all) {
-    var passages = searcher.seqs(d).slice(1);
+  function snippet(sr, d, sets, all) {
+    var passages = sr.seqs(d).slice(1);
     if (!passages.length) return null;
     var best = passages[0], bestCount = 0;
     passages.forEach(function (s) {
@@ -601,9 +601,9 @@
   }
 
   // markedWords: the words of a result that matched, for the page it leads to.
-  function markedWords(d, all) {
+  function markedWords(sr, d, all) {
     var seen = new Set(), out = [];
-    searcher.seqs(d).forEach(function (s) {
+    sr.seqs(d).forEach(function (s) {
       s.words.forEach(function (x) {
         if (hasTerm(all, x.terms) && !seen.has(x.w.fold)) { seen.add(x.w.fold); out.push(x.w.fold); }
       });
@@ -618,36 +618,103 @@
     return base + "?resaltar=" + encodeURIComponent(marked.join(" ")) + frag;
   }
 
+  // resultItem is one result: a link to the section, its place and a marked snippet. base
+  // leads from this page to the edition the index belongs to; label names that edition.
+  function resultItem(sr, idx, h, r, all, base, label) {
+    var doc = idx.docs[h.doc];
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = base + linkTo(doc[0], markedWords(sr, h.doc, all));
+    var head = sr.seqs(h.doc)[0];
+    appendMarked(a, head.text, head.words, all, 0, head.text.length);
+    li.appendChild(a);
+    var crumb = document.createElement("span");
+    crumb.className = "ruta";
+    crumb.textContent = label ? label + " › " + doc[2] : doc[2];
+    li.appendChild(crumb);
+    var sn = snippet(sr, h.doc, r.sets, all);
+    if (sn) li.appendChild(sn);
+    return li;
+  }
+
+  function allTerms(r) {
+    var all = new Set();
+    r.sets.forEach(function (s) { s.forEach(function (t) { all.add(t); }); });
+    return all;
+  }
+
   function render(query) {
     var q = query.trim();
     list.textContent = "";
     selected = -1;
+    renderOthers(q);
     if (!q) { if (status) status.textContent = ""; return; }
     var r = searcher.search(query);
-    var all = new Set();
-    r.sets.forEach(function (s) { s.forEach(function (t) { all.add(t); }); });
-    r.hits.forEach(function (h) {
-      var doc = index.docs[h.doc];
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = linkTo(doc[0], markedWords(h.doc, all));
-      var head = searcher.seqs(h.doc)[0];
-      appendMarked(a, head.text, head.words, all, 0, head.text.length);
-      li.appendChild(a);
-      var crumb = document.createElement("span");
-      crumb.className = "ruta";
-      crumb.textContent = doc[2];
-      li.appendChild(crumb);
-      var sn = snippet(h.doc, r.sets, all);
-      if (sn) li.appendChild(sn);
-      list.appendChild(li);
-    });
+    var all = allTerms(r);
+    r.hits.forEach(function (h) { list.appendChild(resultItem(searcher, index, h, r, all, "", "")); });
     if (status) {
       var n = r.hits.length;
       status.textContent = n === 0 ? "Sin resultados para «" + q + "». Pruebe con menos palabras o recorra el índice del manual." :
         n === 1 ? "1 resultado para «" + q + "»." :
         (n >= index.params.max ? "Los " + n + " mejores resultados" : n + " resultados") + " para «" + q + "».";
     }
+  }
+
+  // ---- Other published versions -------------------------------------------------------
+  // Each edition ships its own index as a classic script that sets window.pautaSearchIndex;
+  // the other versions' indexes are loaded one at a time, on request, each taken from that
+  // global before the next script replaces it. Scripts, unlike fetch, load from file://.
+  var others = [], othersBox = document.getElementById("todas");
+  var othersList = document.getElementById("resultados-otras");
+  var othersSection = document.getElementById("otras-versiones");
+  var sources = [];
+  try { sources = JSON.parse((document.getElementById("indices-versiones") || {}).textContent || "[]"); } catch (e) { sources = []; }
+  var loading = null;
+
+  function loadOthers(done) {
+    if (loading) return;
+    loading = true;
+    var own = window.pautaSearchIndex, i = 0;
+    (function next() {
+      if (i >= sources.length) { window.pautaSearchIndex = own; done(); return; }
+      var src = sources[i++];
+      var el = document.createElement("script");
+      el.src = src.index;
+      el.onload = function () {
+        var idx = window.pautaSearchIndex;
+        if (idx && idx !== own && idx.v === 1) others.push({ src: src, index: idx, searcher: Searcher(idx) });
+        next();
+      };
+      el.onerror = next;
+      document.head.appendChild(el);
+    })();
+  }
+
+  function renderOthers(q) {
+    if (!othersList) return;
+    othersList.textContent = "";
+    var on = othersBox && othersBox.checked;
+    othersSection.hidden = !on || !q;
+    if (!on || !q) return;
+    others.forEach(function (o) {
+      var r = o.searcher.search(q);
+      var all = allTerms(r);
+      r.hits.slice(0, 5).forEach(function (h) {
+        othersList.appendChild(resultItem(o.searcher, o.index, h, r, all, o.src.base, o.src.label));
+      });
+    });
+    if (!othersList.children.length) {
+      var li = document.createElement("li");
+      li.textContent = "Sin resultados en las otras versiones.";
+      othersList.appendChild(li);
+    }
+  }
+
+  if (othersBox) {
+    othersBox.addEventListener("change", function () {
+      if (othersBox.checked && !loading) loadOthers(update);
+      else update();
+    });
   }
 
   function links() { return list.querySelectorAll("a"); }
@@ -665,6 +732,7 @@
     try {
       var url = new URL(location.href);
       if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
+      if (othersBox && othersBox.checked) url.searchParams.set("todas", "1"); else url.searchParams.delete("todas");
       history.replaceState(null, "", url.href);
     } catch (e) { /* a browser that refuses to rewrite a file:// address keeps the old one */ }
   }
@@ -698,5 +766,11 @@
   var initial = "";
   try { initial = new URLSearchParams(location.search).get("q") || ""; } catch (e) { initial = ""; }
   if (initial) box.value = initial;
+  var wantOthers = false;
+  try { wantOthers = new URLSearchParams(location.search).get("todas") === "1"; } catch (e) { wantOthers = false; }
+  if (othersBox && wantOthers) {
+    othersBox.checked = true;
+    loadOthers(function () { render(box.value); });
+  }
   render(box.value);
 })();
