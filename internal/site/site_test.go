@@ -123,13 +123,13 @@ func TestThemeOverride(t *testing.T) {
 		}
 		src[name] = &fstest.MapFile{Data: b}
 	}
-	src["themes/assets/pauta.css"] = &fstest.MapFile{Data: []byte("/* colores municipales */")}
+	src["themes/assets/pauta.css"] = &fstest.MapFile{Data: []byte("/* colores municipales */\nbody { color: #123; }\n")}
 	src["themes/page.html"] = &fstest.MapFile{Data: []byte(`{{define "content"}}<article class="propia"><h1>{{.Page.Title}}</h1>{{.Page.Body}}</article>{{end}}`)}
 	s, err := Render(context.Background(), src, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := string(s.Files["assets/pauta.css"]); got != "/* colores municipales */" {
+	if got := string(s.Files["assets/pauta.css"]); got != "body { color: #123; }\n" {
 		t.Errorf("pauta.css = %q, want the project's", got)
 	}
 	if !strings.Contains(string(s.Files["ayuda.html"]), `<article class="propia">`) {

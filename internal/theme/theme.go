@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 	"sort"
+	"strings"
 )
 
 // Theme is the merged set of theme files.
@@ -51,7 +53,8 @@ func (t *Theme) Template(page string, funcs template.FuncMap) (*template.Templat
 func (t *Theme) ReadFile(name string) ([]byte, error) { return fs.ReadFile(t.fsys, name) }
 
 // Assets returns every file under assets/, keyed by its path (e.g. "assets/pauta.css"), to be
-// copied into the site as is.
+// copied into the site; scripts and style sheets lose their comment lines and indentation
+// (see compact), the rest is copied as is.
 func (t *Theme) Assets() (map[string][]byte, error) {
 	out := map[string][]byte{}
 	err := fs.WalkDir(t.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
@@ -68,7 +71,7 @@ func (t *Theme) Assets() (map[string][]byte, error) {
 		if err != nil {
 			return err
 		}
-		out[p] = b
+		out[p] = compact(p, b)
 		return nil
 	})
 	if err != nil {
@@ -116,3 +119,31 @@ func (u union) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 var _ fs.ReadDirFS = union{}
+
+// compact drops what a browser does not need from a script or style sheet: whole-line
+// comments, blank lines and indentation. The theme's sources are commented for the people who
+// change them; a page opened from a shared drive reads every byte. Only whole lines are
+// dropped, so no string, regular expression or URL can be cut.
+func compact(name string, b []byte) []byte {
+	var isComment func(line string) bool
+	switch path.Ext(name) {
+	case ".js":
+		isComment = func(line string) bool { return strings.HasPrefix(line, "//") }
+	case ".css":
+		isComment = func(line string) bool {
+			return strings.HasPrefix(line, "/*") && strings.HasSuffix(line, "*/") && strings.Count(line, "*/") == 1
+		}
+	default:
+		return b
+	}
+	var out strings.Builder
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || isComment(line) {
+			continue
+		}
+		out.WriteString(line)
+		out.WriteByte('\n')
+	}
+	return []byte(out.String())
+}
