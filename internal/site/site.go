@@ -139,6 +139,9 @@ type edition struct {
 	versionPath string
 	// otherVersions can be searched from this edition's search page too.
 	otherVersions []pages.SearchSource
+	// pagesOnly skips the parts that do not depend on where the edition sits (index, PDFs,
+	// export): the root copy of the version in force takes them from its v/<id>/ folder.
+	pagesOnly bool
 }
 
 // renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
@@ -156,7 +159,7 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 		files[name] = b
 		mu.Unlock()
 	}
-	err := parallel(ctx,
+	tasks := []func() error{
 		func() error {
 			f, err := pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
 				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
@@ -166,6 +169,24 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 			}
 			return err
 		},
+	}
+	if !ed.pagesOnly {
+		tasks = append(tasks, sharedParts(p, ed, put)...)
+	}
+	if err := parallel(ctx, tasks...); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// sharedFiles are an edition's files that do not depend on where the edition sits.
+func sharedFiles() []string {
+	return []string{search.IndexPath, "checklist.pdf", "decreto.pdf", AKNFile}
+}
+
+// sharedParts renders sharedFiles.
+func sharedParts(p *procedure.Procedure, ed edition, put func(string, []byte)) []func() error {
+	return []func() error{
 		func() error {
 			b, err := search.Build(p).Script()
 			put(search.IndexPath, b)
@@ -186,11 +207,7 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 			put(AKNFile, b)
 			return err
 		},
-	)
-	if err != nil {
-		return nil, err
 	}
-	return files, nil
 }
 
 // renderPublished renders the version in force at the root and every version under v/<id>/.
@@ -218,6 +235,7 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 				extraNav:      []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
 				versionPath:   "v/" + j.v.ID + "/",
 				otherVersions: searchSources(vs, j.v, toRoot),
+				pagesOnly:     j.prefix == "",
 			})
 			results[i] = f
 			return err
@@ -230,6 +248,9 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 		for name, b := range results[i] {
 			files[path.Join(j.prefix, name)] = b
 		}
+	}
+	for _, name := range sharedFiles() {
+		files[name] = files[path.Join("v", inForce.ID, name)]
 	}
 	return renderVersionPages(th, vs, files)
 }
