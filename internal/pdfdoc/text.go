@@ -6,36 +6,40 @@ import (
 )
 
 // Wrap breaks text into lines no wider than w at the current font, at spaces; a word wider
-// than a whole line is cut between letters. Line breaks in text are kept.
+// than a whole line is cut between letters. Line breaks in text are kept. Widths add up (the
+// fonts carry no kerning), so each word is measured once: a long manual has a million words.
 func (d *Doc) Wrap(text string, w float64) []string {
 	var lines []string
+	space := d.GetStringWidth(" ")
 	for _, para := range strings.Split(text, "\n") {
 		words := strings.Fields(para)
 		if len(words) == 0 {
 			lines = append(lines, "")
 			continue
 		}
-		cur := ""
+		var cur []string
+		curW := 0.0
 		for _, word := range words {
-			try := word
-			if cur != "" {
-				try = cur + " " + word
-			}
-			if d.GetStringWidth(try) <= w {
-				cur = try
+			ww := d.GetStringWidth(word)
+			if len(cur) > 0 && curW+space+ww <= w {
+				cur = append(cur, word)
+				curW += space + ww
 				continue
 			}
-			if cur != "" {
-				lines = append(lines, cur)
+			if len(cur) > 0 {
+				lines = append(lines, strings.Join(cur, " "))
+				cur = cur[:0]
 			}
-			cur = word
-			for d.GetStringWidth(cur) > w && utf8.RuneCountInString(cur) > 1 {
-				cut := d.fit(cur, w)
-				lines = append(lines, cur[:cut])
-				cur = cur[cut:]
+			for ww > w && utf8.RuneCountInString(word) > 1 {
+				cut := d.fit(word, w)
+				lines = append(lines, word[:cut])
+				word = word[cut:]
+				ww = d.GetStringWidth(word)
 			}
+			cur = append(cur, word)
+			curW = ww
 		}
-		lines = append(lines, cur)
+		lines = append(lines, strings.Join(cur, " "))
 	}
 	return lines
 }

@@ -87,6 +87,24 @@ func Words(text string) []Word {
 		cur = classSep
 	}
 	for i, r := range runes {
+		if r < utf8.RuneSelf {
+			// ASCII, nearly all of a Spanish text: the same rules without building strings.
+			c, l := asciiClass(r)
+			if r == '.' && cur == classDigit && i+1 < len(runes) && runeClass(runes[i+1]) == classDigit {
+				fold.WriteByte('.')
+				continue
+			}
+			if c != cur {
+				flush()
+			}
+			if c == classSep {
+				continue
+			}
+			cur = c
+			lower.WriteByte(l)
+			fold.WriteByte(l)
+			continue
+		}
 		f := foldRune(r)
 		c := classOf(f)
 		if r == '.' && cur == classDigit && i+1 < len(runes) && classOf(foldRune(runes[i+1])) == classDigit {
@@ -108,6 +126,28 @@ func Words(text string) []Word {
 	}
 	flush()
 	return out
+}
+
+// asciiClass is classOf(foldRune(r)) for an ASCII rune, with its lowercase byte.
+func asciiClass(r rune) (int, byte) {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return classLetter, byte(r)
+	case r >= 'A' && r <= 'Z':
+		return classLetter, byte(r) + 'a' - 'A'
+	case r >= '0' && r <= '9':
+		return classDigit, byte(r)
+	}
+	return classSep, byte(r)
+}
+
+// runeClass is the class of one rune, as Words sees it.
+func runeClass(r rune) int {
+	if r < utf8.RuneSelf {
+		c, _ := asciiClass(r)
+		return c
+	}
+	return classOf(foldRune(r))
 }
 
 // lowerRune is the simple lowercase mapping, one rune to one rune, as the browser's
