@@ -21,12 +21,10 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/requinoa/pauta/internal/markdown"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/slug"
 )
 
 // Namespace is the Akoma Ntoso 3.0 namespace.
@@ -75,7 +73,7 @@ func identify(p *procedure.Procedure, opt Options) (uris FRBR, actor string, err
 	if actor == "" {
 		actor = municipalitySlug(p.Organization.Name)
 	}
-	if actor == "" || slug(actor) != actor {
+	if actor == "" || slug.Make(actor) != actor {
 		return FRBR{}, "", fmt.Errorf("akn: municipality %q is not a lowercase ASCII slug", actor)
 	}
 	date := p.Decree.Date.String()
@@ -201,13 +199,13 @@ func (b *builder) references() *elem {
 	refs := el("references", "source", "#"+refPauta).add(
 		el("TLCOrganization", "eId", b.eID(refMunicipality), "href", "/akn/ontology/organizations/"+country+"/"+b.actor, "showAs", p.Organization.Name),
 		el("TLCOrganization", "eId", b.eID(refPauta), "href", "/akn/ontology/organizations/pauta", "showAs", "pauta"),
-		el("TLCLocation", "eId", b.eID(refPlace), "href", "/akn/ontology/locations/"+country+"/"+slug(p.Decree.Place), "showAs", p.Decree.Place),
+		el("TLCLocation", "eId", b.eID(refPlace), "href", "/akn/ontology/locations/"+country+"/"+slug.Make(p.Decree.Place), "showAs", p.Decree.Place),
 	)
 	for _, s := range p.Decree.Signatories {
-		refs.add(el("TLCPerson", "eId", b.eID(s.ID), "href", "/akn/ontology/persons/"+country+"/"+slug(s.Name), "showAs", s.Name))
+		refs.add(el("TLCPerson", "eId", b.eID(s.ID), "href", "/akn/ontology/persons/"+country+"/"+slug.Make(s.Name), "showAs", s.Name))
 	}
 	for _, s := range p.Decree.Signatories {
-		role := slug(s.Role)
+		role := slug.Make(s.Role)
 		if s.Acting {
 			role += "-subrogante"
 		}
@@ -400,26 +398,5 @@ func municipalitySlug(name string) string {
 	if i := strings.Index(lower, "municipalidad de "); i >= 0 {
 		name = name[i+len("municipalidad de "):]
 	}
-	return slug(name)
-}
-
-// slug turns a name into lowercase ASCII words joined by hyphens, the form AKN URIs use:
-// "SECRETARIA MUNICIPAL" → "secretaria-municipal", "REQUÍNOA" → "requinoa".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	return b.String()
+	return slug.Make(name)
 }

@@ -3,13 +3,11 @@ package checklist
 import (
 	"fmt"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/requinoa/pauta/internal/pdfdoc"
 	"github.com/requinoa/pauta/internal/pdfform"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/slug"
 )
 
 // Geometry, in millimetres and points. The sizes are the result of fitting the Requínoa
@@ -638,7 +636,7 @@ func (r *renderer) drawOptions(f *procedure.Field, x, y, h float64) {
 		by := y + (h-optSide)/2
 		d.SetLineWidth(0.3)
 		d.Rect(x, by, optSide, optSide, "D")
-		r.field(pdfform.Checkbox, f.ID+"-"+slug(o), f.Label+": "+o, x, by, optSide, optSide, false)
+		r.field(pdfform.Checkbox, f.ID+"-"+slug.Make(o), f.Label+": "+o, x, by, optSide, optSide, false)
 		x += optSide + 1.5
 		r.text("", itemSize, x, y+(h-lh(itemSize))/2, o)
 		d.SetFont(pdfdoc.Font, "", itemSize)
@@ -687,7 +685,7 @@ func (r *renderer) observations() *block {
 }
 
 // isFirma reports whether a signature line is the place for the signature itself.
-func isFirma(line string) bool { return slug(line) == "firma" }
+func isFirma(line string) bool { return slug.Make(line) == "firma" }
 
 // signatures lays out the signature blocks two to a row, side by side as on paper: in each,
 // the written lines at the left and the Firma box, at least 25 mm high, at the right.
@@ -766,26 +764,6 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h float64) {
 		sx := lx + d.GetStringWidth(l+": ")
 		d.SetLineWidth(hair)
 		d.Line(sx, base, lx+lw, base)
-		r.field(pdfform.Text, s.ID+"-"+slug(l), s.Title+": "+l, sx, base-min(pitch, lineH)+0.6, lx+lw-sx, min(pitch, lineH)-0.8, false)
+		r.field(pdfform.Text, s.ID+"-"+slug.Make(l), s.Title+": "+l, sx, base-min(pitch, lineH)+0.6, lx+lw-sx, min(pitch, lineH)-0.8, false)
 	}
-}
-
-// slug turns a label into a field-name part: "Cargo / unidad" → "cargo-unidad".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r): // the accent of a decomposed letter
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

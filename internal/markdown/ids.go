@@ -2,12 +2,11 @@ package markdown
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/requinoa/pauta/internal/slug"
 )
 
 // headingIDs gives headings anchors a reader can type: accents folded ("Cómo imprimir" →
@@ -22,28 +21,8 @@ func newContext() parser.Context {
 	}}))
 }
 
-// Slug folds text into an anchor: lowercase ASCII letters, digits and hyphens.
-func Slug(text string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(strings.ToLower(text)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
 func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := Slug(string(value))
+	base := slug.Make(string(value))
 	switch {
 	case base == "":
 		base = "seccion"

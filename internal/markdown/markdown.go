@@ -173,3 +173,16 @@ func plain(n ast.Node, source []byte) string {
 	})
 	return b.String()
 }
+
+// WithoutTitle drops a page's leading "# Title" line when it repeats title: the page template
+// prints the title itself, and the search index must count headings over the same text.
+func WithoutTitle(md, title string) string {
+	lines := strings.SplitN(md, "\n", 2)
+	if t, ok := strings.CutPrefix(strings.TrimSpace(lines[0]), "# "); ok && strings.TrimSpace(t) == title {
+		if len(lines) == 2 {
+			return lines[1]
+		}
+		return ""
+	}
+	return md
+}

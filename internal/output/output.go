@@ -66,7 +66,7 @@ func Write(target string, files Files) error {
 		return err
 	}
 	// Flush before the swap: after a power cut the target must not name half-written files.
-	if err := syncTree(staging); err != nil {
+	if err := SyncTree(staging); err != nil {
 		return fmt.Errorf("flushing %s: %w", staging, err)
 	}
 	if err := swap(staging, target); err != nil {

@@ -24,9 +24,9 @@ func swap(staging, target string) error {
 	return err
 }
 
-// syncTree flushes everything written under dir with one syncfs call, far cheaper than an
+// SyncTree flushes everything written under dir with one syncfs call, far cheaper than an
 // fsync per file for a site of thousands of pages.
-func syncTree(dir string) error {
+func SyncTree(dir string) error {
 	f, err := os.Open(dir)
 	if err != nil {
 		return err

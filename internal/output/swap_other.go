@@ -10,8 +10,8 @@ import (
 
 func swap(staging, target string) error { return swapByRenames(staging, target) }
 
-// syncTree flushes every file and folder under dir.
-func syncTree(dir string) error {
+// SyncTree flushes every file and folder under dir.
+func SyncTree(dir string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

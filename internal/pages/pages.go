@@ -106,11 +106,11 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options) (Files, error)
 	for _, pg := range p.Pages {
 		pg := pg
 		steps = append(steps, func() error {
-			body, err := r.md.Block(withoutTitle(string(pg.Body), pg.Title))
+			body, err := r.md.Block(markdown.WithoutTitle(string(pg.Body), pg.Title))
 			if err != nil {
 				return fmt.Errorf("%s: %w", pg.File, err)
 			}
-			desc := firstSentence(r.md.Plain(withoutTitle(string(pg.Body), pg.Title)))
+			desc := firstSentence(r.md.Plain(markdown.WithoutTitle(string(pg.Body), pg.Title)))
 			return r.page(pg.ID+".html", "page.html", pg.Title, desc,
 				map[string]any{"Page": map[string]any{"Title": pg.Title, "Body": body}}, site)
 		})
@@ -302,17 +302,6 @@ func (r *renderer) toc() []Link {
 	return out
 }
 
-// withoutTitle drops the page's leading "# Title" line when the template prints the title.
-func withoutTitle(md, title string) string {
-	lines := strings.SplitN(md, "\n", 2)
-	if t, ok := strings.CutPrefix(strings.TrimSpace(lines[0]), "# "); ok && strings.TrimSpace(t) == title {
-		if len(lines) == 2 {
-			return lines[1]
-		}
-		return ""
-	}
-	return md
-}
 
 // maxTitle keeps browser tab titles within what search engines and validators accept.
 const maxTitle = 70

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/requinoa/pauta/internal/slug"
 )
 
 // maxDepth bounds section nesting: deeper manuals are hard to read and to number.
@@ -126,25 +128,10 @@ func (v *validator) id(id string, pos Pos, what string) {
 
 // suggestID turns a title-like text into an id: "Paso Uno" → "paso-uno".
 func suggestID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
+	if id := slug.Make(s); id != "" {
+		return id
 	}
-	if b.Len() == 0 {
-		return "mi-id"
-	}
-	return b.String()
+	return "mi-id"
 }
 
 func (v *validator) decree(d *Decree) {

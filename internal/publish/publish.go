@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
@@ -207,7 +208,7 @@ func (osFiles) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
 }
 func (osFiles) RemoveAll(name string) error { return removeAll(name) }
-func (osFiles) SyncTree(dir string) error   { return syncTree(dir) }
+func (osFiles) SyncTree(dir string) error   { return output.SyncTree(dir) }
 
 // Rename refuses to replace an existing folder: a published version is never overwritten.
 func (osFiles) Rename(oldName, newName string) error {
@@ -228,23 +229,4 @@ func removeAll(name string) error {
 		return nil
 	})
 	return os.RemoveAll(name)
-}
-
-// syncTree flushes every file and folder under dir to disk: a published version must survive
-// a power cut once Publish returns. A version is a handful of files, so one fsync each is cheap.
-func syncTree(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := f.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-			return err
-		}
-		return nil
-	})
 }

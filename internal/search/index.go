@@ -198,7 +198,7 @@ func (b *builder) decree(p *procedure.Procedure) {
 // them; the text before the first heading belongs to the page's title.
 func (b *builder) pages(p *procedure.Procedure) {
 	for _, pg := range p.Pages {
-		sections := b.md.Sections(withoutTitle(string(pg.Body), pg.Title))
+		sections := b.md.Sections(markdown.WithoutTitle(string(pg.Body), pg.Title))
 		intro := ""
 		if len(sections) > 0 && sections[0].Heading.Text == "" {
 			intro = sections[0].Text
@@ -226,18 +226,6 @@ func (b *builder) pages(p *procedure.Procedure) {
 	}
 }
 
-// withoutTitle drops the page's leading "# Title" line, as internal/pages does before
-// rendering, so heading anchors are counted over the same text the page shows.
-func withoutTitle(md, title string) string {
-	lines := strings.SplitN(md, "\n", 2)
-	if t, ok := strings.CutPrefix(strings.TrimSpace(lines[0]), "# "); ok && strings.TrimSpace(t) == title {
-		if len(lines) == 2 {
-			return lines[1]
-		}
-		return ""
-	}
-	return md
-}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
