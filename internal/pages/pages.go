@@ -302,7 +302,6 @@ func (r *renderer) toc() []Link {
 	return out
 }
 
-
 // maxTitle keeps browser tab titles within what search engines and validators accept.
 const maxTitle = 70
 

@@ -226,7 +226,6 @@ func (b *builder) pages(p *procedure.Procedure) {
 	}
 }
 
-
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // compareUTF16 orders strings as JavaScript's < does, by UTF-16 code units, so the browser
