@@ -6,9 +6,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/requinoa/pauta/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the committed procedure.schema.json from Schema()")
@@ -21,36 +22,7 @@ func TestSchemaFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("..", "..", SchemaFile)
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is not what Schema() generates; run go test ./internal/procedure -run TestSchemaFile -update\n%s",
-			SchemaFile, firstDiff(string(want), string(got)))
-	}
-}
-
-// firstDiff shows the first lines that differ.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 6; i++ {
-		wl, gl := at(w, i), at(g, i)
-		if wl != gl {
-			b.WriteString("line " + strconv.Itoa(i+1) + ":\n- " + wl + "\n+ " + gl + "\n")
-			shown++
-		}
-	}
-	return b.String()
+	testtool.Golden(t, filepath.Join("..", "..", SchemaFile), got, *update)
 }
 
 func TestSchemaDeterministic(t *testing.T) {
