@@ -64,23 +64,6 @@ type Heading struct {
 	Text  string
 }
 
-// Outline lists the headings of a Markdown page in order, with their anchors.
-func (r *Renderer) Outline(src string) []Heading {
-	source := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
-	var out []Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			id, _ := h.AttributeString("id")
-			idStr, _ := id.([]byte)
-			out = append(out, Heading{Level: h.Level, ID: string(idStr), Text: plain(h, source)})
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
-}
-
 // Section is the plain text of a Markdown page between two headings.
 type Section struct {
 	Heading Heading // zero for the text before the first heading

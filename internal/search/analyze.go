@@ -278,9 +278,6 @@ func NewAnalyzer() *Analyzer {
 	return a
 }
 
-// IsStop reports whether a folded word is a stop word.
-func (a *Analyzer) IsStop(fold string) bool { return a.stop[fold] }
-
 // Stem is the Snowball Spanish stem of a lowercase word. Words of one or two letters, and
 // words with letters beyond the Latin alphabets, are left whole: the stemmer's rules are
 // for Spanish, and the browser's stemmer then works on the same code points.

@@ -27,9 +27,6 @@ func New(defaults, project fs.FS) *Theme {
 	return &Theme{fsys: union{top: project, bottom: defaults}}
 }
 
-// FS exposes the merged files, for watching and tests.
-func (t *Theme) FS() fs.FS { return t.fsys }
-
 // Template parses the layout and one page template into a template set ready to execute
 // "layout". funcs may be nil.
 func (t *Theme) Template(page string, funcs template.FuncMap) (*template.Template, error) {
@@ -48,9 +45,6 @@ func (t *Theme) Template(page string, funcs template.FuncMap) (*template.Templat
 	}
 	return tpl, nil
 }
-
-// ReadFile reads one theme file.
-func (t *Theme) ReadFile(name string) ([]byte, error) { return fs.ReadFile(t.fsys, name) }
 
 // Assets returns every file under assets/, keyed by its path (e.g. "assets/pauta.css"), to be
 // copied into the site; scripts and style sheets lose their comment lines and indentation
