@@ -11,6 +11,9 @@ import (
 	"github.com/requinoa/pauta/internal/site"
 )
 
+// DraftOut is where pauta build --borrador writes by default, apart from the published site.
+const DraftOut = "borrador"
+
 // BuildOptions are the flags of pauta build.
 type BuildOptions struct {
 	Src   string
@@ -25,11 +28,15 @@ func newBuildCmd(streams IO) *cobra.Command {
 		Short: "Construye el sitio (manual, decreto, PDF y búsqueda) en public/",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// A draft never lands in the folder that gets published, unless asked by name.
+			if opts.Draft && !cmd.Flags().Changed("out") {
+				opts.Out = DraftOut
+			}
 			return runBuild(cmd.Context(), streams, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	cmd.Flags().StringVar(&opts.Out, "out", "public", "carpeta de salida; se reemplaza completa")
+	cmd.Flags().StringVar(&opts.Out, "out", "public", "carpeta de salida; se reemplaza completa (con --borrador: borrador)")
 	cmd.Flags().BoolVar(&opts.Draft, "borrador", false, "marca cada página y PDF como «BORRADOR — sin validez»")
 	return cmd
 }
