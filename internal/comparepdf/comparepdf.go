@@ -48,106 +48,63 @@ func Render(cmp *versions.Comparison, opt Options) ([]byte, error) {
 	if cmp == nil || cmp.Old == nil || cmp.New == nil {
 		return nil, fmt.Errorf("comparepdf: the comparison needs both versions")
 	}
-	// Two passes: the first counts the pages so every footer can say "Página x de y".
-	w, err := render(cmp, opt, 0)
-	if err != nil {
-		return nil, err
-	}
-	w, err = render(cmp, opt, w.doc.PageNo())
-	if err != nil {
-		return nil, err
-	}
-	return w.doc.Bytes()
-}
-
-func render(cmp *versions.Comparison, opt Options, pages int) (*writer, error) {
 	oldP, newP := cmp.Old, cmp.New
 	doc := pdfdoc.New(pdfdoc.Options{
-		Paper:    pdfdoc.DefaultPaper(),
-		Date:     newP.Decree.Date,
-		Title:    "Texto comparado — " + oldP.Decree.Citation() + " y " + newP.Decree.Citation(),
-		Subject:  newP.Manual.Title,
-		Author:   newP.Organization.Name,
-		Keywords: "versión " + oldP.Code + ", versión " + newP.Code,
-		Draft:    opt.Draft,
+		Paper:      pdfdoc.DefaultPaper(),
+		Date:       newP.Decree.Date,
+		Title:      "Texto comparado — " + oldP.Decree.Citation() + " y " + newP.Decree.Citation(),
+		Subject:    newP.Manual.Title,
+		Author:     newP.Organization.Name,
+		Keywords:   "versión " + oldP.Code + ", versión " + newP.Code,
+		Draft:      opt.Draft,
+		CountPages: true,
 	})
-	w := &writer{cmp: cmp, doc: doc, pages: pages, x0: marginLeft, w: doc.Paper.W - marginLeft - marginRight}
-	w.footer = pdfdoc.Footer{Left: []string{
-		"Texto comparado · " + newP.Organization.Name,
-		"Versión anterior " + oldP.Code + " · versión nueva " + newP.Code,
+	w := &writer{cmp: cmp, Flow: &pdfdoc.Flow{
+		Doc: doc, X0: marginLeft, W: doc.Paper.W - marginLeft - marginRight,
+		Top: marginTop, Bottom: marginBottom, Gap: 4,
+		Footer: pdfdoc.Footer{Left: []string{
+			"Texto comparado · " + newP.Organization.Name,
+			"Versión anterior " + oldP.Code + " · versión nueva " + newP.Code,
+		}},
 	}}
-	w.newPage()
+	w.Head = func() string {
+		old, cur := oldP.Decree, newP.Decree
+		head := fmt.Sprintf("Texto comparado: %s y %s", old.Citation(), cur.Citation())
+		if doc.GetStringWidth(head) > w.W {
+			head = fmt.Sprintf("Texto comparado: %s y %s", old.Title(), cur.Title())
+		}
+		return head
+	}
+	w.NewPage()
 	w.front()
 	w.changes()
-	w.finishPage()
+	w.FinishPage()
 	if err := doc.Error(); err != nil {
 		return nil, fmt.Errorf("drawing the comparison: %w", err)
 	}
-	return w, nil
+	return doc.Bytes()
 }
 
 // writer flows the comparison down the pages.
 type writer struct {
-	cmp    *versions.Comparison
-	doc    *pdfdoc.Doc
-	pages  int // total, once known
-	x0, w  float64
-	y      float64
-	footer pdfdoc.Footer
+	*pdfdoc.Flow
+	cmp *versions.Comparison
 }
 
 func lh(size float64) float64 { return pdfdoc.PT(size) * leading }
 
-func (w *writer) bottom() float64 {
-	return w.doc.Paper.H - marginBottom - w.footer.Height() - 4
-}
-
-func (w *writer) newPage() {
-	if w.doc.PageNo() > 0 {
-		w.finishPage()
-	}
-	w.doc.NewPage()
-	w.y = marginTop
-	if w.doc.PageNo() > 1 {
-		// A running head, so a loose sheet still says what it compares.
-		old, cur := w.cmp.Old.Decree, w.cmp.New.Decree
-		w.doc.SetFont(pdfdoc.Font, "", smallSize)
-		head := fmt.Sprintf("Texto comparado: %s y %s", old.Citation(), cur.Citation())
-		if w.doc.GetStringWidth(head) > w.w {
-			head = fmt.Sprintf("Texto comparado: %s y %s", old.Title(), cur.Title())
-		}
-		w.doc.Text(w.x0, marginTop-6+pdfdoc.Ascent(smallSize), head)
-		w.doc.SetLineWidth(0.2)
-		w.doc.Line(w.x0, marginTop-1.5, w.x0+w.w, marginTop-1.5)
-		w.y = marginTop + 2
-	}
-}
-
-func (w *writer) finishPage() {
-	f := w.footer
-	f.Page, f.Pages = w.doc.PageNo(), w.pages
-	w.doc.DrawFooter(f, w.x0, w.doc.Paper.H-marginBottom, w.w)
-}
-
-// need starts a new page unless h more millimetres fit on this one.
-func (w *writer) need(h float64) {
-	if w.y+h > w.bottom() {
-		w.newPage()
-	}
-}
-
 // line writes one line of text at x in style and size and moves down.
 func (w *writer) line(x float64, s, style string, size float64) {
-	w.doc.SetFont(pdfdoc.Font, style, size)
-	w.doc.Text(x, w.y+pdfdoc.Ascent(size), s)
-	w.y += lh(size)
+	w.Doc.SetFont(pdfdoc.Font, style, size)
+	w.Doc.Text(x, w.Y+pdfdoc.Ascent(size), s)
+	w.Y += lh(size)
 }
 
 // wrapped writes text wrapped to the column from x, breaking pages between lines.
 func (w *writer) wrapped(x float64, s, style string, size float64) {
-	w.doc.SetFont(pdfdoc.Font, style, size)
-	for _, l := range w.doc.Wrap(s, w.x0+w.w-x) {
-		w.need(lh(size))
+	w.Doc.SetFont(pdfdoc.Font, style, size)
+	for _, l := range w.Doc.Wrap(s, w.X0+w.W-x) {
+		w.Need(lh(size))
 		w.line(x, l, style, size)
 	}
 }
@@ -157,20 +114,20 @@ func (w *writer) wrapped(x float64, s, style string, size float64) {
 // front writes the title, the two versions, the summary and the legend.
 func (w *writer) front() {
 	oldP, newP := w.cmp.Old, w.cmp.New
-	doc := w.doc
-	w.line(w.x0, strings.ToUpper(newP.Organization.Name), "B", headSize)
-	w.y += 3
-	w.line(w.x0, "Texto comparado", "B", titleSize)
-	w.y += 0.5
-	w.wrapped(w.x0, newP.Manual.Title, "", headSize)
-	w.y += 5
+	doc := w.Doc
+	w.line(w.X0, strings.ToUpper(newP.Organization.Name), "B", headSize)
+	w.Y += 3
+	w.line(w.X0, "Texto comparado", "B", titleSize)
+	w.Y += 0.5
+	w.wrapped(w.X0, newP.Manual.Title, "", headSize)
+	w.Y += 5
 
 	// The two versions, older first, in a ruled table.
 	labelW := 36.0
 	rowH := lh(bodySize) + 3.2
-	top := w.y
+	top := w.Y
 	doc.SetLineWidth(0.3)
-	doc.Line(w.x0, top, w.x0+w.w, top)
+	doc.Line(w.X0, top, w.X0+w.W, top)
 	for i, v := range []struct {
 		label, citation, code string
 	}{
@@ -179,19 +136,19 @@ func (w *writer) front() {
 	} {
 		base := top + float64(i)*rowH + 1.6 + pdfdoc.Ascent(bodySize)
 		doc.SetFont(pdfdoc.Font, "B", bodySize)
-		doc.Text(w.x0, base, v.label)
+		doc.Text(w.X0, base, v.label)
 		doc.SetFont(pdfdoc.Font, "", bodySize)
-		doc.Text(w.x0+labelW, base, v.citation)
-		doc.TextRight(w.x0+w.w, base, "código "+v.code)
+		doc.Text(w.X0+labelW, base, v.citation)
+		doc.TextRight(w.X0+w.W, base, "código "+v.code)
 		doc.SetLineWidth(0.15)
 		if i == 0 {
-			doc.Line(w.x0, top+rowH, w.x0+w.w, top+rowH)
+			doc.Line(w.X0, top+rowH, w.X0+w.W, top+rowH)
 		}
 	}
-	w.y = top + 2*rowH
+	w.Y = top + 2*rowH
 	doc.SetLineWidth(0.3)
-	doc.Line(w.x0, w.y, w.x0+w.w, w.y)
-	w.y += 7
+	doc.Line(w.X0, w.Y, w.X0+w.W, w.Y)
+	w.Y += 7
 
 	w.summary()
 	w.legend()
@@ -207,28 +164,28 @@ func plural(n int, k versions.Kind) string {
 
 // summary counts the changes of each kind, in four boxed cells.
 func (w *writer) summary() {
-	doc := w.doc
-	w.line(w.x0, "Resumen de los cambios", "B", headSize)
-	w.y += 1.5
+	doc := w.Doc
+	w.line(w.X0, "Resumen de los cambios", "B", headSize)
+	w.Y += 1.5
 	kinds := []versions.Kind{versions.Added, versions.Removed, versions.Moved, versions.Changed}
-	cellW := w.w / float64(len(kinds))
+	cellW := w.W / float64(len(kinds))
 	cellH := 15.0
 	doc.SetLineWidth(0.3)
-	doc.Rect(w.x0, w.y, w.w, cellH, "D")
+	doc.Rect(w.X0, w.Y, w.W, cellH, "D")
 	for i, k := range kinds {
-		x := w.x0 + float64(i)*cellW
+		x := w.X0 + float64(i)*cellW
 		if i > 0 {
 			doc.SetLineWidth(0.15)
-			doc.Line(x, w.y, x, w.y+cellH)
+			doc.Line(x, w.Y, x, w.Y+cellH)
 		}
 		n := w.cmp.Count(k)
 		words := strings.SplitN(plural(n, k), " ", 2)
 		doc.SetFont(pdfdoc.Font, "B", 16)
-		doc.TextCenter(x+cellW/2, w.y+2+pdfdoc.Ascent(16), words[0])
+		doc.TextCenter(x+cellW/2, w.Y+2+pdfdoc.Ascent(16), words[0])
 		doc.SetFont(pdfdoc.Font, "", smallSize)
-		doc.TextCenter(x+cellW/2, w.y+cellH-2.2, words[1])
+		doc.TextCenter(x+cellW/2, w.Y+cellH-2.2, words[1])
 	}
-	w.y += cellH + 2.5
+	w.Y += cellH + 2.5
 	total := len(w.cmp.Changes)
 	note := fmt.Sprintf("%d partes cambian en total.", total)
 	switch total {
@@ -243,14 +200,14 @@ func (w *writer) summary() {
 			break
 		}
 	}
-	w.wrapped(w.x0, note, "", smallSize)
-	w.y += 5
+	w.wrapped(w.X0, note, "", smallSize)
+	w.Y += 5
 }
 
 // legend shows the marks as they are used, so the reader learns them from an example.
 func (w *writer) legend() {
-	w.line(w.x0, "Cómo leer este documento", "B", headSize)
-	w.y += 1
+	w.line(w.X0, "Cómo leer este documento", "B", headSize)
+	w.Y += 1
 	parts := segmentWords([]versions.Segment{
 		{Op: versions.Same, Text: "Cada cambio lleva una barra en el margen. El texto eliminado aparece "},
 		{Op: versions.Deleted, Text: "tachado"},
@@ -259,8 +216,8 @@ func (w *writer) legend() {
 		{Op: versions.Same, Text: "; el resto no cambia. Los cambios siguen el orden de la versión nueva; " +
 			"una parte eliminada aparece donde estaba."},
 	})
-	w.marked(parts, w.x0, w.w, smallSize+0.5, false)
-	w.y += 6
+	w.marked(parts, w.X0, w.W, smallSize+0.5, false)
+	w.Y += 6
 }
 
 // --- the changes ------------------------------------------------------------------------------
@@ -283,12 +240,12 @@ func (w *writer) changes() {
 
 func (w *writer) groupHeading(title string) {
 	// A heading stays with the first change under it.
-	w.need(lh(headSize) + 4 + 3*lh(bodySize) + lh(smallSize))
-	w.y += 2
-	w.line(w.x0, strings.ToUpper(title), "B", headSize)
-	w.doc.SetLineWidth(0.4)
-	w.doc.Line(w.x0, w.y+0.3, w.x0+w.w, w.y+0.3)
-	w.y += 4
+	w.Need(lh(headSize) + 4 + 3*lh(bodySize) + lh(smallSize))
+	w.Y += 2
+	w.line(w.X0, strings.ToUpper(title), "B", headSize)
+	w.Doc.SetLineWidth(0.4)
+	w.Doc.Line(w.X0, w.Y+0.3, w.X0+w.W, w.Y+0.3)
+	w.Y += 4
 }
 
 // kindsLabel names what happened: "MODIFICADO · MOVIDO".
@@ -301,16 +258,16 @@ func kindsLabel(ch versions.Change) string {
 }
 
 func (w *writer) change(n int, ch versions.Change) {
-	doc := w.doc
-	x := w.x0 + textIndent
-	width := w.w - textIndent
+	doc := w.Doc
+	x := w.X0 + textIndent
+	width := w.W - textIndent
 	lines := w.layout(segmentWords(ch.Diff), width, bodySize)
 	head := lh(headSize) + lh(smallSize) + 1.5
 	if ch.Has(versions.Moved) && ch.OldWhere != "" {
 		head += lh(smallSize)
 	}
 	// The heading, its place and the first lines stay together; a long text may go on.
-	w.need(head + float64(min(len(lines), 3))*lh(bodySize))
+	w.Need(head + float64(min(len(lines), 3))*lh(bodySize))
 
 	// Number and part at the left, the kinds in a ruled tag at the right.
 	tag := kindsLabel(ch)
@@ -318,12 +275,12 @@ func (w *writer) change(n int, ch versions.Change) {
 	tagW := doc.GetStringWidth(tag) + 3
 	tagH := pdfdoc.PT(smallSize) + 1.6
 	doc.SetLineWidth(0.25)
-	doc.Rect(w.x0+w.w-tagW, w.y+0.1, tagW, tagH, "D")
-	doc.Text(w.x0+w.w-tagW+1.5, w.y+0.1+0.8+pdfdoc.Ascent(smallSize), tag)
+	doc.Rect(w.X0+w.W-tagW, w.Y+0.1, tagW, tagH, "D")
+	doc.Text(w.X0+w.W-tagW+1.5, w.Y+0.1+0.8+pdfdoc.Ascent(smallSize), tag)
 	doc.SetFont(pdfdoc.Font, "B", headSize)
-	doc.Text(w.x0, w.y+pdfdoc.Ascent(headSize), fmt.Sprintf("%d.", n))
-	doc.Text(x, w.y+pdfdoc.Ascent(headSize), ch.Part)
-	w.y += lh(headSize)
+	doc.Text(w.X0, w.Y+pdfdoc.Ascent(headSize), fmt.Sprintf("%d.", n))
+	doc.Text(x, w.Y+pdfdoc.Ascent(headSize), ch.Part)
+	w.Y += lh(headSize)
 
 	where := "Ubicación: " + ch.Where
 	if ch.Has(versions.Removed) {
@@ -338,9 +295,9 @@ func (w *writer) change(n int, ch versions.Change) {
 	default:
 		w.wrapped(x, "Antes en: "+ch.OldWhere, "", smallSize)
 	}
-	w.y += 1.5
+	w.Y += 1.5
 	w.drawLines(lines, x, bodySize, true)
-	w.y += changeGap
+	w.Y += changeGap
 }
 
 // --- words marked as they changed -------------------------------------------------------------
@@ -440,8 +397,8 @@ func runs(line []word) []piece {
 func (w *writer) width(line []word, size float64) float64 {
 	total := 0.0
 	for _, r := range runs(line) {
-		w.doc.SetFont(pdfdoc.Font, style(r.op), size)
-		total += w.doc.GetStringWidth(r.text)
+		w.Doc.SetFont(pdfdoc.Font, style(r.op), size)
+		total += w.Doc.GetStringWidth(r.text)
 	}
 	return total
 }
@@ -500,21 +457,21 @@ func (w *writer) marked(words []word, x, width, size float64, bar bool) {
 // drawLines draws laid-out lines from x, each word marked by what happened to it; with bar, a
 // change bar runs in the margin beside them, page by page.
 func (w *writer) drawLines(lines [][]word, x, size float64, bar bool) {
-	doc := w.doc
-	barTop := w.y
+	doc := w.Doc
+	barTop := w.Y
 	drawBar := func() {
-		if bar && w.y > barTop {
+		if bar && w.Y > barTop {
 			doc.SetFillColor(0, 0, 0)
-			doc.Rect(w.x0+1, barTop+0.3, barWidth, w.y-barTop-0.3, "F")
+			doc.Rect(w.X0+1, barTop+0.3, barWidth, w.Y-barTop-0.3, "F")
 		}
 	}
 	for _, line := range lines {
-		if w.y+lh(size) > w.bottom() {
+		if w.Y+lh(size) > w.Limit() {
 			drawBar()
-			w.newPage()
-			barTop = w.y
+			w.NewPage()
+			barTop = w.Y
 		}
-		base := w.y + pdfdoc.Ascent(size)
+		base := w.Y + pdfdoc.Ascent(size)
 		cx := x
 		for _, r := range runs(line) {
 			doc.SetFont(pdfdoc.Font, style(r.op), size)
@@ -532,7 +489,7 @@ func (w *writer) drawLines(lines [][]word, x, size float64, bar bool) {
 			}
 			cx += rw
 		}
-		w.y += lh(size)
+		w.Y += lh(size)
 	}
 	drawBar()
 }

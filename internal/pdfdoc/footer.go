@@ -1,5 +1,7 @@
 package pdfdoc
 
+import "fmt"
+
 // SmallSize is the smallest type pauta prints, in points: below 9 pt a form photocopied twice
 // stops being readable (Degani, On the Typography of Flight-Deck Documentation, 1992).
 const SmallSize = 9.0
@@ -12,7 +14,7 @@ func LineHeight(size float64) float64 { return PT(size) * 1.3 }
 type Footer struct {
 	Left      []string // lines at the left, top to bottom
 	Page      int
-	Pages     int
+	Pages     int    // 0 with Options.CountPages: filled in when the document is written
 	QR        *QR    // optional; drawn at the bottom-right corner of the band
 	QRCaption string // printed beside the QR, under the page number
 }
@@ -63,10 +65,16 @@ func (d *Doc) DrawFooter(f Footer, x, bottom, w float64) {
 		d.SetFont(Font, style, SmallSize)
 		d.Text(x, y+float64(i)*lh+base, line)
 	}
-	if f.Pages > 0 {
+	switch {
+	case f.Pages > 0:
 		d.SetFont(Font, "B", SmallSize)
 		s := PageOf(f.Page, f.Pages)
 		d.Text(right-d.GetStringWidth(s), y+base, s)
+	case d.countPages && f.Page > 0:
+		// The total is not known yet: room for three digits, the text starting at its left.
+		d.SetFont(Font, "B", SmallSize)
+		at := right - d.GetStringWidth(PageOf(f.Page, 999))
+		d.Text(at, y+base, fmt.Sprintf("Página %d de %s", f.Page, pagesAlias))
 	}
 	if f.QRCaption != "" {
 		d.SetFont(Font, "", SmallSize)

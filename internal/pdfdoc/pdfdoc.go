@@ -84,14 +84,21 @@ type Options struct {
 	Author   string
 	Keywords string
 	Draft    bool // mark every page "BORRADOR — sin validez"
+	// CountPages lets footers print "Página x de y" before y is known: the total is filled in
+	// when the document is written, so a flowing document is laid out once, not twice.
+	CountPages bool
 }
+
+// pagesAlias stands for the total page count until the document is written.
+const pagesAlias = "{pauta:paginas}"
 
 // Doc is an fpdf document set up the way every pauta PDF needs it. The embedded *fpdf.Fpdf
 // gives the drawing operations.
 type Doc struct {
 	*fpdf.Fpdf
-	Paper Paper
-	Draft bool
+	Paper      Paper
+	Draft      bool
+	countPages bool
 }
 
 // New returns an empty document: fonts registered, margins zero (callers lay out every
@@ -133,7 +140,10 @@ func New(opt Options) *Doc {
 	pdf.SetFont(Font, "", 10)
 	pdf.SetTextColor(0, 0, 0)
 	pdf.SetDrawColor(0, 0, 0)
-	return &Doc{Fpdf: pdf, Paper: paper, Draft: opt.Draft}
+	if opt.CountPages {
+		pdf.AliasNbPages(pagesAlias)
+	}
+	return &Doc{Fpdf: pdf, Paper: paper, Draft: opt.Draft, countPages: opt.CountPages}
 }
 
 // Bytes finishes the document and returns it.
