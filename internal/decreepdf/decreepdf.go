@@ -259,8 +259,8 @@ func (w *writer) signatures() {
 
 // annexJustified: the annex is set ragged right. The decree's own text is justified, as acts
 // are; a manual reads as well ragged, and a justified line costs one text object per word
-// (fpdf's Type0 fonts ignore word spacing), which made the annex of a long manual most of a
-// build's time.
+// (the word-spacing operator does not apply to two-byte Type0 text), which made the annex of
+// a long manual most of a build's time.
 const annexJustified = false
 
 // annex starts on its own page: the manual the decree approves, sections in order with their

@@ -1,20 +1,16 @@
 // Package pdfdoc holds what every PDF pauta prints shares: the embedded font, the paper sizes
 // used in Chilean offices, fixed document dates so the same source gives the same bytes, a
-// footer with the version code and page numbers, QR codes drawn as vectors, and the
-// "BORRADOR — sin validez" mark of a draft. The checklist and the decree build on it; neither
-// talks to fpdf's package-level defaults.
+// footer with the version code and page numbers, QR codes drawn as vectors, the
+// "BORRADOR — sin validez" mark of a draft, and the PDF writer they all draw with.
 //
-// Coordinates are millimetres from the top-left corner of the page, as fpdf measures them.
+// Coordinates are millimetres from the top-left corner of the page.
 package pdfdoc
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/go-pdf/fpdf"
 
 	"github.com/requinoa/pauta/internal/procedure"
 )
@@ -39,7 +35,7 @@ type Paper struct {
 }
 
 // papers are the sheet sizes used in Chilean offices, the default first. Carta is US letter
-// (8.5 × 11 in). Oficio is 216 × 330 mm: fpdf's "Legal" (8.5 × 14 in) is longer and would
+// (8.5 × 11 in). Oficio is 216 × 330 mm: US legal (8.5 × 14 in) is longer and would
 // move everything printed near the bottom edge off the sheet.
 func papers() []Paper {
 	return []Paper{
@@ -89,70 +85,58 @@ type Options struct {
 	CountPages bool
 }
 
-// pagesAlias stands for the total page count until the document is written.
-const pagesAlias = "{pauta:paginas}"
-
-// Doc is an fpdf document set up the way every pauta PDF needs it. The embedded *fpdf.Fpdf
-// gives the drawing operations.
+// Doc is a PDF being drawn: pages of text, lines and rectangles in the vendored font,
+// written with pauta's own small PDF writer (see writer.go) rather than a general PDF library,
+// because a decree with a long manual annexed runs to hundreds of pages and the writer is most
+// of a build's time.
 type Doc struct {
-	*fpdf.Fpdf
 	Paper      Paper
 	Draft      bool
 	countPages bool
+	info       info
+
+	regular, bold *face
+	used          [2][]rune // per face (regular, bold): the character each glyph drawn stands for
+
+	font      *face
+	fontSize  float64 // points
+	lineWidth float64 // mm
+	textRGB   [3]int
+	fillRGB   [3]int
+	drawRGB   [3]int
+
+	pages []*page
+	cur   *page
+	err   error
 }
 
-// New returns an empty document: fonts registered, margins zero (callers lay out every
-// line themselves), no automatic page breaks, fixed dates and a sorted catalog so the same
-// input gives the same bytes.
+// New returns an empty document with fixed dates, so the same input gives the same bytes.
+// Callers lay out every line themselves: there are no margins or automatic page breaks.
 func New(opt Options) *Doc {
 	paper := opt.Paper
 	if paper.W == 0 {
 		paper = DefaultPaper()
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "mm",
-		Size:           fpdf.SizeType{Wd: paper.W, Ht: paper.H},
-	})
 	// A fixed date, never time.Now: noon keeps the same calendar day in every time zone a
 	// reader in Chile or nearby may use.
 	d := opt.Date
 	if d.IsZero() {
 		d = procedure.Date{Year: 2000, Month: time.January, Day: 1}
 	}
-	stamp := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
-	pdf.SetCreationDate(stamp)
-	pdf.SetModificationDate(stamp)
-	pdf.SetCatalogSort(true)
-	pdf.SetProducer("pauta", false)
-	pdf.SetCreator("pauta", false)
-	pdf.SetLang("es-CL")
-	pdf.SetTitle(opt.Title, true)
-	pdf.SetSubject(opt.Subject, true)
-	pdf.SetAuthor(opt.Author, true)
-	pdf.SetKeywords(opt.Keywords, true)
-	pdf.SetDisplayMode("real", "continuous")
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCellMargin(0)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.AddUTF8FontFromBytes(Font, "", fontRegular)
-	pdf.AddUTF8FontFromBytes(Font, "B", fontBold)
-	pdf.SetFont(Font, "", 10)
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetDrawColor(0, 0, 0)
-	if opt.CountPages {
-		pdf.AliasNbPages(pagesAlias)
+	fonts, err := vendoredFaces()
+	doc := &Doc{
+		Paper: paper, Draft: opt.Draft, countPages: opt.CountPages,
+		info: info{title: opt.Title, subject: opt.Subject, author: opt.Author, keywords: opt.Keywords,
+			date: time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)},
+		fontSize:  10,
+		lineWidth: 0.2,
+		err:       err,
 	}
-	return &Doc{Fpdf: pdf, Paper: paper, Draft: opt.Draft, countPages: opt.CountPages}
-}
-
-// Bytes finishes the document and returns it.
-func (d *Doc) Bytes() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := d.Output(&buf); err != nil {
-		return nil, fmt.Errorf("writing PDF: %w", err)
+	if err == nil {
+		doc.regular, doc.bold = fonts.regular, fonts.bold
+		doc.font = doc.regular
 	}
-	return buf.Bytes(), nil
+	return doc
 }
 
 // NewPage starts a page and, for a draft, lays the draft mark under everything that follows.

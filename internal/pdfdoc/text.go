@@ -21,7 +21,9 @@ func (d *Doc) Wrap(text string, w float64) []string {
 		curW := 0.0
 		for _, word := range words {
 			ww := d.GetStringWidth(word)
-			if len(cur) > 0 && curW+space+ww <= w {
+			// The tolerance keeps a line measured to fit exactly (a column sized to its
+			// text) from breaking over a rounding error.
+			if len(cur) > 0 && curW+space+ww <= w+1e-9 {
 				cur = append(cur, word)
 				curW += space + ww
 				continue

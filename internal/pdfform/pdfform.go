@@ -1,5 +1,5 @@
 // Package pdfform adds interactive form fields — text fields, checkboxes and unsigned
-// signature fields — to a finished PDF written by fpdf, which writes none itself.
+// signature fields — to a finished PDF written by pdfdoc, which writes none itself.
 //
 // The fields go in an incremental update appended after the original bytes (PDF 32000-1,
 // 7.5.6): new objects for the fields and their appearances, new versions of the catalog (with
@@ -8,7 +8,7 @@
 // printed page is exactly the blank one underneath, and a signature applied later by FirmaGob,
 // Acrobat or pdfsig is one more update on top.
 //
-// The reader of the original is deliberately small: it understands the layout fpdf writes
+// The reader of the original is deliberately small: it understands the layout pdfdoc writes
 // (uncompressed object dictionaries, one classic xref table) and reports an error for anything
 // else rather than guessing. Output is deterministic: the same input and fields give the same
 // bytes.
@@ -50,7 +50,7 @@ type Field struct {
 }
 
 // Add returns pdf with fields appended as an incremental update. pdf must be the complete
-// output of fpdf.
+// output of pdfdoc.
 func Add(pdf []byte, fields []Field) ([]byte, error) {
 	if len(fields) == 0 {
 		return pdf, nil
@@ -215,8 +215,8 @@ func pdfString(s string) string {
 	return string(append(b, '>'))
 }
 
-// withAnnots adds widget references to a page dictionary, into its /Annots array when fpdf
-// wrote one (for links), else as a new entry.
+// withAnnots adds widget references to a page dictionary, into its /Annots array when the
+// page has one (for links), else as a new entry.
 func withAnnots(dict string, refs []int) (string, error) {
 	if i := strings.Index(dict, "/Annots ["); i >= 0 {
 		at := i + len("/Annots [")

@@ -11,7 +11,7 @@ import (
 	"github.com/requinoa/pauta/internal/pdfform"
 )
 
-// twoPages is an fpdf document of two carta pages with some text.
+// twoPages is a pdfdoc document of two carta pages with some text.
 func twoPages(t *testing.T) []byte {
 	t.Helper()
 	d := pdfdoc.New(pdfdoc.Options{})

@@ -1,0 +1,581 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// The writer produces what pauta's PDFs need and nothing more: pages of text in two embedded
+// TrueType faces (subset to the glyphs used, with a ToUnicode map so text can be searched and
+// copied), straight lines, rectangles and one rotation. Its output has one classic xref table
+// and uncompressed object dictionaries, which is also what pdfform reads to add fields.
+//
+// Each page's content is kept as operators until the end, when the total page count is known;
+// then every stream is compressed with one reused compressor. A general PDF library builds a
+// new compressor for every page, which in a 600-page decree cost more than the layout.
+
+type faces struct{ regular, bold *face }
+
+// vendoredFaces parses the embedded fonts once per process; a face is read-only after parsing.
+var vendoredFaces = sync.OnceValues(func() (faces, error) {
+	r, err := parseFace("NotoSans-Regular", fontRegular)
+	if err != nil {
+		return faces{}, err
+	}
+	b, err := parseFace("NotoSans-Bold", fontBold)
+	if err != nil {
+		return faces{}, err
+	}
+	return faces{regular: r, bold: b}, nil
+})
+
+type info struct {
+	title, subject, author, keywords string
+	date                             time.Time
+}
+
+// page is one page's content stream and the places where the page count goes.
+type page struct {
+	content []byte
+	marks   []mark
+	state   gstate
+	saved   []gstate
+}
+
+// mark is where the total page count goes, and in which face.
+type mark struct {
+	at   int
+	font *face
+}
+
+// gstate is what the content stream has set so far, so an operator is written only when its
+// value changes. A rotation's q … Q restores it.
+type gstate struct {
+	font      *face
+	size      float64
+	fill      [3]int
+	stroke    [3]int
+	lineWidth float64
+}
+
+// pagesAlias stands for the total page count in text drawn with Options.CountPages.
+const pagesAlias = "{pauta:paginas}"
+
+// pagesMark stands in a content stream for the total page count until it is known. Text is
+// written two bytes per glyph and every glyph number is below 0x4000, so "@@" (0x4040) never
+// occurs inside a text string.
+const pagesMark = "@@pauta-pages@@"
+
+const ptPerMM = 72 / 25.4
+
+// AddPage starts a new page; drawing goes to it until the next.
+func (d *Doc) AddPage() {
+	d.cur = &page{state: gstate{size: -1, lineWidth: -1, fill: [3]int{-1}, stroke: [3]int{-1}}}
+	d.pages = append(d.pages, d.cur)
+}
+
+// PageNo is the number of the current page, 1-based; 0 before the first.
+func (d *Doc) PageNo() int { return len(d.pages) }
+
+// Error is the first problem met while drawing, such as a character the font has no glyph
+// for; drawing goes on, so a caller checks once at the end.
+func (d *Doc) Error() error { return d.err }
+
+func (d *Doc) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+// SetFont chooses the face for what follows: style "" is regular, "B" bold. Only the vendored
+// family (Font) exists.
+func (d *Doc) SetFont(family, style string, size float64) {
+	if family != Font {
+		d.fail(fmt.Errorf("font family %q: only %q is embedded", family, Font))
+		return
+	}
+	switch style {
+	case "":
+		d.font = d.regular
+	case "B":
+		d.font = d.bold
+	default:
+		d.fail(fmt.Errorf("font style %q: only regular and bold are embedded", style))
+		return
+	}
+	d.fontSize = size
+}
+
+// GetStringWidth is the width of s in the current font, mm.
+func (d *Doc) GetStringWidth(s string) float64 {
+	f := d.font
+	if f == nil {
+		return 0
+	}
+	units := 0
+	for _, r := range s {
+		g, _ := f.glyph(r)
+		units += int(f.advance[g])
+	}
+	return float64(units) * 1000 / float64(f.unitsPerEm) * (d.fontSize / ptPerMM) / 1000
+}
+
+// SetLineWidth sets the width of lines and rectangle borders, mm.
+func (d *Doc) SetLineWidth(w float64) { d.lineWidth = w }
+
+// SetTextColor, SetFillColor and SetDrawColor set the colour of text, of filled rectangles
+// and of lines, as 0–255 RGB.
+func (d *Doc) SetTextColor(r, g, b int) { d.textRGB = [3]int{r, g, b} }
+func (d *Doc) SetFillColor(r, g, b int) { d.fillRGB = [3]int{r, g, b} }
+func (d *Doc) SetDrawColor(r, g, b int) { d.drawRGB = [3]int{r, g, b} }
+
+// Text writes s with its baseline starting at (x, y).
+func (d *Doc) Text(x, y float64, s string) {
+	p := d.current()
+	if p == nil || d.font == nil {
+		return
+	}
+	d.setFill(p, d.textRGB)
+	if p.state.font != d.font || p.state.size != d.fontSize {
+		p.state.font, p.state.size = d.font, d.fontSize
+		p.content = append(p.content, "/F"...)
+		p.content = append(p.content, d.fontKey(d.font))
+		p.content = append(p.content, ' ')
+		p.content = num(p.content, d.fontSize)
+		p.content = append(p.content, " Tf\n"...)
+	}
+	p.content = append(p.content, "BT "...)
+	p.content = d.point(p.content, x, y)
+	p.content = append(p.content, " Td ("...)
+	before, after, marked := strings.Cut(s, pagesAlias)
+	if !d.countPages {
+		before, marked = s, false
+	}
+	p.content = d.glyphs(p.content, before)
+	p.content = append(p.content, ") Tj"...)
+	if marked {
+		p.marks = append(p.marks, mark{at: len(p.content), font: d.font})
+		p.content = append(p.content, ' ')
+		p.content = append(p.content, pagesMark...)
+		if after != "" {
+			p.content = append(p.content, " ("...)
+			p.content = d.glyphs(p.content, after)
+			p.content = append(p.content, ") Tj"...)
+		}
+	}
+	p.content = append(p.content, " ET\n"...)
+}
+
+func (d *Doc) fontKey(f *face) byte {
+	if f == d.bold {
+		return '2'
+	}
+	return '1'
+}
+
+// glyphs appends s as a string of two-byte glyph numbers in the current face, escaped for a
+// literal string.
+func (d *Doc) glyphs(b []byte, s string) []byte { return d.glyphsIn(d.font, b, s) }
+
+func (d *Doc) glyphsIn(f *face, b []byte, s string) []byte {
+	used := d.usedBy(f)
+	for i, r := range s {
+		g, ok := f.glyph(r)
+		if !ok {
+			if _, size := utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
+				d.fail(fmt.Errorf("text %q is not valid UTF-8", s))
+			} else {
+				d.fail(fmt.Errorf("the font has no glyph for %q (U+%04X) in %q: use another character", r, r, s))
+			}
+			continue
+		}
+		if used[g] == 0 {
+			used[g] = r
+		}
+		b = escapeByte(escapeByte(b, byte(g>>8)), byte(g))
+	}
+	return b
+}
+
+// usedBy is the character each glyph of f drawn so far stands for; 0 for glyphs not drawn.
+func (d *Doc) usedBy(f *face) []rune {
+	i := 0
+	if f == d.bold {
+		i = 1
+	}
+	if d.used[i] == nil {
+		d.used[i] = make([]rune, len(f.advance))
+	}
+	return d.used[i]
+}
+
+// Line draws a straight line from (x1, y1) to (x2, y2).
+func (d *Doc) Line(x1, y1, x2, y2 float64) {
+	p := d.current()
+	if p == nil {
+		return
+	}
+	d.setStroke(p)
+	p.content = d.point(p.content, x1, y1)
+	p.content = append(p.content, " m "...)
+	p.content = d.point(p.content, x2, y2)
+	p.content = append(p.content, " l S\n"...)
+}
+
+// Rect draws a rectangle with its top-left corner at (x, y): style "D" strokes its border,
+// "F" fills it.
+func (d *Doc) Rect(x, y, w, h float64, style string) {
+	p := d.current()
+	if p == nil {
+		return
+	}
+	op := " re S\n"
+	switch style {
+	case "F":
+		d.setFill(p, d.fillRGB)
+		op = " re f\n"
+	case "D", "":
+		d.setStroke(p)
+	default:
+		d.fail(fmt.Errorf("rectangle style %q: use \"D\" or \"F\"", style))
+		return
+	}
+	p.content = d.point(p.content, x, y+h)
+	p.content = append(p.content, ' ')
+	p.content = num(p.content, w*ptPerMM)
+	p.content = append(p.content, ' ')
+	p.content = num(p.content, h*ptPerMM)
+	p.content = append(p.content, op...)
+}
+
+// TransformBegin saves the drawing state; TransformEnd restores it.
+func (d *Doc) TransformBegin() {
+	if p := d.current(); p != nil {
+		p.saved = append(p.saved, p.state)
+		p.content = append(p.content, "q\n"...)
+	}
+}
+
+func (d *Doc) TransformEnd() {
+	p := d.current()
+	if p == nil || len(p.saved) == 0 {
+		d.fail(fmt.Errorf("TransformEnd without TransformBegin"))
+		return
+	}
+	p.state = p.saved[len(p.saved)-1]
+	p.saved = p.saved[:len(p.saved)-1]
+	p.content = append(p.content, "Q\n"...)
+}
+
+// TransformRotate turns what follows by angle degrees anticlockwise around (x, y).
+func (d *Doc) TransformRotate(angle, x, y float64) {
+	p := d.current()
+	if p == nil {
+		return
+	}
+	rad := angle * math.Pi / 180
+	c, s := math.Cos(rad), math.Sin(rad)
+	cx, cy := x*ptPerMM, (d.Paper.H-y)*ptPerMM
+	for _, v := range []float64{c, s, -s, c, cx - c*cx + s*cy, cy - s*cx - c*cy} {
+		p.content = num(p.content, v)
+		p.content = append(p.content, ' ')
+	}
+	p.content = append(p.content, "cm\n"...)
+}
+
+func (d *Doc) current() *page {
+	if d.cur == nil {
+		d.fail(fmt.Errorf("drawing before the first page"))
+	}
+	return d.cur
+}
+
+func (d *Doc) setFill(p *page, rgb [3]int) {
+	if p.state.fill != rgb {
+		p.state.fill = rgb
+		p.content = color(p.content, rgb, "rg")
+	}
+}
+
+func (d *Doc) setStroke(p *page) {
+	if p.state.stroke != d.drawRGB {
+		p.state.stroke = d.drawRGB
+		p.content = color(p.content, d.drawRGB, "RG")
+	}
+	if p.state.lineWidth != d.lineWidth {
+		p.state.lineWidth = d.lineWidth
+		p.content = num(p.content, d.lineWidth*ptPerMM)
+		p.content = append(p.content, " w\n"...)
+	}
+}
+
+func color(b []byte, rgb [3]int, op string) []byte {
+	for _, c := range rgb {
+		b = num(b, float64(c)/255)
+		b = append(b, ' ')
+	}
+	return append(append(b, op...), '\n')
+}
+
+// point appends x y in points from the page's bottom-left corner.
+func (d *Doc) point(b []byte, x, y float64) []byte {
+	b = num(b, x*ptPerMM)
+	b = append(b, ' ')
+	return num(b, (d.Paper.H-y)*ptPerMM)
+}
+
+// num appends v with at most three decimals (a thousandth of a point is far below what any
+// printer resolves), without trailing zeros.
+func num(b []byte, v float64) []byte {
+	v = math.Round(v*1000) / 1000
+	if v == 0 {
+		return append(b, '0')
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	b = strconv.AppendFloat(b, v, 'f', 3, 64)
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// Bytes finishes the document and returns the PDF.
+func (d *Doc) Bytes() ([]byte, error) {
+	if d.err != nil {
+		return nil, fmt.Errorf("writing PDF: %w", d.err)
+	}
+	if len(d.pages) == 0 {
+		return nil, fmt.Errorf("writing PDF: no pages")
+	}
+	w := &pdfWriter{offsets: []int{0}}
+	w.buf.Grow(64 << 10)
+	w.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	zw, err := zlib.NewWriterLevel(&w.buf, zlib.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	w.z = zw
+
+	catalog, pagesRoot, resources := w.reserve(), w.reserve(), w.reserve()
+	total := strconv.Itoa(len(d.pages))
+	var kids []int
+	for _, p := range d.pages {
+		content := d.fillPageCount(p, total)
+		stream := w.stream("", content)
+		n := w.object(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R >>",
+			pagesRoot, resources, stream))
+		kids = append(kids, n)
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("writing PDF: %w", d.err)
+	}
+	var fonts strings.Builder
+	for i, f := range []*face{d.regular, d.bold} {
+		if d.used[i] != nil {
+			fmt.Fprintf(&fonts, " /F%c %d 0 R", d.fontKey(f), w.font(f, d.used[i]))
+		}
+	}
+	w.define(resources, fmt.Sprintf("<< /ProcSet [/PDF /Text] /Font <<%s >> >>", fonts.String()))
+	var kidRefs strings.Builder
+	for i, k := range kids {
+		if i > 0 {
+			kidRefs.WriteByte(' ')
+		}
+		fmt.Fprintf(&kidRefs, "%d 0 R", k)
+	}
+	w.define(pagesRoot, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s] >>",
+		kidRefs.String(), len(kids), num(nil, d.Paper.W*ptPerMM), num(nil, d.Paper.H*ptPerMM)))
+	w.define(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Lang (es-CL) /PageLayout /OneColumn "+
+		"/OpenAction [%d 0 R /XYZ null null 1] /ViewerPreferences << /DisplayDocTitle true >> >>", pagesRoot, kids[0]))
+	infoObj := w.object(d.info.dict())
+	w.finish(catalog, infoObj)
+	return w.buf.Bytes(), nil
+}
+
+// fillPageCount replaces the page-count marks of p with the total.
+func (d *Doc) fillPageCount(p *page, total string) []byte {
+	if len(p.marks) == 0 {
+		return p.content
+	}
+	var out []byte
+	last := 0
+	for _, m := range p.marks {
+		out = append(out, p.content[last:m.at]...)
+		out = append(out, " ("...)
+		out = d.glyphsIn(m.font, out, total)
+		out = append(out, ") Tj"...)
+		last = m.at + 1 + len(pagesMark)
+	}
+	return append(out, p.content[last:]...)
+}
+
+func (i info) dict() string {
+	date := "D:" + i.date.Format("20060102150405") + "Z"
+	var b strings.Builder
+	b.WriteString("<< /Producer (pauta) /Creator (pauta)")
+	for _, kv := range [][2]string{{"Title", i.title}, {"Subject", i.subject}, {"Author", i.author}, {"Keywords", i.keywords}} {
+		if kv[1] != "" {
+			fmt.Fprintf(&b, " /%s %s", kv[0], textString(kv[1]))
+		}
+	}
+	fmt.Fprintf(&b, " /CreationDate (%s) /ModDate (%s) >>", date, date)
+	return b.String()
+}
+
+// textString encodes a document-information string: UTF-16BE with a byte-order mark, as a
+// literal string (what pauta verify reads back).
+func textString(s string) string {
+	b := []byte{'(', 0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = escapeByte(escapeByte(b, byte(u>>8)), byte(u))
+	}
+	return string(append(b, ')'))
+}
+
+// escapeByte appends c to a literal string.
+func escapeByte(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// pdfWriter numbers objects, records their offsets and writes the xref table.
+type pdfWriter struct {
+	buf     bytes.Buffer
+	z       *zlib.Writer
+	offsets []int // by object number; 0 for object 0 and for reserved, unwritten objects
+}
+
+func (w *pdfWriter) reserve() int {
+	w.offsets = append(w.offsets, 0)
+	return len(w.offsets) - 1
+}
+
+func (w *pdfWriter) define(n int, dict string) {
+	w.offsets[n] = w.buf.Len()
+	fmt.Fprintf(&w.buf, "%d 0 obj\n%s\nendobj\n", n, dict)
+}
+
+func (w *pdfWriter) object(dict string) int {
+	n := w.reserve()
+	w.define(n, dict)
+	return n
+}
+
+// stream writes data compressed, with extra entries for its dictionary.
+func (w *pdfWriter) stream(extra string, data []byte) int {
+	n := w.reserve()
+	w.offsets[n] = w.buf.Len()
+	var z bytes.Buffer
+	w.z.Reset(&z)
+	w.z.Write(data)
+	w.z.Close()
+	fmt.Fprintf(&w.buf, "%d 0 obj\n<< /Length %d /Filter /FlateDecode%s >>\nstream\n", n, z.Len(), extra)
+	w.buf.Write(z.Bytes())
+	w.buf.WriteString("\nendstream\nendobj\n")
+	return n
+}
+
+func (w *pdfWriter) finish(catalog, info int) {
+	xref := w.buf.Len()
+	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
+	for _, off := range w.offsets[1:] {
+		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n",
+		len(w.offsets), catalog, info, xref)
+}
+
+// font writes a face as a Type0 font with Identity-H encoding: the text's two-byte codes are
+// glyph numbers. Returns the Type0 font's object number.
+func (w *pdfWriter) font(f *face, used []rune) int {
+	var gids []int
+	keep := map[uint16]bool{}
+	for g, r := range used {
+		if r != 0 {
+			gids = append(gids, g)
+			keep[uint16(g)] = true
+		}
+	}
+	// The subset's tag is derived from its glyphs, so the same text gives the same name.
+	h := sha256.New()
+	for _, g := range gids {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	sum := h.Sum([]byte(f.name))
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[len(f.name)+i]%26
+	}
+	name := string(tag) + "+" + f.name
+
+	ttf := f.subset(keep)
+	file := w.stream(fmt.Sprintf(" /Length1 %d", len(ttf)), ttf)
+	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(f.unitsPerEm))) }
+	descriptor := w.object(fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%d %d %d %d] "+
+		"/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R >>",
+		name, scale(f.bbox[0]), scale(f.bbox[1]), scale(f.bbox[2]), scale(f.bbox[3]),
+		scale(f.ascent), scale(f.descent), scale(f.capHeight), file))
+
+	var widths strings.Builder
+	for i := 0; i < len(gids); {
+		j := i
+		for j+1 < len(gids) && gids[j+1] == gids[j]+1 {
+			j++
+		}
+		fmt.Fprintf(&widths, "%d [", gids[i])
+		for k := i; k <= j; k++ {
+			if k > i {
+				widths.WriteByte(' ')
+			}
+			fmt.Fprintf(&widths, "%d", scale(int(f.advance[gids[k]])))
+		}
+		widths.WriteString("] ")
+		i = j + 1
+	}
+	cid := w.object(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "+
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "+
+		"/FontDescriptor %d 0 R /CIDToGIDMap /Identity /W [%s] >>", name, descriptor, strings.TrimSpace(widths.String())))
+	toUnicode := w.stream("", toUnicodeCMap(gids, used))
+	return w.object(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "+
+		"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", name, cid, toUnicode))
+}
+
+// toUnicodeCMap maps each glyph drawn back to its character, so text extraction, search and
+// screen readers get the words.
+func toUnicodeCMap(gids []int, used []rune) []byte {
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for i := 0; i < len(gids); i += 100 {
+		chunk := gids[i:min(i+100, len(gids))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
+		for _, g := range chunk {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.Encode([]rune{used[g]}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
+}
