@@ -192,9 +192,9 @@ func (d *Doc) glyphsIn(f *face, b []byte, s string) []byte {
 		g, ok := f.glyph(r)
 		if !ok {
 			if _, size := utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
-				d.fail(fmt.Errorf("text %q is not valid UTF-8", s))
+				d.fail(fmt.Errorf("el texto %q no es UTF-8 válido", s))
 			} else {
-				d.fail(fmt.Errorf("the font has no glyph for %q (U+%04X) in %q: use another character", r, r, s))
+				d.fail(fmt.Errorf("el texto %q lleva el carácter %q (U+%04X), que la fuente de los PDF no tiene: reemplácelo por otro", s, r, r))
 			}
 			continue
 		}

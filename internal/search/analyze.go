@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,6 +30,34 @@ const (
 	classDigit
 	classSkip // a combining mark or other rune that folds to nothing: it neither splits nor adds
 )
+
+// foldClass is foldRune(r) and its class, from a table for the alphabets a Spanish text
+// uses (accented letters, ñ, º, ª: a few in every sentence).
+func foldClass(r rune) (string, int) {
+	if r < foldTableSize {
+		e := foldTable()[r]
+		return e.fold, e.class
+	}
+	f := foldRune(r)
+	return f, classOf(f)
+}
+
+const foldTableSize = 0x800
+
+type folded struct {
+	fold  string
+	class int
+}
+
+// foldTable is computed once per process and only read afterwards.
+var foldTable = sync.OnceValue(func() []folded {
+	t := make([]folded, foldTableSize)
+	for r := range rune(foldTableSize) {
+		f := foldRune(r)
+		t[r] = folded{f, classOf(f)}
+	}
+	return t
+})
 
 // foldRune is a rune as search compares it: lowercase, compatibility-decomposed (º → o,
 // ² → 2, ﬁ → fi) and without combining marks (á → a, ñ → n).
@@ -69,29 +98,49 @@ func classOf(folded string) int {
 // ("18.695" is 18695); other dotted digits are separate numbers (a date gives day, month
 // and year).
 func Words(text string) []Word {
-	runes := []rune(norm.NFC.String(text))
 	var out []Word
-	var lower, fold strings.Builder
-	cur := classSep
-	flush := func() {
-		switch cur {
-		case classLetter:
-			out = append(out, Word{Lower: lower.String(), Fold: fold.String()})
-		case classDigit:
-			for _, n := range numbers(fold.String()) {
+	scanWords(text, func(lower, fold []byte, number bool) {
+		if number {
+			for _, n := range numbers(string(fold)) {
 				out = append(out, Word{Lower: n, Fold: n, Number: true})
 			}
+			return
 		}
-		lower.Reset()
-		fold.Reset()
+		out = append(out, Word{Lower: string(lower), Fold: string(fold)})
+	})
+	return out
+}
+
+// scanWords calls word for each word of text as Words splits it; for a number, fold holds
+// its digits and dots as written. The slices are reused: word must copy what it keeps. An
+// index of a long manual scans millions of words, so this path builds no strings.
+func scanWords(text string, word func(lower, fold []byte, number bool)) {
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
+	var lower, fold []byte
+	cur := classSep
+	flush := func() {
+		if cur != classSep {
+			word(lower, fold, cur == classDigit)
+		}
+		lower, fold = lower[:0], fold[:0]
 		cur = classSep
 	}
-	for i, r := range runes {
+	// nextIsDigit tells whether the rune after position i (of width n) is a digit.
+	nextIsDigit := func(i, n int) bool {
+		if i+n >= len(text) {
+			return false
+		}
+		next, _ := utf8.DecodeRuneInString(text[i+n:])
+		return runeClass(next) == classDigit
+	}
+	for i, r := range text {
 		if r < utf8.RuneSelf {
-			// ASCII, nearly all of a Spanish text: the same rules without building strings.
+			// ASCII, nearly all of a Spanish text: the same rules without folding tables.
 			c, l := asciiClass(r)
-			if r == '.' && cur == classDigit && i+1 < len(runes) && runeClass(runes[i+1]) == classDigit {
-				fold.WriteByte('.')
+			if r == '.' && cur == classDigit && nextIsDigit(i, 1) {
+				fold = append(fold, '.')
 				continue
 			}
 			if c != cur {
@@ -101,16 +150,11 @@ func Words(text string) []Word {
 				continue
 			}
 			cur = c
-			lower.WriteByte(l)
-			fold.WriteByte(l)
+			lower = append(lower, l)
+			fold = append(fold, l)
 			continue
 		}
-		f := foldRune(r)
-		c := classOf(f)
-		if r == '.' && cur == classDigit && i+1 < len(runes) && classOf(foldRune(runes[i+1])) == classDigit {
-			fold.WriteByte('.')
-			continue
-		}
+		f, c := foldClass(r)
 		if c == classSkip {
 			continue
 		}
@@ -121,11 +165,10 @@ func Words(text string) []Word {
 			continue
 		}
 		cur = c
-		lower.WriteRune(lowerRune(r))
-		fold.WriteString(f)
+		lower = utf8.AppendRune(lower, lowerRune(r))
+		fold = append(fold, f...)
 	}
 	flush()
-	return out
 }
 
 // asciiClass is classOf(foldRune(r)) for an ASCII rune, with its lowercase byte.
@@ -147,7 +190,8 @@ func runeClass(r rune) int {
 		c, _ := asciiClass(r)
 		return c
 	}
-	return classOf(foldRune(r))
+	_, c := foldClass(r)
+	return c
 }
 
 // lowerRune is the simple lowercase mapping, one rune to one rune, as the browser's

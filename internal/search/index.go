@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -93,9 +94,8 @@ type Index struct {
 	terms    []string    // sorted
 	postings [][]posting // per term, by ascending doc
 	docs     [][]string  // passages per result, for snippets
-	// seqs holds, per result, its heading and passages as sequences of the terms of their
-	// words (stop words left out), to find query words that stand side by side.
-	seqs [][][][]string
+	seqsOnce sync.Once
+	seqs     [][][][]string // see sequences
 }
 
 type posting struct {
@@ -253,7 +253,8 @@ func utf16Key(r rune) int {
 	return int(r) << 16
 }
 
-// finish computes the BM25F weight of every term in every result.
+// finish computes the BM25F weight of every term in every result. A long manual has
+// millions of words, so terms are numbered as they are met and counted in flat postings.
 func (b *builder) finish() {
 	ix := b.ix
 	docOf := map[int]int{} // result entry → doc
@@ -265,66 +266,21 @@ func (b *builder) finish() {
 		}
 	}
 	n := len(ix.results)
-	tf := map[string]map[int]*[numFields]float64{}
 	lens := make([][numFields]float64, n)
-	ix.seqs = make([][][][]string, n)
-	// A site repeats its words: stem each once.
-	memo := map[Word][]string{}
-	analyze := func(text string) [][]string {
-		var out [][]string
-		for _, w := range Words(text) {
-			ts, ok := memo[w]
-			if !ok {
-				ts = ix.an.Terms(w)
-				memo[w] = ts
-			}
-			out = append(out, ts)
-		}
-		return out
-	}
-	count := func(doc, field int, words [][]string) {
-		lens[doc][field] += float64(len(words))
-		for _, ts := range words {
-			for _, t := range ts {
-				m := tf[t]
-				if m == nil {
-					m = map[int]*[numFields]float64{}
-					tf[t] = m
-				}
-				if m[doc] == nil {
-					m[doc] = &[numFields]float64{}
-				}
-				m[doc][field]++
-			}
-		}
-	}
-	// sequence keeps a text's words in order for nearPairs, stop words left out.
-	sequence := func(doc int, words [][]string) {
-		var seq [][]string
-		for _, ts := range words {
-			if ts != nil {
-				seq = append(seq, ts)
-			}
-		}
-		ix.seqs[doc] = append(ix.seqs[doc], seq)
-	}
+	t := newTermCounter(ix.an)
 	for i, e := range ix.Entries {
 		doc := docOf[e.Result]
 		field := fieldBody
 		switch e.Kind {
 		case KindHeading:
-			heading := analyze(e.Heading)
-			count(doc, fieldHeading, heading)
-			sequence(doc, heading)
-			count(doc, fieldContext, analyze(b.context[i]))
+			lens[doc][fieldHeading] += t.count(doc, fieldHeading, e.Heading)
+			lens[doc][fieldContext] += t.count(doc, fieldContext, b.context[i])
 		case KindCheck:
 			field = fieldChecks
 		}
 		for _, line := range strings.Split(e.Text, "\n") {
 			if line = strings.TrimSpace(line); line != "" {
-				words := analyze(line)
-				count(doc, field, words)
-				sequence(doc, words)
+				lens[doc][field] += t.count(doc, field, line)
 				ix.docs[doc] = append(ix.docs[doc], line)
 			}
 		}
@@ -335,31 +291,183 @@ func (b *builder) finish() {
 			avg[f] += l[f] / float64(n)
 		}
 	}
-	for t := range tf {
-		ix.terms = append(ix.terms, t)
+	order := make([]int, len(t.terms))
+	for i := range order {
+		order[i] = i
 	}
-	slices.SortFunc(ix.terms, compareUTF16)
-	ix.postings = make([][]posting, len(ix.terms))
-	for ti, t := range ix.terms {
-		docs := tf[t]
-		df := float64(len(docs))
+	slices.SortFunc(order, func(a, b int) int { return compareUTF16(t.terms[a], t.terms[b]) })
+	ix.terms = make([]string, len(order))
+	ix.postings = make([][]posting, len(order))
+	for ti, id := range order {
+		ix.terms[ti] = t.terms[id]
+		counts := t.merged(id)
+		df := float64(len(counts))
 		idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
-		for doc, freq := range docs {
+		ps := make([]posting, 0, len(counts))
+		for _, c := range counts {
 			var x float64
 			for f := range numFields {
-				if freq[f] == 0 {
+				if c.freq[f] == 0 {
 					continue
 				}
 				weight, b := fieldParams(f)
 				norm := 1 - b
 				if avg[f] > 0 {
-					norm += b * lens[doc][f] / avg[f]
+					norm += b * lens[c.doc][f] / avg[f]
 				}
-				x += weight * freq[f] / norm
+				x += weight * c.freq[f] / norm
 			}
 			w := int(math.Round(weightScale * idf * x * (k1 + 1) / (k1 + x)))
-			ix.postings[ti] = append(ix.postings[ti], posting{doc: doc, weight: max(w, 1)})
+			ps = append(ps, posting{doc: c.doc, weight: max(w, 1)})
 		}
-		slices.SortFunc(ix.postings[ti], func(a, b posting) int { return a.doc - b.doc })
+		ix.postings[ti] = ps
 	}
+}
+
+// termCounter counts how often each term occurs in each field of each result.
+type termCounter struct {
+	an    *Analyzer
+	ids   map[string]int32
+	terms []string           // by id
+	post  [][]termCount      // by id; in document order, as entries are counted
+	plain map[string][]int32 // terms of a word written without accents or capitals, by its letters
+	other map[Word][]int32   // terms of any other word
+}
+
+type termCount struct {
+	doc  int
+	freq [numFields]float64
+}
+
+func newTermCounter(an *Analyzer) *termCounter {
+	return &termCounter{an: an, ids: map[string]int32{}, plain: map[string][]int32{}, other: map[Word][]int32{}}
+}
+
+// count adds the terms of text to a field of doc and returns how many words it has.
+func (t *termCounter) count(doc, field int, text string) float64 {
+	words := 0.0
+	scanWords(text, func(lower, fold []byte, number bool) {
+		if number {
+			for _, num := range numbers(string(fold)) {
+				words++
+				t.add(doc, field, t.memoized(Word{Lower: num, Fold: num, Number: true}))
+			}
+			return
+		}
+		words++
+		var ids []int32
+		if string(lower) == string(fold) {
+			// A site repeats its words: analyse each once; the lookup builds no string.
+			var ok bool
+			if ids, ok = t.plain[string(fold)]; !ok {
+				w := string(fold)
+				ids = t.idsOf(Word{Lower: w, Fold: w})
+				t.plain[w] = ids
+			}
+		} else {
+			ids = t.memoized(Word{Lower: string(lower), Fold: string(fold)})
+		}
+		t.add(doc, field, ids)
+	})
+	return words
+}
+
+// memoized is idsOf(w), analysing each distinct word once.
+func (t *termCounter) memoized(w Word) []int32 {
+	ids, ok := t.other[w]
+	if !ok {
+		ids = t.idsOf(w)
+		t.other[w] = ids
+	}
+	return ids
+}
+
+// idsOf numbers the terms of w.
+func (t *termCounter) idsOf(w Word) []int32 {
+	var ids []int32
+	for _, term := range t.an.Terms(w) {
+		id, ok := t.ids[term]
+		if !ok {
+			id = int32(len(t.terms))
+			t.ids[term] = id
+			t.terms = append(t.terms, term)
+			t.post = append(t.post, nil)
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (t *termCounter) add(doc, field int, ids []int32) {
+	for _, id := range ids {
+		ps := t.post[id]
+		if k := len(ps) - 1; k >= 0 && ps[k].doc == doc {
+			ps[k].freq[field]++
+			continue
+		}
+		var c termCount
+		c.doc = doc
+		c.freq[field] = 1
+		t.post[id] = append(ps, c)
+	}
+}
+
+// merged returns the counts of a term by ascending doc, one per doc.
+func (t *termCounter) merged(id int) []termCount {
+	ps := t.post[id]
+	if slices.IsSortedFunc(ps, func(a, b termCount) int { return a.doc - b.doc }) && !hasRepeats(ps) {
+		return ps
+	}
+	slices.SortStableFunc(ps, func(a, b termCount) int { return a.doc - b.doc })
+	out := ps[:0]
+	for _, c := range ps {
+		if k := len(out) - 1; k >= 0 && out[k].doc == c.doc {
+			for f := range numFields {
+				out[k].freq[f] += c.freq[f]
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func hasRepeats(ps []termCount) bool {
+	for i := 1; i < len(ps); i++ {
+		if ps[i].doc == ps[i-1].doc {
+			return true
+		}
+	}
+	return false
+}
+
+// sequences holds, per result, its heading and passages as sequences of the terms of their
+// words (stop words left out), to find query words that stand side by side. Only a search
+// run in Go needs them, so they are built on its first query, not with the index.
+func (ix *Index) sequences() [][][][]string {
+	ix.seqsOnce.Do(func() {
+		memo := map[Word][]string{}
+		seq := func(text string) [][]string {
+			var out [][]string
+			for _, w := range Words(text) {
+				ts, ok := memo[w]
+				if !ok {
+					ts = ix.an.Terms(w)
+					memo[w] = ts
+				}
+				if ts != nil {
+					out = append(out, ts)
+				}
+			}
+			return out
+		}
+		ix.seqs = make([][][][]string, len(ix.results))
+		for doc, entry := range ix.results {
+			ix.seqs[doc] = append(ix.seqs[doc], seq(ix.Entries[entry].Heading))
+			for _, line := range ix.docs[doc] {
+				ix.seqs[doc] = append(ix.seqs[doc], seq(line))
+			}
+		}
+	})
+	return ix.seqs
 }

@@ -119,7 +119,7 @@ func (ix *Index) Search(query string) []Hit {
 // that stand side by side in the result's heading or in one of its passages.
 func (ix *Index) nearPairs(doc int, words []map[string]bool) int {
 	found := make([]bool, len(words)-1)
-	for _, seq := range ix.seqs[doc] {
+	for _, seq := range ix.sequences()[doc] {
 		for p := 0; p+1 < len(seq); p++ {
 			for i := range found {
 				if !found[i] && hasAny(words[i], seq[p]) && hasAny(words[i+1], seq[p+1]) {
