@@ -162,7 +162,7 @@ func measure(ctx context.Context, browser context.Context, vocab []string, n, ba
 	}
 	st.build = time.Since(start)
 	start = time.Now()
-	if _, err := search.Build(s.Procedure).Script(); err != nil {
+	if _, err := search.Build(s.Procedure, nil).Script(); err != nil {
 		return result{}, st, err
 	}
 	st.index = time.Since(start)

@@ -53,6 +53,9 @@ type Options struct {
 	// Municipality is the actor in the FRBR URIs, a lowercase ASCII slug such as "requinoa".
 	// Empty means the organization's name without "Municipalidad de".
 	Municipality string
+	// Text renders the procedure's Markdown; sharing one across a build's outputs parses
+	// each text once. Nil makes a new one.
+	Text *markdown.Renderer
 }
 
 // FRBR holds the act's URIs at the three levels AKN identifies.
@@ -91,7 +94,10 @@ func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
 	if opt.ID == "" {
 		opt.ID = fmt.Sprintf("%04d-%d", p.Decree.Date.Year, p.Decree.Number)
 	}
-	b := &builder{p: p, opt: opt, uris: uris, actor: actor, md: markdown.New(false), eIDs: map[string]bool{}}
+	if opt.Text == nil {
+		opt.Text = markdown.New(p.Markdown.AllowHTML)
+	}
+	b := &builder{p: p, opt: opt, uris: uris, actor: actor, md: opt.Text, eIDs: map[string]bool{}}
 	root := el("akomaNtoso", "xmlns", Namespace).add(b.act())
 	if b.err != nil {
 		return nil, b.err

@@ -24,6 +24,9 @@ import (
 // Options chooses how the decree is printed.
 type Options struct {
 	Draft bool // mark every page "BORRADOR — sin validez"
+	// Text renders the procedure's Markdown; sharing one across a build's outputs parses
+	// each text once. Nil makes a new one.
+	Text *markdown.Renderer
 }
 
 // Geometry, millimetres and points. The wide left margin leaves room to bind the original in
@@ -56,7 +59,10 @@ func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
 		Draft:      opt.Draft,
 		CountPages: true,
 	})
-	w := &writer{p: p, md: markdown.New(p.Markdown.AllowHTML), Flow: &pdfdoc.Flow{
+	if opt.Text == nil {
+		opt.Text = markdown.New(p.Markdown.AllowHTML)
+	}
+	w := &writer{p: p, md: opt.Text, Flow: &pdfdoc.Flow{
 		Doc: doc, X0: marginLeft, W: doc.Paper.W - marginLeft - marginRight,
 		Top: marginTop, Bottom: marginBottom, Gap: 3,
 		Footer: pdfdoc.Footer{Left: []string{

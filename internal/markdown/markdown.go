@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,9 +18,15 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// Renderer turns Markdown into HTML or plain text.
+// Renderer turns Markdown into HTML or plain text. It remembers what it rendered, so one
+// renderer shared by every output of a build parses each text once; it is safe for
+// concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
+
+	mu    sync.Mutex
+	plain map[string]string
+	block map[string]template.HTML
 }
 
 // New returns a renderer. With allowHTML, raw HTML in the source reaches the page; without it
@@ -32,16 +39,26 @@ func New(allowHTML bool) *Renderer {
 	if allowHTML {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(opts...)}
+	return &Renderer{md: goldmark.New(opts...), plain: map[string]string{}, block: map[string]template.HTML{}}
 }
 
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
+	r.mu.Lock()
+	h, ok := r.block[src]
+	r.mu.Unlock()
+	if ok {
+		return h, nil
+	}
 	var buf bytes.Buffer
 	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(newContext())); err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
-	return template.HTML(buf.String()), nil
+	h = template.HTML(buf.String())
+	r.mu.Lock()
+	r.block[src] = h
+	r.mu.Unlock()
+	return h, nil
 }
 
 // Inline renders a one-paragraph text without its <p> wrapper, for list items and table cells.
@@ -100,9 +117,19 @@ func (r *Renderer) Sections(src string) []Section {
 // Plain renders Markdown as plain text: emphasis and links keep their words, list items and
 // paragraphs become lines.
 func (r *Renderer) Plain(src string) string {
+	r.mu.Lock()
+	p, ok := r.plain[src]
+	r.mu.Unlock()
+	if ok {
+		return p
+	}
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
-	return strings.TrimSpace(plain(doc, source))
+	p = strings.TrimSpace(plain(doc, source))
+	r.mu.Lock()
+	r.plain[src] = p
+	r.mu.Unlock()
+	return p
 }
 
 func plain(n ast.Node, source []byte) string {

@@ -36,6 +36,9 @@ type Options struct {
 	// script listens for server events, so the page's policy then also allows connections
 	// back to the same origin.
 	LiveReload string
+	// Text renders the procedure's Markdown; sharing one across a build's outputs parses
+	// each text once. Nil makes a new one.
+	Text *markdown.Renderer
 }
 
 // Status is a notice shown on every page under the header.
@@ -69,7 +72,7 @@ type Files = map[string][]byte
 
 // Render writes every page and the theme's assets.
 func Render(p *procedure.Procedure, th *theme.Theme, opt Options) (Files, error) {
-	r := renderer{p: p, th: th, opt: opt, md: markdown.New(p.Markdown.AllowHTML), out: Files{}}
+	r := renderer{p: p, th: th, opt: opt, md: textRenderer(opt.Text, p), out: Files{}}
 	assets, err := th.Assets()
 	if err != nil {
 		return nil, err
@@ -334,4 +337,11 @@ func firstSentence(text string) string {
 		return string(r[:157]) + "…"
 	}
 	return text
+}
+
+func textRenderer(md *markdown.Renderer, p *procedure.Procedure) *markdown.Renderer {
+	if md != nil {
+		return md
+	}
+	return markdown.New(p.Markdown.AllowHTML)
 }

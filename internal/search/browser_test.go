@@ -124,7 +124,7 @@ func TestBrowserAnalyzerParity(t *testing.T) {
 		}
 		texts = append(texts, w, folded, strings.ToUpper(w), stems[i])
 	}
-	for _, e := range search.Build(s.Procedure).Entries {
+	for _, e := range search.Build(s.Procedure, nil).Entries {
 		texts = append(texts, e.Heading, e.Text, e.Breadcrumb)
 	}
 	texts = append(texts, "Ley N° 18.695 de 1988", "Nº128", "01.08.2024", "1.234.567", "1234.567", "18.",
@@ -208,7 +208,7 @@ const jsSearch = `(function (queries) {
 // same order, same scores.
 func TestBrowserRankingParity(t *testing.T) {
 	out, s := buildSeed(t)
-	ix := search.Build(s.Procedure)
+	ix := search.Build(s.Procedure, nil)
 	var queries []string
 	for _, file := range []string{"../../../shared/search-queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv"} {
 		for _, q := range queryColumn(t, file) {

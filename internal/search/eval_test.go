@@ -108,7 +108,7 @@ func seedIndex(t testing.TB) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Build(p)
+	return Build(p, nil)
 }
 
 func TestQuality(t *testing.T) {

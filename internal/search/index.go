@@ -103,9 +103,13 @@ type posting struct {
 	weight int // BM25F weight × weightScale
 }
 
-// Build indexes the procedure: its manual, its decree and its content pages.
-func Build(p *procedure.Procedure) *Index {
-	b := &builder{md: markdown.New(p.Markdown.AllowHTML), ix: &Index{an: NewAnalyzer()}}
+// Build indexes the procedure: its manual, its decree and its content pages. md renders
+// its Markdown; nil makes a new renderer.
+func Build(p *procedure.Procedure, md *markdown.Renderer) *Index {
+	if md == nil {
+		md = markdown.New(p.Markdown.AllowHTML)
+	}
+	b := &builder{md: md, ix: &Index{an: NewAnalyzer()}}
 	b.manual(p)
 	b.decree(p)
 	b.pages(p)

@@ -25,7 +25,7 @@ func seed(t testing.TB) (*procedure.Procedure, *site.Site) {
 // block that opens with one: search-eval and readers read the heading they land on.
 func TestEntriesPointAtHeadings(t *testing.T) {
 	p, s := seed(t)
-	ix := search.Build(p)
+	ix := search.Build(p, nil)
 	if len(ix.Entries) == 0 {
 		t.Fatal("no entries")
 	}
@@ -65,7 +65,7 @@ func TestEntriesPointAtHeadings(t *testing.T) {
 
 func TestEntriesOfTheSeed(t *testing.T) {
 	p, _ := seed(t)
-	ix := search.Build(p)
+	ix := search.Build(p, nil)
 	byHref := map[string]search.Entry{}
 	for _, e := range ix.Entries {
 		if e.Kind == search.KindCheck {
@@ -115,11 +115,11 @@ func TestEntriesOfTheSeed(t *testing.T) {
 // The index depends only on the procedure: two builds give the same bytes.
 func TestScriptIsDeterministic(t *testing.T) {
 	p, _ := seed(t)
-	a, err := search.Build(p).Script()
+	a, err := search.Build(p, nil).Script()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := search.Build(p).Script()
+	b, err := search.Build(p, nil).Script()
 	if err != nil {
 		t.Fatal(err)
 	}

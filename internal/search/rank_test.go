@@ -77,7 +77,7 @@ func smallIndex(t *testing.T) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Build(p)
+	return Build(p, nil)
 }
 
 // A content page is indexed at its headings, with the anchors the page gives them and the

@@ -20,6 +20,7 @@ import (
 	"github.com/requinoa/pauta/internal/akn"
 	"github.com/requinoa/pauta/internal/checklist"
 	"github.com/requinoa/pauta/internal/decreepdf"
+	"github.com/requinoa/pauta/internal/markdown"
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pages"
 	"github.com/requinoa/pauta/internal/procedure"
@@ -139,6 +140,8 @@ type edition struct {
 	versionPath string
 	// otherVersions can be searched from this edition's search page too.
 	otherVersions []pages.SearchSource
+	// text renders the edition's Markdown, shared with the other edition of the same text.
+	text *markdown.Renderer
 	// pagesOnly skips the parts that do not depend on where the edition sits (index, PDFs,
 	// export): the root copy of the version in force takes them from its v/<id>/ folder.
 	pagesOnly bool
@@ -146,6 +149,9 @@ type edition struct {
 
 // renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
 func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure, ed edition) (output.Files, error) {
+	if ed.text == nil {
+		ed.text = markdown.New(p.Markdown.AllowHTML)
+	}
 	downloads := []pages.Download{
 		{Href: "checklist.pdf", Label: "Lista de verificación (PDF)", Detail: "para imprimir, una por sesión"},
 		{Href: "decreto.pdf", Label: "Decreto con el manual (PDF)", Detail: "texto oficial"},
@@ -163,7 +169,7 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 		func() error {
 			f, err := pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
 				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
-				OtherVersions: ed.otherVersions})
+				OtherVersions: ed.otherVersions, Text: ed.text})
 			for name, b := range f {
 				put(name, b)
 			}
@@ -188,7 +194,7 @@ func sharedFiles() []string {
 func sharedParts(p *procedure.Procedure, ed edition, put func(string, []byte)) []func() error {
 	return []func() error{
 		func() error {
-			b, err := search.Build(p).Script()
+			b, err := search.Build(p, ed.text).Script()
 			put(search.IndexPath, b)
 			return err
 		},
@@ -198,12 +204,12 @@ func sharedParts(p *procedure.Procedure, ed edition, put func(string, []byte)) [
 			return err
 		},
 		func() error {
-			b, err := decreepdf.Render(p, decreepdf.Options{Draft: ed.draft})
+			b, err := decreepdf.Render(p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
 			put("decreto.pdf", b)
 			return err
 		},
 		func() error {
-			b, err := akn.Render(p, akn.Options{})
+			b, err := akn.Render(p, akn.Options{Text: ed.text})
 			put(AKNFile, b)
 			return err
 		},
@@ -222,6 +228,10 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 		jobs = append(jobs, job{"v/" + v.ID + "/", v})
 	}
 	results := make([]output.Files, len(jobs))
+	texts := map[*versions.Version]*markdown.Renderer{}
+	for _, v := range vs {
+		texts[v] = markdown.New(v.Procedure.Markdown.AllowHTML)
+	}
 	var tasks []func() error
 	for i, j := range jobs {
 		tasks = append(tasks, func() error {
@@ -236,6 +246,7 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 				versionPath:   "v/" + j.v.ID + "/",
 				otherVersions: searchSources(vs, j.v, toRoot),
 				pagesOnly:     j.prefix == "",
+				text:          texts[j.v],
 			})
 			results[i] = f
 			return err
