@@ -9,6 +9,8 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -16,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns Markdown into HTML or plain text. It remembers what it rendered, so one
@@ -50,11 +53,15 @@ func (r *Renderer) Block(src string) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	var buf bytes.Buffer
-	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(newContext())); err != nil {
-		return "", fmt.Errorf("markdown: %w", err)
+	if paras, ok := simpleParagraphs(src); ok {
+		h = template.HTML(simpleHTML(paras))
+	} else {
+		s, err := r.goldmarkHTML(src)
+		if err != nil {
+			return "", err
+		}
+		h = template.HTML(s)
 	}
-	h = template.HTML(buf.String())
 	r.mu.Lock()
 	r.block[src] = h
 	r.mu.Unlock()
@@ -123,13 +130,29 @@ func (r *Renderer) Plain(src string) string {
 	if ok {
 		return p
 	}
-	source := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
-	p = strings.TrimSpace(plain(doc, source))
+	if paras, ok := simpleParagraphs(src); ok {
+		p = strings.Join(paras, "\n")
+	} else {
+		p = r.goldmarkPlain(src)
+	}
 	r.mu.Lock()
 	r.plain[src] = p
 	r.mu.Unlock()
 	return p
+}
+
+func (r *Renderer) goldmarkHTML(src string) (string, error) {
+	var buf bytes.Buffer
+	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(newContext())); err != nil {
+		return "", fmt.Errorf("markdown: %w", err)
+	}
+	return buf.String(), nil
+}
+
+func (r *Renderer) goldmarkPlain(src string) string {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
+	return strings.TrimSpace(plain(doc, source))
 }
 
 func plain(n ast.Node, source []byte) string {
@@ -195,4 +218,58 @@ func WithoutTitle(md, title string) string {
 		return ""
 	}
 	return md
+}
+
+// simpleParagraphs splits src into its paragraphs when src is nothing but plain prose —
+// paragraphs separated by one blank line, each on one line, starting with a letter and
+// holding no character Markdown gives a meaning to — so that goldmark would render it as
+// those paragraphs, text unchanged. Most texts of a procedure are such prose, and a long
+// manual has thousands of them. Anything else (emphasis, links, lists, line breaks, a
+// possible autolink) returns false and goes through goldmark; a test holds the two paths
+// equal.
+func simpleParagraphs(src string) ([]string, bool) {
+	if src == "" || strings.Contains(src, "www") || strings.Contains(src, "WWW") || strings.Contains(src, "://") {
+		return nil, false
+	}
+	paras := strings.Split(src, "\n\n")
+	for _, p := range paras {
+		if !simpleParagraph(p) {
+			return nil, false
+		}
+	}
+	return paras, true
+}
+
+func simpleParagraph(p string) bool {
+	if p == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(p)
+	if !unicode.IsLetter(first) && !strings.ContainsRune("¿¡(\"'", first) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if unicode.IsSpace(last) {
+		return false
+	}
+	for _, r := range p {
+		switch {
+		case r < 0x20, r == 0x7f, r == utf8.RuneError:
+			return false // line breaks, tabs, control characters, invalid UTF-8
+		case r < utf8.RuneSelf && strings.ContainsRune("\\`*_[]<>&|~@#=+{}$", r):
+			return false
+		}
+	}
+	return true
+}
+
+// simpleHTML is what goldmark writes for simple paragraphs.
+func simpleHTML(paras []string) string {
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString("<p>")
+		b.Write(util.EscapeHTML([]byte(p)))
+		b.WriteString("</p>\n")
+	}
+	return b.String()
 }

@@ -1,0 +1,115 @@
+package markdown
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// checkSimple fails when the fast path for plain prose takes src and renders it otherwise
+// than goldmark does.
+func checkSimple(t *testing.T, r *Renderer, src string) bool {
+	t.Helper()
+	paras, ok := simpleParagraphs(src)
+	if !ok {
+		return false
+	}
+	want, err := r.goldmarkHTML(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := simpleHTML(paras); got != want {
+		t.Errorf("HTML of %q:\n fast path %q\n goldmark  %q", src, got, want)
+	}
+	if got, want := strings.Join(paras, "\n"), r.goldmarkPlain(src); got != want {
+		t.Errorf("plain text of %q:\n fast path %q\n goldmark  %q", src, got, want)
+	}
+	return true
+}
+
+func TestSimpleParagraphsMatchGoldmark(t *testing.T) {
+	tests := []struct {
+		src    string
+		simple bool
+	}{
+		{"El técnico verifica la identidad del usuario.", true},
+		{"Primer párrafo.\n\nSegundo párrafo, con \"comillas\" y 'apóstrofos' (y paréntesis).", true},
+		{"¿Está conforme? ¡Sí! Nº 18.695, 100 % / 2024; a-b: c.", true},
+		{"La Ley N° 19.628 — protección de datos · «vida privada».", true},
+		{"Texto con **negrita**.", false},
+		{"Texto con *énfasis* o _énfasis_.", false},
+		{"Un [enlace](https://example.org).", false},
+		{"Visite www.requinoa.cl para más.", false},
+		{"Escriba a soporte@requinoa.cl.", false},
+		{"Vea https://requinoa.cl hoy.", false},
+		{"1. Una lista", false},
+		{"- Una lista", false},
+		{"# Título", false},
+		{"Línea uno\nlínea dos", false},
+		{"Tres\n\n\npárrafos", false},
+		{" Sangría", false},
+		{"Final con espacios  ", false},
+		{"a < b & c > d", false},
+		{"Código `x`", false},
+		{"Barra \\ invertida", false},
+		{"Tabla | de | columnas", false},
+		{"&amp; entidad", false},
+		{"", false},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		if got := checkSimple(t, r, tt.src); got != tt.simple {
+			t.Errorf("simpleParagraphs(%q) took it: %v, want %v", tt.src, got, tt.simple)
+		}
+	}
+}
+
+// TestSimpleParagraphsOnTheSeed runs every Markdown text of the Requínoa source through
+// both paths, and checks that most of them take the fast one.
+func TestSimpleParagraphsOnTheSeed(t *testing.T) {
+	p, err := procedure.Load(os.DirFS("../.."), procedure.DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []procedure.Markdown
+	var walk func([]*procedure.Section)
+	walk = func(ss []*procedure.Section) {
+		for _, s := range ss {
+			texts = append(texts, s.Text)
+			for _, it := range s.Items {
+				texts = append(texts, it.Text)
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(p.Manual.Sections)
+	for _, part := range [][]*procedure.Paragraph{p.Decree.Vistos, p.Decree.Considerando, p.Decree.Resolutions} {
+		for _, para := range part {
+			texts = append(texts, para.Text)
+		}
+	}
+	r := New(p.Markdown.AllowHTML)
+	simple := 0
+	for _, text := range texts {
+		if checkSimple(t, r, string(text)) {
+			simple++
+		} else if text != "" {
+			t.Logf("through goldmark: %q", text)
+		}
+	}
+	if len(texts) < 20 || simple < len(texts)/2 {
+		t.Errorf("%d of %d texts took the fast path", simple, len(texts))
+	}
+}
+
+func FuzzSimpleParagraphs(f *testing.F) {
+	for _, s := range []string{"Texto simple.", "Dos.\n\nPárrafos.", "¿Qué? ¡Ya!", "a\u00a0b", "x\u2028y"} {
+		f.Add(s)
+	}
+	r := New(false)
+	f.Fuzz(func(t *testing.T, src string) {
+		checkSimple(t, r, src)
+	})
+}
