@@ -65,7 +65,33 @@ func paragraph(r *rand.Rand, words int) string {
 	return strings.Join(parts, " ")
 }
 
-func yamlQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+// markdownBody is a section's text as people write it: two or three paragraphs, some words
+// in bold, now and then a link, so both tools parse real Markdown and not only plain prose.
+func markdownBody(r *rand.Rand, words, section int) string {
+	n := 2 + r.IntN(2)
+	paras := make([]string, n)
+	for i := range paras {
+		p := paragraph(r, words/n)
+		if r.IntN(3) == 0 {
+			w := strings.Fields(p)
+			k := 1 + r.IntN(len(w)-3)
+			w[k] = "**" + w[k] + " " + w[k+1] + "**"
+			w = append(w[:k+1], w[k+2:]...)
+			p = strings.Join(w, " ")
+		}
+		paras[i] = p
+	}
+	if section%10 == 0 {
+		paras[n-1] += fmt.Sprintf(" Ver [la norma %d](https://www.ejemplo.cl/normas/%d).", section, section)
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// yamlQuote writes s as a YAML double-quoted scalar, line breaks escaped (a raw blank line
+// inside quotes would fold).
+func yamlQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
 
 func write(out string, n, words int) error {
 	if _, err := os.Stat(out); err == nil {
@@ -111,7 +137,7 @@ manual:
 		fmt.Fprintf(&y, "    - id: capitulo-%d\n      title: Capítulo %d\n      numbered: true\n      label: paso\n      sections:\n", c+1, c+1)
 		for s := c * 10; s < min(n, c*10+10); s++ {
 			title := strings.TrimSuffix(sentence(r, 3), ".")
-			body := paragraph(r, words-20)
+			body := markdownBody(r, words-20, s)
 			item := paragraph(r, 20)
 			fmt.Fprintf(&y, "        - id: seccion-%d\n          title: %s\n          text: %s\n          list: letters\n          items:\n            - id: item-%d\n              text: %s\n",
 				s+1, yamlQuote(title), yamlQuote(body), s+1, yamlQuote(item))
