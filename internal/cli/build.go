@@ -48,7 +48,7 @@ func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 		return err
 	}
 	fmt.Fprintf(streams.Err, "pauta: %d archivos escritos en %s (versión %s) en %s\n",
-		len(s.Files), opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond))
+		s.Count, opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond))
 	if s.Unpublished {
 		fmt.Fprintf(streams.Err, "pauta: procedure.yaml tiene cambios sin publicar (código %s): el sitio muestra la versión vigente.\n"+
 			"       Véalos con «pauta build --borrador» o «pauta diff %s %s»; publíquelos con «pauta publish».\n",

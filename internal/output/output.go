@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Marker is the file that identifies a folder pauta wrote, so a mistaken --out never replaces a
@@ -39,45 +40,118 @@ var ErrNotOurs = errors.New("la carpeta no fue escrita por pauta")
 
 // Write replaces the folder target with files. The target's parent must exist or be creatable.
 func Write(target string, files Files) error {
+	st, err := NewStage(target)
+	if err != nil {
+		return err
+	}
+	for _, p := range files.Paths() {
+		if err := st.Put(p, files[p]); err != nil {
+			st.Abort()
+			return err
+		}
+	}
+	return st.Commit()
+}
+
+// Stage is a site being written: each file goes to a staging folder beside the target as soon
+// as it is rendered, so a build never holds the whole site in memory; Commit puts the folder
+// in the target's place, Abort removes it. Put may be called from several goroutines.
+type Stage struct {
+	target, parent, dir string
+
+	mu    sync.Mutex
+	count int
+	done  bool
+}
+
+// NewStage checks that target may be replaced and creates the staging folder beside it.
+func NewStage(target string) (*Stage, error) {
 	target = filepath.Clean(target)
 	if err := checkReplaceable(target); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", parent, err)
+		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
 	removeLeftovers(parent, filepath.Base(target))
-	staging, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(target)+"-")
+	dir, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(target)+"-")
 	if err != nil {
-		return fmt.Errorf("creating staging folder: %w", err)
+		return nil, fmt.Errorf("creating staging folder: %w", err)
 	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("staging folder: %w", err)
+	}
+	return &Stage{target: target, parent: parent, dir: dir}, nil
+}
+
+// Put writes one file of the site; name is a slash-separated path relative to the site root.
+func (st *Stage) Put(name string, data []byte) error {
+	if !fs.ValidPath(name) || strings.Contains(name, "\\") || name == Marker {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	full := filepath.Join(st.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	if err := writeFile(full, data); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	st.mu.Lock()
+	st.count++
+	st.mu.Unlock()
+	return nil
+}
+
+// Count is the number of files put so far.
+func (st *Stage) Count() int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.count
+}
+
+// Abort removes the staging folder; the target is left as it was.
+func (st *Stage) Abort() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if !st.done {
+		st.done = true
+		os.RemoveAll(st.dir)
+	}
+}
+
+// Commit replaces the target with the staged site.
+func (st *Stage) Commit() error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.done {
+		return errors.New("output: stage already committed or aborted")
+	}
+	st.done = true
 	// Until the swap, the staging folder is ours to remove on any failure.
-	done := false
+	swapped := false
 	defer func() {
-		if !done {
-			os.RemoveAll(staging)
+		if !swapped {
+			os.RemoveAll(st.dir)
 		}
 	}()
-	if err := os.Chmod(staging, 0o755); err != nil {
-		return fmt.Errorf("staging folder: %w", err)
-	}
-	if err := writeAll(staging, files); err != nil {
-		return err
+	if err := writeFile(filepath.Join(st.dir, Marker), []byte("This folder is written by pauta build and replaced whole on every build.\n")); err != nil {
+		return fmt.Errorf("writing %s: %w", Marker, err)
 	}
 	// Flush before the swap: after a power cut the target must not name half-written files.
-	if err := SyncTree(staging); err != nil {
-		return fmt.Errorf("flushing %s: %w", staging, err)
+	if err := SyncTree(st.dir); err != nil {
+		return fmt.Errorf("flushing %s: %w", st.dir, err)
 	}
-	if err := swap(staging, target); err != nil {
-		return fmt.Errorf("replacing %s: %w", target, err)
+	if err := swap(st.dir, st.target); err != nil {
+		return fmt.Errorf("replacing %s: %w", st.target, err)
 	}
-	done = true
+	swapped = true
 	// After the swap the staging path holds the previous output (or nothing).
-	if err := os.RemoveAll(staging); err != nil {
+	if err := os.RemoveAll(st.dir); err != nil {
 		return fmt.Errorf("removing previous output: %w", err)
 	}
-	return syncDir(parent)
+	return syncDir(st.parent)
 }
 
 func checkReplaceable(target string) error {
@@ -102,22 +176,6 @@ func checkReplaceable(target string) error {
 		return fmt.Errorf("%s: %w", target, ErrNotOurs)
 	}
 	return nil
-}
-
-func writeAll(root string, files Files) error {
-	for _, p := range files.Paths() {
-		if !fs.ValidPath(p) || strings.Contains(p, "\\") {
-			return fmt.Errorf("invalid output path %q", p)
-		}
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-		if err := writeFile(full, files[p]); err != nil {
-			return fmt.Errorf("writing %s: %w", p, err)
-		}
-	}
-	return writeFile(filepath.Join(root, Marker), []byte("This folder is written by pauta build and replaced whole on every build.\n"))
 }
 
 func writeFile(name string, data []byte) error {

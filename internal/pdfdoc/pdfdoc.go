@@ -105,6 +105,7 @@ type Doc struct {
 	fillRGB   [3]int
 	drawRGB   [3]int
 
+	w     *pdfWriter // the file so far: pages are written out as they are finished
 	pages []*page
 	cur   *page
 	err   error

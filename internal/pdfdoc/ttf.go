@@ -68,11 +68,6 @@ func parseFace(name string, ttf []byte) (f *face, err error) {
 		f.capHeight = i16(os2, 88)
 	}
 	numGlyphs := u16(f.tables["maxp"], 4)
-	if numGlyphs >= 0x4000 {
-		// Text is written as two bytes per glyph; below 0x4000 no glyph pair can spell the
-		// page-count placeholder (see pagesMark).
-		return nil, fmt.Errorf("font %s: %d glyphs, more than pauta supports", name, numGlyphs)
-	}
 	numMetrics := u16(hhea, 34)
 	hmtx := f.tables["hmtx"]
 	f.advance = make([]uint16, numGlyphs)

@@ -49,7 +49,10 @@ type Site struct {
 	Prepared    *procedure.Procedure
 	Unpublished bool
 	Versions    []*versions.Version
-	Files       output.Files
+	// Files are the rendered files, for Render; Build writes them as they come instead.
+	Files output.Files
+	// Count is the number of files rendered.
+	Count int
 }
 
 // Load reads and validates the project in src: procedure.yaml and the pages it lists.
@@ -57,8 +60,15 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	return procedure.Load(src, procedure.DefaultFile)
 }
 
-// Render builds every output of the project in src in memory.
-func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
+// project is a loaded project, ready to render.
+type project struct {
+	prepared *procedure.Procedure
+	versions []*versions.Version
+	theme    *theme.Theme
+}
+
+// load reads and validates everything a build renders from, before any output is touched.
+func load(src fs.FS) (*project, error) {
 	prepared, err := Load(src)
 	if err != nil {
 		return nil, err
@@ -71,35 +81,103 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Prepared: prepared, Versions: vs, Files: output.Files{}}
+	return &project{prepared: prepared, versions: vs, theme: th}, nil
+}
+
+// sink receives each file of a build as soon as it is rendered, so a build need not hold the
+// whole site in memory. It is called from several goroutines.
+type sink func(name string, data []byte) error
+
+// under is the sink that puts files in folder prefix ("v/2024-2387/").
+func (put sink) under(prefix string) sink {
+	if prefix == "" {
+		return put
+	}
+	return func(name string, data []byte) error { return put(path.Join(prefix, name), data) }
+}
+
+// collect returns a sink that keeps the files in memory.
+func collect() (sink, output.Files) {
+	var mu sync.Mutex
+	files := output.Files{}
+	return func(name string, data []byte) error {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+		return nil
+	}, files
+}
+
+// Render builds every output of the project in src in memory.
+func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
+	pr, err := load(src)
+	if err != nil {
+		return nil, err
+	}
+	put, files := collect()
+	s, err := pr.render(ctx, opt, put)
+	if err != nil {
+		return nil, err
+	}
+	s.Files, s.Count = files, len(files)
+	return s, nil
+}
+
+// Build renders the project in src and writes it to out, replacing the earlier output whole.
+// Files are written to a staging folder as they are rendered; out is replaced only when
+// every one is written.
+func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, error) {
+	pr, err := load(src)
+	if err != nil {
+		return nil, err
+	}
+	st, err := output.NewStage(out)
+	if err != nil {
+		return nil, err
+	}
+	s, err := pr.render(ctx, opt, st.Put)
+	if err != nil {
+		st.Abort()
+		return nil, err
+	}
+	s.Count = st.Count()
+	if err := st.Commit(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (pr *project) render(ctx context.Context, opt Options, put sink) (*Site, error) {
+	s := &Site{Prepared: pr.prepared, Versions: pr.versions}
+	vs := pr.versions
 	if opt.Draft || len(vs) == 0 {
-		s.Procedure = prepared
-		files, err := renderEdition(ctx, th, prepared, edition{draft: opt.Draft, liveReload: opt.LiveReload})
+		s.Procedure = pr.prepared
+		err := renderEdition(ctx, pr.theme, pr.prepared, edition{draft: opt.Draft, liveReload: opt.LiveReload}, put)
 		if err != nil {
 			return nil, err
 		}
-		s.Files = files
-		return s, addRootFiles(s.Files)
+		return s, addRootFiles(put)
 	}
 	inForce := vs[len(vs)-1]
 	s.Procedure = inForce.Procedure
-	s.Unpublished = prepared.Code != inForce.Code()
-	if err := renderPublished(ctx, th, vs, opt, s.Files); err != nil {
+	s.Unpublished = pr.prepared.Code != inForce.Code()
+	if err := renderPublished(ctx, pr.theme, vs, opt, put); err != nil {
 		return nil, err
 	}
-	return s, addRootFiles(s.Files)
+	return s, addRootFiles(put)
 }
 
 // addRootFiles adds what only the site's root holds: the JSON Schema of procedure.yaml, for
 // editors, and a robots.txt that lets search engines index the manual.
-func addRootFiles(files output.Files) error {
+func addRootFiles(put sink) error {
 	schema, err := procedure.Schema()
 	if err != nil {
 		return err
 	}
-	files[procedure.SchemaFile] = schema
-	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n")
-	return nil
+	if err := put(procedure.SchemaFile, schema); err != nil {
+		return err
+	}
+	return put("robots.txt", []byte("User-agent: *\nAllow: /\n"))
 }
 
 // RenderPrepared renders the text being prepared alone, as a draft, to prove it builds.
@@ -112,19 +190,11 @@ func RenderPrepared(ctx context.Context, src fs.FS, opt Options) (output.Files, 
 	if err != nil {
 		return nil, err
 	}
-	return renderEdition(ctx, th, p, edition{draft: true})
-}
-
-// Build renders the project in src and writes it to out, replacing the earlier output whole.
-func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, error) {
-	s, err := Render(ctx, src, opt)
-	if err != nil {
+	put, files := collect()
+	if err := renderEdition(ctx, th, p, edition{draft: true}, put); err != nil {
 		return nil, err
 	}
-	if err := output.Write(out, s.Files); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return files, nil
 }
 
 // AKNFile is an edition's Akoma Ntoso export.
@@ -143,12 +213,14 @@ type edition struct {
 	// text renders the edition's Markdown, shared with the other edition of the same text.
 	text *markdown.Renderer
 	// pagesOnly skips the parts that do not depend on where the edition sits (index, PDFs,
-	// export): the root copy of the version in force takes them from its v/<id>/ folder.
-	pagesOnly bool
+	// export): the root copy of the version in force takes them from its v/<id>/ folder,
+	// which puts them at the root too (sharedAtRoot).
+	pagesOnly    bool
+	sharedAtRoot sink
 }
 
 // renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
-func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure, ed edition) (output.Files, error) {
+func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure, ed edition, put sink) error {
 	if ed.text == nil {
 		ed.text = markdown.New(p.Markdown.AllowHTML)
 	}
@@ -156,68 +228,62 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 		{Href: "checklist.pdf", Label: "Lista de verificación (PDF)", Detail: "para imprimir, una por sesión"},
 		{Href: "decreto.pdf", Label: "Decreto con el manual (PDF)", Detail: "texto oficial"},
 	}
-	var (
-		mu    sync.Mutex
-		files = output.Files{}
-	)
-	put := func(name string, b []byte) {
-		mu.Lock()
-		files[name] = b
-		mu.Unlock()
-	}
 	tasks := []func() error{
 		func() error {
 			f, err := pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
 				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
 				OtherVersions: ed.otherVersions, Text: ed.text})
-			for name, b := range f {
-				put(name, b)
+			if err != nil {
+				return err
 			}
-			return err
+			for _, name := range output.Files(f).Paths() {
+				if err := put(name, f[name]); err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 	}
 	if !ed.pagesOnly {
-		tasks = append(tasks, sharedParts(p, ed, put)...)
+		shared := put
+		if ed.sharedAtRoot != nil {
+			shared = func(name string, data []byte) error {
+				if err := put(name, data); err != nil {
+					return err
+				}
+				return ed.sharedAtRoot(name, data)
+			}
+		}
+		tasks = append(tasks, sharedParts(p, ed, shared)...)
 	}
-	if err := parallel(ctx, tasks...); err != nil {
-		return nil, err
-	}
-	return files, nil
+	return parallel(ctx, tasks...)
 }
 
-// sharedFiles are an edition's files that do not depend on where the edition sits.
-func sharedFiles() []string {
-	return []string{search.IndexPath, "checklist.pdf", "decreto.pdf", AKNFile}
-}
-
-// sharedParts renders sharedFiles.
-func sharedParts(p *procedure.Procedure, ed edition, put func(string, []byte)) []func() error {
+// sharedParts renders an edition's files that do not depend on where the edition sits.
+func sharedParts(p *procedure.Procedure, ed edition, put sink) []func() error {
+	part := func(name string, render func() ([]byte, error)) func() error {
+		return func() error {
+			b, err := render()
+			if err != nil {
+				return err
+			}
+			return put(name, b)
+		}
+	}
 	return []func() error{
-		func() error {
-			b, err := search.Build(p, ed.text).Script()
-			put(search.IndexPath, b)
-			return err
-		},
-		func() error {
-			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
-			put("checklist.pdf", b)
-			return err
-		},
-		func() error {
-			b, err := decreepdf.Render(p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
-			put("decreto.pdf", b)
-			return err
-		},
-		func() error {
-			b, err := akn.Render(p, akn.Options{Text: ed.text})
-			put(AKNFile, b)
-			return err
-		},
+		part(search.IndexPath, func() ([]byte, error) { return search.Build(p, ed.text).Script() }),
+		part("checklist.pdf", func() ([]byte, error) {
+			return checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
+		}),
+		part("decreto.pdf", func() ([]byte, error) {
+			return decreepdf.Render(p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
+		}),
+		part(AKNFile, func() ([]byte, error) { return akn.Render(p, akn.Options{Text: ed.text}) }),
 	}
 }
 
 // renderPublished renders the version in force at the root and every version under v/<id>/.
-func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, opt Options, files output.Files) error {
+func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, opt Options, put sink) error {
 	inForce := vs[len(vs)-1]
 	type job struct {
 		prefix string
@@ -227,19 +293,18 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 	for _, v := range vs {
 		jobs = append(jobs, job{"v/" + v.ID + "/", v})
 	}
-	results := make([]output.Files, len(jobs))
 	texts := map[*versions.Version]*markdown.Renderer{}
 	for _, v := range vs {
 		texts[v] = markdown.New(v.Procedure.Markdown.AllowHTML)
 	}
 	var tasks []func() error
-	for i, j := range jobs {
+	for _, j := range jobs {
 		tasks = append(tasks, func() error {
 			toRoot := ""
 			if j.prefix != "" {
 				toRoot = "../../"
 			}
-			f, err := renderEdition(ctx, th, j.v.Procedure, edition{
+			ed := edition{
 				liveReload:    opt.LiveReload,
 				status:        versionStatus(j.v, toRoot),
 				extraNav:      []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
@@ -247,23 +312,17 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 				otherVersions: searchSources(vs, j.v, toRoot),
 				pagesOnly:     j.prefix == "",
 				text:          texts[j.v],
-			})
-			results[i] = f
-			return err
+			}
+			if j.prefix != "" && j.v == inForce {
+				ed.sharedAtRoot = put
+			}
+			return renderEdition(ctx, th, j.v.Procedure, ed, put.under(j.prefix))
 		})
 	}
 	if err := parallel(ctx, tasks...); err != nil {
 		return err
 	}
-	for i, j := range jobs {
-		for name, b := range results[i] {
-			files[path.Join(j.prefix, name)] = b
-		}
-	}
-	for _, name := range sharedFiles() {
-		files[name] = files[path.Join("v", inForce.ID, name)]
-	}
-	return renderVersionPages(th, vs, files)
+	return renderVersionPages(th, vs, put)
 }
 
 // searchSources lists the versions other than v whose indexes v's search page can load.

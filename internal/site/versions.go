@@ -19,7 +19,7 @@ func ComparisonName(oldID, newID string) string { return "comparado-" + oldID + 
 
 // renderVersionPages writes the root pages about versions: the list, the comparison of each
 // pair of consecutive versions and the Transparencia Activa index (HTML and CSV).
-func renderVersionPages(th *theme.Theme, vs []*versions.Version, files output.Files) error {
+func renderVersionPages(th *theme.Theme, vs []*versions.Version, put sink) error {
 	inForce := vs[len(vs)-1].Procedure
 	opt := pages.Options{ExtraNav: []pages.Link{{Href: "versiones.html", Label: "Versiones"}},
 		Status: versionStatus(vs[len(vs)-1], "")}
@@ -41,7 +41,9 @@ func renderVersionPages(th *theme.Theme, vs []*versions.Version, files output.Fi
 		if err != nil {
 			return err
 		}
-		files[name+".pdf"] = pdf
+		if err := put(name+".pdf", pdf); err != nil {
+			return err
+		}
 		extras = append(extras, pages.Extra{Name: name + ".html", Template: "compare.html",
 			Title:       fmt.Sprintf("Texto comparado %s → %s", v.Previous.ID, v.ID),
 			Description: fmt.Sprintf("Cambios de la versión %s a la %s, paso por paso.", v.Previous.ID, v.ID),
@@ -52,15 +54,16 @@ func renderVersionPages(th *theme.Theme, vs []*versions.Version, files output.Fi
 	if err != nil {
 		return err
 	}
-	for name, b := range rendered {
-		files[name] = b
+	for _, name := range output.Files(rendered).Paths() {
+		if err := put(name, rendered[name]); err != nil {
+			return err
+		}
 	}
 	csvBytes, err := transparencyCSV(vs)
 	if err != nil {
 		return err
 	}
-	files["transparencia.csv"] = csvBytes
-	return nil
+	return put("transparencia.csv", csvBytes)
 }
 
 func versionRows(vs []*versions.Version) []pages.VersionRow {
