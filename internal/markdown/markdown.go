@@ -27,9 +27,16 @@ import (
 type Renderer struct {
 	md goldmark.Markdown
 
-	mu    sync.Mutex
-	plain map[string]string
-	block map[string]template.HTML
+	mu   sync.Mutex
+	memo map[string]*rendered
+}
+
+// rendered is one text in both forms: an output that needs the HTML usually needs the plain
+// text too (the page and its search index), so one parse gives both.
+type rendered struct {
+	html  template.HTML
+	plain string
+	err   error
 }
 
 // New returns a renderer. With allowHTML, raw HTML in the source reaches the page; without it
@@ -42,30 +49,44 @@ func New(allowHTML bool) *Renderer {
 	if allowHTML {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(opts...), plain: map[string]string{}, block: map[string]template.HTML{}}
+	return &Renderer{md: goldmark.New(opts...), memo: map[string]*rendered{}}
+}
+
+func (r *Renderer) render(src string) *rendered {
+	r.mu.Lock()
+	e, ok := r.memo[src]
+	r.mu.Unlock()
+	if ok {
+		return e
+	}
+	if paras, ok := simpleParagraphs(src); ok {
+		e = &rendered{html: template.HTML(simpleHTML(paras)), plain: strings.Join(paras, "\n")}
+	} else {
+		e = r.goldmark(src)
+	}
+	r.mu.Lock()
+	r.memo[src] = e
+	r.mu.Unlock()
+	return e
+}
+
+// goldmark parses src once and renders it to HTML and to plain text.
+func (r *Renderer) goldmark(src string) *rendered {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
+	e := &rendered{plain: strings.TrimSpace(plain(doc, source))}
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
+		e.err = fmt.Errorf("markdown: %w", err)
+	}
+	e.html = template.HTML(buf.String())
+	return e
 }
 
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
-	r.mu.Lock()
-	h, ok := r.block[src]
-	r.mu.Unlock()
-	if ok {
-		return h, nil
-	}
-	if paras, ok := simpleParagraphs(src); ok {
-		h = template.HTML(simpleHTML(paras))
-	} else {
-		s, err := r.goldmarkHTML(src)
-		if err != nil {
-			return "", err
-		}
-		h = template.HTML(s)
-	}
-	r.mu.Lock()
-	r.block[src] = h
-	r.mu.Unlock()
-	return h, nil
+	e := r.render(src)
+	return e.html, e.err
 }
 
 // Inline renders a one-paragraph text without its <p> wrapper, for list items and table cells.
@@ -123,37 +144,7 @@ func (r *Renderer) Sections(src string) []Section {
 
 // Plain renders Markdown as plain text: emphasis and links keep their words, list items and
 // paragraphs become lines.
-func (r *Renderer) Plain(src string) string {
-	r.mu.Lock()
-	p, ok := r.plain[src]
-	r.mu.Unlock()
-	if ok {
-		return p
-	}
-	if paras, ok := simpleParagraphs(src); ok {
-		p = strings.Join(paras, "\n")
-	} else {
-		p = r.goldmarkPlain(src)
-	}
-	r.mu.Lock()
-	r.plain[src] = p
-	r.mu.Unlock()
-	return p
-}
-
-func (r *Renderer) goldmarkHTML(src string) (string, error) {
-	var buf bytes.Buffer
-	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(newContext())); err != nil {
-		return "", fmt.Errorf("markdown: %w", err)
-	}
-	return buf.String(), nil
-}
-
-func (r *Renderer) goldmarkPlain(src string) string {
-	source := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
-	return strings.TrimSpace(plain(doc, source))
-}
+func (r *Renderer) Plain(src string) string { return r.render(src).plain }
 
 func plain(n ast.Node, source []byte) string {
 	var b strings.Builder
@@ -252,16 +243,30 @@ func simpleParagraph(p string) bool {
 	if unicode.IsSpace(last) {
 		return false
 	}
-	for _, r := range p {
-		switch {
-		case r < 0x20, r == 0x7f, r == utf8.RuneError:
-			return false // line breaks, tabs, control characters, invalid UTF-8
-		case r < utf8.RuneSelf && strings.ContainsRune("\\`*_[]<>&|~@#=+{}$", r):
-			return false
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < utf8.RuneSelf {
+			if markdownByte[c] {
+				return false
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if r == utf8.RuneError || r == 0x85 || r == 0x2028 || r == 0x2029 {
+			return false // invalid UTF-8; line separators
+		}
+		i += size - 1
 	}
 	return true
 }
+
+// markdownByte marks the ASCII bytes simpleParagraph refuses: control characters (line
+// breaks, tabs) and every character Markdown or its extensions may give a meaning to.
+var markdownByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c < 0x20 || c == 0x7f || strings.ContainsRune("\\`*_[]<>&|~@#=+{}$", rune(c))
+	}
+	return t
+}()
 
 // simpleHTML is what goldmark writes for simple paragraphs.
 func simpleHTML(paras []string) string {
