@@ -269,8 +269,14 @@ func (a *Analyzer) Terms(w Word) []string {
 			out = append(out, t)
 		}
 	}
-	add(foldString(Stem(w.Lower)))
-	add(Stem(restoreAccent(w.Fold)))
+	// Stemming is most of the analysis: a word written without accents, or without an
+	// ending to restore, gives the first stem again, so it is not computed twice.
+	if w.Lower != w.Fold {
+		add(foldString(Stem(w.Lower)))
+	}
+	if restored := restoreAccent(w.Fold); restored != w.Fold {
+		add(Stem(restored))
+	}
 	for _, t := range out {
 		for _, suffix := range [...]string{"ic", "ibil"} {
 			if base, ok := strings.CutSuffix(t, suffix); ok && utf8.RuneCountInString(base) >= minDerivedStem {

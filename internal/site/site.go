@@ -68,20 +68,23 @@ type project struct {
 }
 
 // load reads and validates everything a build renders from, before any output is touched.
+// The text being prepared and the published versions are read side by side: each is a YAML
+// file of the whole procedure.
 func load(src fs.FS) (*project, error) {
-	prepared, err := Load(src)
-	if err != nil {
-		return nil, err
+	pr := &project{}
+	var loadErr, listErr, themeErr error
+	parallel(context.Background(),
+		func() error { pr.prepared, loadErr = Load(src); return nil },
+		func() error { pr.versions, listErr = versions.List(src); return nil },
+		func() error { pr.theme, themeErr = projectTheme(src); return nil },
+	)
+	// The source's own errors first: they are what the user is working on.
+	for _, err := range []error{loadErr, listErr, themeErr} {
+		if err != nil {
+			return nil, err
+		}
 	}
-	vs, err := versions.List(src)
-	if err != nil {
-		return nil, err
-	}
-	th, err := projectTheme(src)
-	if err != nil {
-		return nil, err
-	}
-	return &project{prepared: prepared, versions: vs, theme: th}, nil
+	return pr, nil
 }
 
 // sink receives each file of a build as soon as it is rendered, so a build need not hold the

@@ -11,25 +11,48 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
-// Theme is the merged set of theme files.
+// Theme is the merged set of theme files. It is safe for concurrent use.
 type Theme struct {
 	fsys fs.FS
+
+	mu     sync.Mutex
+	parsed map[string]*template.Template // by page template, for Template(page, nil)
 }
 
 // New returns the theme made of defaults, overridden by the files of project (which may be nil
 // when the project has no themes/ folder).
 func New(defaults, project fs.FS) *Theme {
 	if project == nil {
-		return &Theme{fsys: defaults}
+		return &Theme{fsys: defaults, parsed: map[string]*template.Template{}}
 	}
-	return &Theme{fsys: union{top: project, bottom: defaults}}
+	return &Theme{fsys: union{top: project, bottom: defaults}, parsed: map[string]*template.Template{}}
 }
 
 // Template parses the layout and one page template into a template set ready to execute
-// "layout". funcs may be nil.
+// "layout". funcs may be nil; without funcs the set is parsed once and shared (a parsed
+// html/template may be executed from several goroutines), since a site renders every page
+// of every edition with the same few templates.
 func (t *Theme) Template(page string, funcs template.FuncMap) (*template.Template, error) {
+	if funcs != nil {
+		return t.parse(page, funcs)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if tpl, ok := t.parsed[page]; ok {
+		return tpl, nil
+	}
+	tpl, err := t.parse(page, nil)
+	if err != nil {
+		return nil, err
+	}
+	t.parsed[page] = tpl
+	return tpl, nil
+}
+
+func (t *Theme) parse(page string, funcs template.FuncMap) (*template.Template, error) {
 	tpl := template.New("theme").Option("missingkey=error")
 	if funcs != nil {
 		tpl = tpl.Funcs(funcs)
