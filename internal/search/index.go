@@ -319,10 +319,10 @@ func (b *builder) finish() {
 				if avg[f] > 0 {
 					norm += b * lens[c.doc][f] / avg[f]
 				}
-				x += weight * c.freq[f] / norm
+				x += weight * float64(c.freq[f]) / norm
 			}
 			w := int(math.Round(weightScale * idf * x * (k1 + 1) / (k1 + x)))
-			ps = append(ps, posting{doc: c.doc, weight: max(w, 1)})
+			ps = append(ps, posting{doc: int(c.doc), weight: max(w, 1)})
 		}
 		ix.postings[ti] = ps
 	}
@@ -338,9 +338,10 @@ type termCounter struct {
 	other map[Word][]int32   // terms of any other word
 }
 
+// termCount is small on purpose: a long manual has millions of them.
 type termCount struct {
-	doc  int
-	freq [numFields]float64
+	doc  int32
+	freq [numFields]uint16 // saturates; no field of a section repeats a term 65,535 times
 }
 
 func newTermCounter(an *Analyzer) *termCounter {
@@ -405,12 +406,14 @@ func (t *termCounter) idsOf(w Word) []int32 {
 func (t *termCounter) add(doc, field int, ids []int32) {
 	for _, id := range ids {
 		ps := t.post[id]
-		if k := len(ps) - 1; k >= 0 && ps[k].doc == doc {
-			ps[k].freq[field]++
+		if k := len(ps) - 1; k >= 0 && int(ps[k].doc) == doc {
+			if ps[k].freq[field] < math.MaxUint16 {
+				ps[k].freq[field]++
+			}
 			continue
 		}
 		var c termCount
-		c.doc = doc
+		c.doc = int32(doc)
 		c.freq[field] = 1
 		t.post[id] = append(ps, c)
 	}
@@ -419,15 +422,15 @@ func (t *termCounter) add(doc, field int, ids []int32) {
 // merged returns the counts of a term by ascending doc, one per doc.
 func (t *termCounter) merged(id int) []termCount {
 	ps := t.post[id]
-	if slices.IsSortedFunc(ps, func(a, b termCount) int { return a.doc - b.doc }) && !hasRepeats(ps) {
+	if slices.IsSortedFunc(ps, func(a, b termCount) int { return int(a.doc - b.doc) }) && !hasRepeats(ps) {
 		return ps
 	}
-	slices.SortStableFunc(ps, func(a, b termCount) int { return a.doc - b.doc })
+	slices.SortStableFunc(ps, func(a, b termCount) int { return int(a.doc - b.doc) })
 	out := ps[:0]
 	for _, c := range ps {
 		if k := len(out) - 1; k >= 0 && out[k].doc == c.doc {
 			for f := range numFields {
-				out[k].freq[f] += c.freq[f]
+				out[k].freq[f] = uint16(min(int(out[k].freq[f])+int(c.freq[f]), math.MaxUint16))
 			}
 			continue
 		}
