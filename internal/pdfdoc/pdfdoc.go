@@ -106,6 +106,7 @@ type Doc struct {
 	drawRGB   [3]int
 
 	w     *pdfWriter // the file so far: pages are written out as they are finished
+	spare []byte     // a written page's content buffer, for the next page
 	pages []*page
 	cur   *page
 	err   error

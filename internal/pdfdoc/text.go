@@ -12,39 +12,70 @@ func (d *Doc) Wrap(text string, w float64) []string {
 	var lines []string
 	space := d.GetStringWidth(" ")
 	for _, para := range strings.Split(text, "\n") {
-		words := strings.Fields(para)
-		if len(words) == 0 {
-			lines = append(lines, "")
-			continue
-		}
-		var cur []string
+		// A line is a slice of the paragraph from its first word to its last, when the words
+		// are separated by single spaces (as nearly always); else the words joined.
+		start, end := -1, 0
+		single := true
 		curW := 0.0
-		for _, word := range words {
+		flush := func() {
+			if start < 0 {
+				return
+			}
+			if single {
+				lines = append(lines, para[start:end])
+			} else {
+				lines = append(lines, strings.Join(strings.Fields(para[start:end]), " "))
+			}
+			start, single, curW = -1, true, 0
+		}
+		empty := true
+		for i := 0; i < len(para); {
+			// Find the next word.
+			for i < len(para) && isSpace(para[i]) {
+				i++
+			}
+			if i >= len(para) {
+				break
+			}
+			j := i
+			for j < len(para) && !isSpace(para[j]) {
+				j++
+			}
+			word := para[i:j]
+			empty = false
 			ww := d.GetStringWidth(word)
 			// The tolerance keeps a line measured to fit exactly (a column sized to its
 			// text) from breaking over a rounding error.
-			if len(cur) > 0 && curW+space+ww <= w+1e-9 {
-				cur = append(cur, word)
+			if start >= 0 && curW+space+ww <= w+1e-9 {
+				if i-end != 1 || para[end] != ' ' {
+					single = false
+				}
 				curW += space + ww
+				end = j
+				i = j
 				continue
 			}
-			if len(cur) > 0 {
-				lines = append(lines, strings.Join(cur, " "))
-				cur = cur[:0]
-			}
+			flush()
 			for ww > w && utf8.RuneCountInString(word) > 1 {
 				cut := d.fit(word, w)
 				lines = append(lines, word[:cut])
 				word = word[cut:]
+				i += cut
 				ww = d.GetStringWidth(word)
 			}
-			cur = append(cur, word)
-			curW = ww
+			start, end, curW = i, j, ww
+			i = j
 		}
-		lines = append(lines, strings.Join(cur, " "))
+		flush()
+		if empty {
+			lines = append(lines, "")
+		}
 	}
 	return lines
 }
+
+// isSpace is the ASCII white space strings.Fields splits at; source text has no other.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }
 
 // fit is the byte length of the longest prefix of s (at least one rune) no wider than w.
 func (d *Doc) fit(s string, w float64) int {

@@ -86,7 +86,8 @@ func (d *Doc) AddPage() {
 	if d.cur != nil {
 		d.writePage(d.cur)
 	}
-	d.cur = &page{state: gstate{size: -1, lineWidth: -1, fill: [3]int{-1}, stroke: [3]int{-1}}}
+	d.cur = &page{content: d.spare, state: gstate{size: -1, lineWidth: -1, fill: [3]int{-1}, stroke: [3]int{-1}}}
+	d.spare = nil
 	d.pages = append(d.pages, d.cur)
 }
 
@@ -96,6 +97,8 @@ func (d *Doc) writePage(p *page) {
 		d.w = newPDFWriter()
 	}
 	p.object = d.w.stream("", p.content)
+	// The next page reuses the buffer: pages of a long document are alike in size.
+	d.spare = p.content[:0]
 	p.content, p.saved = nil, nil
 }
 
