@@ -21,8 +21,8 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Renderer turns Markdown into HTML or plain text. It remembers what it rendered, so one
-// renderer shared by every output of a build parses each text once; it is safe for
+// Renderer turns Markdown into HTML or plain text. It remembers what goldmark rendered, so
+// one renderer shared by every output of a build parses each text once; it is safe for
 // concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
@@ -53,17 +53,17 @@ func New(allowHTML bool) *Renderer {
 }
 
 func (r *Renderer) render(src string) *rendered {
+	if paras, ok := simpleParagraphs(src); ok {
+		// Cheaper to render again than to keep: a long manual's prose would double in memory.
+		return &rendered{html: template.HTML(simpleHTML(paras)), plain: strings.Join(paras, "\n")}
+	}
 	r.mu.Lock()
 	e, ok := r.memo[src]
 	r.mu.Unlock()
 	if ok {
 		return e
 	}
-	if paras, ok := simpleParagraphs(src); ok {
-		e = &rendered{html: template.HTML(simpleHTML(paras)), plain: strings.Join(paras, "\n")}
-	} else {
-		e = r.goldmark(src)
-	}
+	e = r.goldmark(src)
 	r.mu.Lock()
 	r.memo[src] = e
 	r.mu.Unlock()
