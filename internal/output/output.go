@@ -4,8 +4,10 @@
 package output
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -88,6 +90,14 @@ func NewStage(target string) (*Stage, error) {
 
 // Put writes one file of the site; name is a slash-separated path relative to the site root.
 func (st *Stage) Put(name string, data []byte) error {
+	return st.Write(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// Write writes one file of the site with write, so a large file need not be in memory whole.
+func (st *Stage) Write(name string, write func(io.Writer) error) error {
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") || name == Marker {
 		return fmt.Errorf("invalid output path %q", name)
 	}
@@ -95,7 +105,19 @@ func (st *Stage) Put(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	if err := writeFile(full, data); err != nil {
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	st.mu.Lock()

@@ -14,7 +14,8 @@ type Extra struct {
 
 // RenderExtra renders pages in the frame (header, menu, footer) of the edition of p.
 func RenderExtra(p *procedure.Procedure, th *theme.Theme, opt Options, extras ...Extra) (Files, error) {
-	r := renderer{p: p, th: th, opt: opt, out: Files{}}
+	files := Files{}
+	r := renderer{p: p, th: th, opt: opt, out: memory(files)}
 	site := r.siteView()
 	for _, e := range extras {
 		data := map[string]any{}
@@ -25,7 +26,7 @@ func RenderExtra(p *procedure.Procedure, th *theme.Theme, opt Options, extras ..
 			return nil, err
 		}
 	}
-	return r.out, nil
+	return files, nil
 }
 
 // VersionRow is one published version in the versions list.

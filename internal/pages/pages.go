@@ -8,6 +8,9 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"io"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -70,19 +73,40 @@ type Link struct {
 // Files maps output paths to contents.
 type Files = map[string][]byte
 
-// Render writes every page and the theme's assets.
-func Render(p *procedure.Procedure, th *theme.Theme, opt Options) (Files, error) {
-	r := renderer{p: p, th: th, opt: opt, md: textRenderer(opt.Text, p), out: Files{}}
+// Writer receives the files of the pages as they are rendered: write writes one file's bytes.
+// A long manual's page runs to megabytes, so it goes to its file as the template runs.
+type Writer interface {
+	Write(name string, write func(io.Writer) error) error
+}
+
+// memory is a Writer that keeps the files.
+type memory Files
+
+func (m memory) Write(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	m[name] = buf.Bytes()
+	return nil
+}
+
+// Render writes every page and the theme's assets to out.
+func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) error {
+	r := renderer{p: p, th: th, opt: opt, md: textRenderer(opt.Text, p), out: out}
 	assets, err := th.Assets()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for name, b := range assets {
-		r.out[name] = b
+	for _, name := range slices.Sorted(maps.Keys(assets)) {
+		b := assets[name]
+		if err := out.Write(name, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+			return err
+		}
 	}
 	manual, err := r.manualView()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	site := r.siteView()
 	steps := []func() error{
@@ -120,10 +144,10 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options) (Files, error)
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return r.out, nil
+	return nil
 }
 
 type renderer struct {
@@ -131,7 +155,7 @@ type renderer struct {
 	th  *theme.Theme
 	md  *markdown.Renderer
 	opt Options
-	out Files
+	out Writer
 }
 
 type siteView struct {
@@ -188,12 +212,12 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	// The search page has its own, larger box; a second search landmark would confuse
 	// screen readers.
 	data["SearchPage"] = out == "buscar.html"
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
-		return fmt.Errorf("rendering %s: %w", out, err)
-	}
-	r.out[out] = buf.Bytes()
-	return nil
+	return r.out.Write(out, func(w io.Writer) error {
+		if err := t.ExecuteTemplate(w, "layout", data); err != nil {
+			return fmt.Errorf("rendering %s: %w", out, err)
+		}
+		return nil
+	})
 }
 
 // sectionView is a manual section ready for the templates.

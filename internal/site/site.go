@@ -10,9 +10,11 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sync"
@@ -88,27 +90,71 @@ func load(src fs.FS) (*project, error) {
 }
 
 // sink receives each file of a build as soon as it is rendered, so a build need not hold the
-// whole site in memory. It is called from several goroutines.
-type sink func(name string, data []byte) error
-
-// under is the sink that puts files in folder prefix ("v/2024-2387/").
-func (put sink) under(prefix string) sink {
-	if prefix == "" {
-		return put
-	}
-	return func(name string, data []byte) error { return put(path.Join(prefix, name), data) }
+// whole site in memory: Put takes a file's bytes, Write lets write produce them. Both are
+// called from several goroutines.
+type sink interface {
+	Put(name string, data []byte) error
+	Write(name string, write func(io.Writer) error) error
 }
 
-// collect returns a sink that keeps the files in memory.
-func collect() (sink, output.Files) {
-	var mu sync.Mutex
-	files := output.Files{}
-	return func(name string, data []byte) error {
-		mu.Lock()
-		files[name] = data
-		mu.Unlock()
-		return nil
-	}, files
+// collector is a sink that keeps the files in memory.
+type collector struct {
+	mu    sync.Mutex
+	files output.Files
+}
+
+func (c *collector) Put(name string, data []byte) error {
+	c.mu.Lock()
+	c.files[name] = data
+	c.mu.Unlock()
+	return nil
+}
+
+func (c *collector) Write(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return c.Put(name, buf.Bytes())
+}
+
+// folder is a sink that puts files in folder prefix ("v/2024-2387/") of another.
+type folder struct {
+	sink
+	prefix string
+}
+
+func under(s sink, prefix string) sink {
+	if prefix == "" {
+		return s
+	}
+	return folder{s, prefix}
+}
+
+func (f folder) Put(name string, data []byte) error {
+	return f.sink.Put(path.Join(f.prefix, name), data)
+}
+
+func (f folder) Write(name string, write func(io.Writer) error) error {
+	return f.sink.Write(path.Join(f.prefix, name), write)
+}
+
+// both is a sink that puts every file in two places.
+type both [2]sink
+
+func (b both) Put(name string, data []byte) error {
+	if err := b[0].Put(name, data); err != nil {
+		return err
+	}
+	return b[1].Put(name, data)
+}
+
+func (b both) Write(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return b.Put(name, buf.Bytes())
 }
 
 // Render builds every output of the project in src in memory.
@@ -117,12 +163,12 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	put, files := collect()
-	s, err := pr.render(ctx, opt, put)
+	c := &collector{files: output.Files{}}
+	s, err := pr.render(ctx, opt, c)
 	if err != nil {
 		return nil, err
 	}
-	s.Files, s.Count = files, len(files)
+	s.Files, s.Count = c.files, len(c.files)
 	return s, nil
 }
 
@@ -138,7 +184,7 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 	if err != nil {
 		return nil, err
 	}
-	s, err := pr.render(ctx, opt, st.Put)
+	s, err := pr.render(ctx, opt, st)
 	if err != nil {
 		st.Abort()
 		return nil, err
@@ -172,15 +218,15 @@ func (pr *project) render(ctx context.Context, opt Options, put sink) (*Site, er
 
 // addRootFiles adds what only the site's root holds: the JSON Schema of procedure.yaml, for
 // editors, and a robots.txt that lets search engines index the manual.
-func addRootFiles(put sink) error {
+func addRootFiles(out sink) error {
 	schema, err := procedure.Schema()
 	if err != nil {
 		return err
 	}
-	if err := put(procedure.SchemaFile, schema); err != nil {
+	if err := out.Put(procedure.SchemaFile, schema); err != nil {
 		return err
 	}
-	return put("robots.txt", []byte("User-agent: *\nAllow: /\n"))
+	return out.Put("robots.txt", []byte("User-agent: *\nAllow: /\n"))
 }
 
 // RenderPrepared renders the text being prepared alone, as a draft, to prove it builds.
@@ -193,11 +239,11 @@ func RenderPrepared(ctx context.Context, src fs.FS, opt Options) (output.Files, 
 	if err != nil {
 		return nil, err
 	}
-	put, files := collect()
-	if err := renderEdition(ctx, th, p, edition{draft: true}, put); err != nil {
+	c := &collector{files: output.Files{}}
+	if err := renderEdition(ctx, th, p, edition{draft: true}, c); err != nil {
 		return nil, err
 	}
-	return files, nil
+	return c.files, nil
 }
 
 // AKNFile is an edition's Akoma Ntoso export.
@@ -233,29 +279,15 @@ func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure,
 	}
 	tasks := []func() error{
 		func() error {
-			f, err := pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
+			return pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
 				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
-				OtherVersions: ed.otherVersions, Text: ed.text})
-			if err != nil {
-				return err
-			}
-			for _, name := range output.Files(f).Paths() {
-				if err := put(name, f[name]); err != nil {
-					return err
-				}
-			}
-			return nil
+				OtherVersions: ed.otherVersions, Text: ed.text}, put)
 		},
 	}
 	if !ed.pagesOnly {
 		shared := put
 		if ed.sharedAtRoot != nil {
-			shared = func(name string, data []byte) error {
-				if err := put(name, data); err != nil {
-					return err
-				}
-				return ed.sharedAtRoot(name, data)
-			}
+			shared = both{put, ed.sharedAtRoot}
 		}
 		tasks = append(tasks, sharedParts(p, ed, shared)...)
 	}
@@ -270,7 +302,7 @@ func sharedParts(p *procedure.Procedure, ed edition, put sink) []func() error {
 			if err != nil {
 				return err
 			}
-			return put(name, b)
+			return put.Put(name, b)
 		}
 	}
 	return []func() error{
@@ -319,7 +351,7 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 			if j.prefix != "" && j.v == inForce {
 				ed.sharedAtRoot = put
 			}
-			return renderEdition(ctx, th, j.v.Procedure, ed, put.under(j.prefix))
+			return renderEdition(ctx, th, j.v.Procedure, ed, under(put, j.prefix))
 		})
 	}
 	if err := parallel(ctx, tasks...); err != nil {

@@ -41,7 +41,7 @@ func renderVersionPages(th *theme.Theme, vs []*versions.Version, put sink) error
 		if err != nil {
 			return err
 		}
-		if err := put(name+".pdf", pdf); err != nil {
+		if err := put.Put(name+".pdf", pdf); err != nil {
 			return err
 		}
 		extras = append(extras, pages.Extra{Name: name + ".html", Template: "compare.html",
@@ -55,7 +55,7 @@ func renderVersionPages(th *theme.Theme, vs []*versions.Version, put sink) error
 		return err
 	}
 	for _, name := range output.Files(rendered).Paths() {
-		if err := put(name, rendered[name]); err != nil {
+		if err := put.Put(name, rendered[name]); err != nil {
 			return err
 		}
 	}
@@ -63,7 +63,7 @@ func renderVersionPages(th *theme.Theme, vs []*versions.Version, put sink) error
 	if err != nil {
 		return err
 	}
-	return put("transparencia.csv", csvBytes)
+	return put.Put("transparencia.csv", csvBytes)
 }
 
 func versionRows(vs []*versions.Version) []pages.VersionRow {
