@@ -18,8 +18,10 @@
 package akn
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/requinoa/pauta/internal/markdown"
@@ -87,9 +89,18 @@ func identify(p *procedure.Procedure, opt Options) (uris FRBR, actor string, err
 
 // Render returns the act as AKN XML.
 func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
+	var out bytes.Buffer
+	if err := Write(&out, p, opt); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// Write writes the act as AKN XML to w. On error, what was written is not a valid act.
+func Write(w io.Writer, p *procedure.Procedure, opt Options) error {
 	uris, actor, err := identify(p, opt)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if opt.ID == "" {
 		opt.ID = fmt.Sprintf("%04d-%d", p.Decree.Date.Year, p.Decree.Number)
@@ -100,12 +111,16 @@ func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
 	b := &builder{p: p, opt: opt, uris: uris, actor: actor, md: opt.Text, eIDs: map[string]bool{}}
 	root := el("akomaNtoso", "xmlns", Namespace).add(b.act())
 	if b.err != nil {
-		return nil, b.err
+		return b.err
 	}
-	var out bytes.Buffer
-	out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	root.write(&out, 0, false)
-	return out.Bytes(), nil
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	root.write(bw, 0, false)
+	// The manual's sections are built while written; an id clash among them shows up here.
+	if b.err != nil {
+		return b.err
+	}
+	return bw.Flush()
 }
 
 // builder turns the model into the element tree.
@@ -322,8 +337,10 @@ func (b *builder) attachments() *elem {
 	date := p.Decree.Date.String()
 	this := func(uri string) string { return uri + "/!" + component }
 	main := el("mainBody")
-	for _, s := range p.Manual.Sections {
-		main.add(b.section(s))
+	main.more = func(emit func(*elem)) {
+		for _, s := range p.Manual.Sections {
+			emit(b.section(s))
+		}
 	}
 	doc := el("doc", "name", "manual").add(
 		el("meta").add(

@@ -1,7 +1,7 @@
 package akn
 
 import (
-	"bytes"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +15,17 @@ type elem struct {
 	attrs []attr
 	kids  []*elem
 	text  string // set only on text nodes, whose name is ""
+	// more produces further children while the element is written, each written and let go
+	// as it comes: a long manual's sections are never a tree in memory at once.
+	more func(emit func(*elem))
+}
+
+// xmlWriter is where a document is written: a bytes.Buffer or a bufio.Writer.
+type xmlWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+	WriteRune(r rune) (int, error)
 }
 
 type attr struct{ name, value string }
@@ -64,7 +75,7 @@ func (e *elem) inline() bool {
 
 // write serialises e indented by two spaces per level, one element per line except inside
 // mixed content.
-func (e *elem) write(b *bytes.Buffer, depth int, inline bool) {
+func (e *elem) write(b xmlWriter, depth int, inline bool) {
 	if e.name == "" {
 		escape(b, e.text, false)
 		return
@@ -82,7 +93,7 @@ func (e *elem) write(b *bytes.Buffer, depth int, inline bool) {
 		b.WriteByte('"')
 	}
 	switch {
-	case len(e.kids) == 0:
+	case len(e.kids) == 0 && e.more == nil:
 		b.WriteString("/>")
 	case inline || e.inline():
 		b.WriteByte('>')
@@ -95,6 +106,9 @@ func (e *elem) write(b *bytes.Buffer, depth int, inline bool) {
 		for _, k := range e.kids {
 			k.write(b, depth+1, false)
 		}
+		if e.more != nil {
+			e.more(func(k *elem) { k.write(b, depth+1, false) })
+		}
 		b.WriteString(strings.Repeat("  ", depth) + "</" + e.name + ">")
 	}
 	if !inline {
@@ -105,7 +119,7 @@ func (e *elem) write(b *bytes.Buffer, depth int, inline bool) {
 // escape writes s as XML character data, or as an attribute value in double quotes. Quotes in
 // text stay as typed, so the XML reads like the decree. A character XML 1.0 does not allow
 // (a control character) becomes U+FFFD.
-func escape(b *bytes.Buffer, s string, attr bool) {
+func escape(b xmlWriter, s string, attr bool) {
 	for _, r := range s {
 		switch {
 		case r == '&':

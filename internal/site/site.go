@@ -313,7 +313,9 @@ func sharedParts(p *procedure.Procedure, ed edition, put sink) []func() error {
 		part("decreto.pdf", func() ([]byte, error) {
 			return decreepdf.Render(p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
 		}),
-		part(AKNFile, func() ([]byte, error) { return akn.Render(p, akn.Options{Text: ed.text}) }),
+		func() error {
+			return put.Write(AKNFile, func(w io.Writer) error { return akn.Write(w, p, akn.Options{Text: ed.text}) })
+		},
 	}
 }
 
