@@ -13,7 +13,9 @@
 package decreepdf
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/requinoa/pauta/internal/markdown"
@@ -49,7 +51,18 @@ const (
 
 // Render returns the decree PDF.
 func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := Write(&buf, p, opt); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Write writes the decree PDF to out, each page as soon as it is laid out. On error, what was
+// written is not a complete PDF.
+func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 	doc := pdfdoc.New(pdfdoc.Options{
+		Out:        out,
 		Paper:      pdfdoc.DefaultPaper(),
 		Date:       p.Decree.Date,
 		Title:      p.Decree.Title() + " — " + p.Decree.Subject,
@@ -76,9 +89,9 @@ func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
 	w.annex()
 	w.FinishPage()
 	if err := doc.Error(); err != nil {
-		return nil, fmt.Errorf("drawing the decree: %w", err)
+		return fmt.Errorf("drawing the decree: %w", err)
 	}
-	return doc.Bytes()
+	return doc.Close()
 }
 
 // writer flows the decree and its annex down the pages.

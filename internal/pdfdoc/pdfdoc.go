@@ -9,6 +9,7 @@ package pdfdoc
 import (
 	_ "embed"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -80,6 +81,9 @@ type Options struct {
 	Author   string
 	Keywords string
 	Draft    bool // mark every page "BORRADOR — sin validez"
+	// Out, when set, receives the PDF as it is written (pages as they are finished); finish
+	// with Close. Otherwise Bytes returns it.
+	Out io.Writer
 	// CountPages lets footers print "Página x de y" before y is known: the total is filled in
 	// when the document is written, so a flowing document is laid out once, not twice.
 	CountPages bool
@@ -105,6 +109,7 @@ type Doc struct {
 	fillRGB   [3]int
 	drawRGB   [3]int
 
+	out   io.Writer
 	w     *pdfWriter // the file so far: pages are written out as they are finished
 	spare []byte     // a written page's content buffer, for the next page
 	pages []*page
@@ -127,7 +132,7 @@ func New(opt Options) *Doc {
 	}
 	fonts, err := vendoredFaces()
 	doc := &Doc{
-		Paper: paper, Draft: opt.Draft, countPages: opt.CountPages,
+		Paper: paper, Draft: opt.Draft, countPages: opt.CountPages, out: opt.Out,
 		info: info{title: opt.Title, subject: opt.Subject, author: opt.Author, keywords: opt.Keywords,
 			date: time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)},
 		fontSize:  10,

@@ -1,9 +1,11 @@
 package pdfdoc
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -94,7 +96,7 @@ func (d *Doc) AddPage() {
 // writePage compresses a finished page's content into the file and lets it go.
 func (d *Doc) writePage(p *page) {
 	if d.w == nil {
-		d.w = newPDFWriter()
+		d.w = newPDFWriter(d.out)
 	}
 	p.object = d.w.stream("", p.content)
 	// The next page reuses the buffer: pages of a long document are alike in size.
@@ -362,13 +364,26 @@ func num(b []byte, v float64) []byte {
 	return b
 }
 
-// Bytes finishes the document and returns the PDF.
+// Bytes finishes the document and returns the PDF; for a document made with Options.Out, use
+// Close.
 func (d *Doc) Bytes() ([]byte, error) {
+	if d.out != nil {
+		return nil, fmt.Errorf("writing PDF: the document goes to Options.Out")
+	}
+	if err := d.Close(); err != nil {
+		return nil, err
+	}
+	return d.w.mem.Bytes(), nil
+}
+
+// Close finishes the document: the pages' objects, the fonts, the catalog and the
+// cross-reference table. With Options.Out, the PDF is then complete there.
+func (d *Doc) Close() error {
 	if d.err != nil {
-		return nil, fmt.Errorf("writing PDF: %w", d.err)
+		return fmt.Errorf("writing PDF: %w", d.err)
 	}
 	if len(d.pages) == 0 {
-		return nil, fmt.Errorf("writing PDF: no pages")
+		return fmt.Errorf("writing PDF: no pages")
 	}
 	d.writePage(d.cur)
 	w := d.w
@@ -385,7 +400,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 		kids = append(kids, n)
 	}
 	if d.err != nil {
-		return nil, fmt.Errorf("writing PDF: %w", d.err)
+		return fmt.Errorf("writing PDF: %w", d.err)
 	}
 	var fonts strings.Builder
 	for i, f := range []*face{d.regular, d.bold} {
@@ -407,7 +422,10 @@ func (d *Doc) Bytes() ([]byte, error) {
 		"/OpenAction [%d 0 R /XYZ null null 1] /ViewerPreferences << /DisplayDocTitle true >> >>", pagesRoot, kids[0]))
 	infoObj := w.object(d.info.dict())
 	w.finish(catalog, infoObj)
-	return w.buf.Bytes(), nil
+	if err := w.out.Flush(); err != nil {
+		return fmt.Errorf("writing PDF: %w", err)
+	}
+	return nil
 }
 
 // countStream draws the page counts of p, in a state of its own: it runs after the page's
@@ -464,19 +482,33 @@ func escapeByte(b []byte, c byte) []byte {
 
 // pdfWriter numbers objects, records their offsets and writes the xref table.
 type pdfWriter struct {
-	buf     bytes.Buffer
+	out     *bufio.Writer
+	mem     *bytes.Buffer // the file, when it is written to memory
+	n       int           // bytes written so far: the next object's offset
 	z       *zlib.Writer
 	zbuf    bytes.Buffer
 	offsets []int // by object number; 0 for object 0 and for reserved, unwritten objects
 }
 
-func newPDFWriter() *pdfWriter {
+// newPDFWriter writes to out, or to memory when out is nil.
+func newPDFWriter(out io.Writer) *pdfWriter {
 	w := &pdfWriter{offsets: []int{0}}
-	w.buf.Grow(64 << 10)
-	w.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	if out == nil {
+		w.mem = &bytes.Buffer{}
+		out = w.mem
+	}
+	w.out = bufio.NewWriterSize(out, 64<<10)
+	io.WriteString(w, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	// BestSpeed is a valid level: NewWriterLevel cannot fail.
 	w.z, _ = zlib.NewWriterLevel(&w.zbuf, zlib.BestSpeed)
 	return w
+}
+
+// Write counts what goes out; bufio keeps the first error and Close reports it.
+func (w *pdfWriter) Write(b []byte) (int, error) {
+	n, err := w.out.Write(b)
+	w.n += n
+	return n, err
 }
 
 func (w *pdfWriter) reserve() int {
@@ -485,8 +517,8 @@ func (w *pdfWriter) reserve() int {
 }
 
 func (w *pdfWriter) define(n int, dict string) {
-	w.offsets[n] = w.buf.Len()
-	fmt.Fprintf(&w.buf, "%d 0 obj\n%s\nendobj\n", n, dict)
+	w.offsets[n] = w.n
+	fmt.Fprintf(w, "%d 0 obj\n%s\nendobj\n", n, dict)
 }
 
 func (w *pdfWriter) object(dict string) int {
@@ -498,24 +530,24 @@ func (w *pdfWriter) object(dict string) int {
 // stream writes data compressed, with extra entries for its dictionary.
 func (w *pdfWriter) stream(extra string, data []byte) int {
 	n := w.reserve()
-	w.offsets[n] = w.buf.Len()
+	w.offsets[n] = w.n
 	w.zbuf.Reset()
 	w.z.Reset(&w.zbuf)
 	w.z.Write(data)
 	w.z.Close()
-	fmt.Fprintf(&w.buf, "%d 0 obj\n<< /Length %d /Filter /FlateDecode%s >>\nstream\n", n, w.zbuf.Len(), extra)
-	w.buf.Write(w.zbuf.Bytes())
-	w.buf.WriteString("\nendstream\nendobj\n")
+	fmt.Fprintf(w, "%d 0 obj\n<< /Length %d /Filter /FlateDecode%s >>\nstream\n", n, w.zbuf.Len(), extra)
+	w.Write(w.zbuf.Bytes())
+	io.WriteString(w, "\nendstream\nendobj\n")
 	return n
 }
 
 func (w *pdfWriter) finish(catalog, info int) {
-	xref := w.buf.Len()
-	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
+	xref := w.n
+	fmt.Fprintf(w, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
 	for _, off := range w.offsets[1:] {
-		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+		fmt.Fprintf(w, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n",
+	fmt.Fprintf(w, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n",
 		len(w.offsets), catalog, info, xref)
 }
 

@@ -310,9 +310,11 @@ func sharedParts(p *procedure.Procedure, ed edition, put sink) []func() error {
 		part("checklist.pdf", func() ([]byte, error) {
 			return checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
 		}),
-		part("decreto.pdf", func() ([]byte, error) {
-			return decreepdf.Render(p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
-		}),
+		func() error {
+			return put.Write("decreto.pdf", func(w io.Writer) error {
+				return decreepdf.Write(w, p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
+			})
+		},
 		func() error {
 			return put.Write(AKNFile, func(w io.Writer) error { return akn.Write(w, p, akn.Options{Text: ed.text}) })
 		},
