@@ -18,7 +18,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns Markdown into HTML or plain text. It remembers what goldmark rendered, so
@@ -52,11 +51,8 @@ func New(allowHTML bool) *Renderer {
 	return &Renderer{md: goldmark.New(opts...), memo: map[string]*rendered{}}
 }
 
+// render returns what goldmark makes of src, once per text; plain prose never gets here.
 func (r *Renderer) render(src string) *rendered {
-	if paras, ok := simpleParagraphs(src); ok {
-		// Cheaper to render again than to keep: a long manual's prose would double in memory.
-		return &rendered{html: template.HTML(simpleHTML(paras)), plain: strings.Join(paras, "\n")}
-	}
 	r.mu.Lock()
 	e, ok := r.memo[src]
 	r.mu.Unlock()
@@ -85,6 +81,11 @@ func (r *Renderer) goldmark(src string) *rendered {
 
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
+	// Plain prose is cheaper to render again than to keep: a long manual's would double in
+	// memory.
+	if paras, ok := simpleParagraphs(src); ok {
+		return template.HTML(simpleHTML(paras)), nil
+	}
 	e := r.render(src)
 	return e.html, e.err
 }
@@ -144,7 +145,12 @@ func (r *Renderer) Sections(src string) []Section {
 
 // Plain renders Markdown as plain text: emphasis and links keep their words, list items and
 // paragraphs become lines.
-func (r *Renderer) Plain(src string) string { return r.render(src).plain }
+func (r *Renderer) Plain(src string) string {
+	if paras, ok := simpleParagraphs(src); ok {
+		return simplePlain(src, paras)
+	}
+	return r.render(src).plain
+}
 
 func plain(n ast.Node, source []byte) string {
 	var b strings.Builder
@@ -268,13 +274,37 @@ var markdownByte = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// simpleHTML is what goldmark writes for simple paragraphs.
+// simpleHTML is what goldmark writes for simple paragraphs. Of the characters HTML escapes,
+// only the double quote can be in one.
 func simpleHTML(paras []string) string {
+	n := 0
+	for _, p := range paras {
+		n += len(p) + len("<p></p>\n") + 5*strings.Count(p, `"`)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, p := range paras {
 		b.WriteString("<p>")
-		b.Write(util.EscapeHTML([]byte(p)))
+		for {
+			i := strings.IndexByte(p, '"')
+			if i < 0 {
+				break
+			}
+			b.WriteString(p[:i])
+			b.WriteString("&quot;")
+			p = p[i+1:]
+		}
+		b.WriteString(p)
 		b.WriteString("</p>\n")
 	}
 	return b.String()
+}
+
+// simplePlain is the plain text of simple paragraphs: one a line. A single paragraph is src
+// itself.
+func simplePlain(src string, paras []string) string {
+	if len(paras) == 1 {
+		return src
+	}
+	return strings.Join(paras, "\n")
 }

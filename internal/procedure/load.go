@@ -75,7 +75,12 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// Read into a buffer of the file's size when it is known: a long manual is megabytes,
+	// and growing a buffer to that size allocates it three times over.
 	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Size() > 0 && info.Size() <= limit {
+		buf.Grow(int(info.Size()) + 1)
+	}
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
