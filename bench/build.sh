@@ -2,6 +2,7 @@
 # Times `pauta build` on the Requínoa seed and on synthetic procedures of 100, 1,000 and 5,000
 # sections of about 300 words, and, when `hugo` is on PATH, Hugo on the same Markdown in the
 # same run. Prints medians of wall time and of peak memory (max RSS), and pauta/Hugo ratios.
+# The two tools take turns run by run, so a busy moment of a shared machine falls on both.
 #
 #   bench/build.sh            # sizes 100 1000 5000, 7 runs each (3 for 5,000)
 #   RUNS=5 SIZES="100 1000" bench/build.sh
@@ -11,63 +12,75 @@ RUNS=${RUNS:-7}
 SIZES=${SIZES:-"100 1000 5000"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+mkdir "$work/r"
 
 go build -o "$work/pauta" ./cmd/pauta
+have_hugo=false
+command -v hugo >/dev/null && have_hugo=true
 
 # median of the numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# measure NAME RUNS CMD...: prints "NAME wall_s rss_MiB" (medians)
-measure() {
-  local name=$1 runs=$2; shift 2
-  local times=() rss=()
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
-    read -r t m <"$work/t"
-    times+=("$t"); rss+=("$m")
-  done
-  printf '%s %s %s\n' "$name" "$(printf '%s\n' "${times[@]}" | median)" \
-    "$(printf '%s\n' "${rss[@]}" | median | awk '{printf "%.0f", $1/1024}')"
+# once NAME CMD...: runs CMD once and appends "wall_s rss_KiB" to $work/NAME. Wall time comes
+# from the clock in nanoseconds (/usr/bin/time's %e has 10 ms steps, too coarse for the seed),
+# peak memory from /usr/bin/time.
+once() {
+  local name=$1; shift
+  local t0 t1 m
+  t0=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1
+  t1=$(date +%s%N)
+  read -r m <"$work/t"
+  awk -v a="$t0" -v b="$t1" -v m="$m" 'BEGIN {printf "%.4f %s\n", (b-a)/1e9, m}' >>"$work/r/$name"
 }
 
-printf '%-22s %10s %10s\n' "build" "wall (s)" "RSS (MiB)"
-results=()
-row() { results+=("$1"); set -- $1; printf '%-22s %10s %10s\n' "$1" "$2" "$3"; }
+# row NAME: the medians of NAME's runs.
+row() {
+  printf '%-14s %10s %10s\n' "$1" "$(cut -d' ' -f1 "$work/r/$1" | median)" \
+    "$(cut -d' ' -f2 "$work/r/$1" | median | awk '{printf "%.0f", $1/1024}')"
+}
 
-row "$(measure pauta-seed "$RUNS" "$work/pauta" build --out "$work/seed-out")"
-if command -v hugo >/dev/null; then
+# ratio SIZE: pauta's medians over Hugo's.
+ratio() {
+  local pt pm ht hm
+  pt=$(cut -d' ' -f1 "$work/r/pauta-$1" | median); pm=$(cut -d' ' -f2 "$work/r/pauta-$1" | median)
+  ht=$(cut -d' ' -f1 "$work/r/hugo-$1" | median); hm=$(cut -d' ' -f2 "$work/r/hugo-$1" | median)
+  awk -v a="$pt" -v b="$ht" -v c="$pm" -v d="$hm" -v s="$1" \
+    'BEGIN {printf "  %-6s time %.2f  memory %.2f\n", s, a/b, c/d}'
+}
+
+if $have_hugo; then
   mkdir -p "$work/hugo-seed/content"
   go run ./bench/gen -n 1 -out "$work/hugo-seed-gen" >/dev/null
   cp -r "$work/hugo-seed-gen/hugo/." "$work/hugo-seed/"
   rm -f "$work/hugo-seed/content/"*.md
   cp content/*.md "$work/hugo-seed/content/"
-  row "$(measure hugo-seed "$RUNS" hugo --quiet -s "$work/hugo-seed" -d "$work/hugo-seed-out")"
 fi
+sizes=(seed)
 for n in $SIZES; do
   go run ./bench/gen -n "$n" -out "$work/p$n" >/dev/null
-  runs=$RUNS
-  [ "$n" -ge 5000 ] && runs=3
-  row "$(measure "pauta-$n" "$runs" "$work/pauta" build --src "$work/p$n" --out "$work/p$n/public")"
-  if command -v hugo >/dev/null; then
-    row "$(measure "hugo-$n" "$runs" hugo --quiet -s "$work/p$n/hugo" -d "$work/p$n/hugo-out")"
-  fi
+  sizes+=("$n")
 done
 
-if command -v hugo >/dev/null; then
+printf '%-14s %10s %10s\n' "build" "wall (s)" "RSS (MiB)"
+for n in "${sizes[@]}"; do
+  runs=$RUNS
+  [ "$n" != seed ] && [ "$n" -ge 5000 ] && runs=3
+  for ((i = 0; i < runs; i++)); do
+    if [ "$n" = seed ]; then
+      once pauta-seed "$work/pauta" build --out "$work/seed-out"
+      $have_hugo && once hugo-seed hugo --quiet -s "$work/hugo-seed" -d "$work/hugo-seed-out"
+    else
+      once "pauta-$n" "$work/pauta" build --src "$work/p$n" --out "$work/p$n/public"
+      $have_hugo && once "hugo-$n" hugo --quiet -s "$work/p$n/hugo" -d "$work/p$n/hugo-out"
+    fi
+  done
+  row "pauta-$n"
+  $have_hugo && row "hugo-$n"
+done
+
+if $have_hugo; then
   echo
   echo "ratios pauta/hugo (time, memory):"
-  for r in "${results[@]}"; do
-    set -- $r
-    case $1 in pauta-*)
-      size=${1#pauta-}
-      for h in "${results[@]}"; do
-        set -- $h
-        if [ "$1" = "hugo-$size" ]; then
-          p=($r)
-          awk -v a="${p[1]}" -v b="$2" -v c="${p[2]}" -v d="$3" -v s="$size" \
-            'BEGIN {printf "  %-6s time %.2f  memory %.2f\n", s, a/b, c/d}'
-        fi
-      done ;;
-    esac
-  done
+  for n in "${sizes[@]}"; do ratio "$n"; done
 fi
