@@ -58,12 +58,20 @@ func Write(target string, files Files) error {
 // Stage is a site being written: each file goes to a staging folder beside the target as soon
 // as it is rendered, so a build never holds the whole site in memory; Commit puts the folder
 // in the target's place, Abort removes it. Put may be called from several goroutines.
+//
+// Each file is flushed to disk in the background as soon as it is written, while the rest of
+// the site is still being rendered, so that Commit finds little left to wait for: a power cut
+// after the swap must not leave the target naming half-written files.
 type Stage struct {
 	target, parent, dir string
 
-	mu    sync.Mutex
-	count int
-	done  bool
+	syncs   sync.WaitGroup
+	syncing chan struct{} // bounds the flushes in flight, each holding an OS thread
+
+	mu      sync.Mutex
+	count   int
+	done    bool
+	syncErr error
 }
 
 // NewStage checks that target may be replaced and creates the staging folder beside it.
@@ -85,7 +93,7 @@ func NewStage(target string) (*Stage, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("staging folder: %w", err)
 	}
-	return &Stage{target: target, parent: parent, dir: dir}, nil
+	return &Stage{target: target, parent: parent, dir: dir, syncing: make(chan struct{}, 8)}, nil
 }
 
 // Put writes one file of the site; name is a slash-separated path relative to the site root.
@@ -101,6 +109,17 @@ func (st *Stage) Write(name string, write func(io.Writer) error) error {
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") || name == Marker {
 		return fmt.Errorf("invalid output path %q", name)
 	}
+	if err := st.write(name, write); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	st.count++
+	st.mu.Unlock()
+	return nil
+}
+
+// write writes a file of the staging folder and starts flushing it to disk.
+func (st *Stage) write(name string, write func(io.Writer) error) error {
 	full := filepath.Join(st.dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
@@ -114,15 +133,27 @@ func (st *Stage) Write(name string, write func(io.Writer) error) error {
 	if err == nil {
 		err = bw.Flush()
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
+		f.Close()
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	st.mu.Lock()
-	st.count++
-	st.mu.Unlock()
+	st.syncs.Add(1)
+	go func() {
+		defer st.syncs.Done()
+		st.syncing <- struct{}{}
+		err := f.Sync()
+		<-st.syncing
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			st.mu.Lock()
+			if st.syncErr == nil {
+				st.syncErr = fmt.Errorf("writing %s: %w", name, err)
+			}
+			st.mu.Unlock()
+		}
+	}()
 	return nil
 }
 
@@ -135,6 +166,7 @@ func (st *Stage) Count() int {
 
 // Abort removes the staging folder; the target is left as it was.
 func (st *Stage) Abort() {
+	st.syncs.Wait()
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if !st.done {
@@ -145,6 +177,11 @@ func (st *Stage) Abort() {
 
 // Commit replaces the target with the staged site.
 func (st *Stage) Commit() error {
+	marker := []byte("This folder is written by pauta build and replaced whole on every build.\n")
+	if err := st.write(Marker, func(w io.Writer) error { _, err := w.Write(marker); return err }); err != nil {
+		return err
+	}
+	st.syncs.Wait()
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.done {
@@ -158,11 +195,11 @@ func (st *Stage) Commit() error {
 			os.RemoveAll(st.dir)
 		}
 	}()
-	if err := writeFile(filepath.Join(st.dir, Marker), []byte("This folder is written by pauta build and replaced whole on every build.\n")); err != nil {
-		return fmt.Errorf("writing %s: %w", Marker, err)
+	if st.syncErr != nil {
+		return st.syncErr
 	}
-	// Flush before the swap: after a power cut the target must not name half-written files.
-	if err := SyncTree(st.dir); err != nil {
+	// The files are on disk; their names must be too before the swap.
+	if err := syncDirs(st.dir); err != nil {
 		return fmt.Errorf("flushing %s: %w", st.dir, err)
 	}
 	if err := swap(st.dir, st.target); err != nil {
@@ -198,6 +235,16 @@ func checkReplaceable(target string) error {
 		return fmt.Errorf("%s: %w", target, ErrNotOurs)
 	}
 	return nil
+}
+
+// syncDirs flushes every folder under dir, dir included.
+func syncDirs(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		return syncDir(p)
+	})
 }
 
 func writeFile(name string, data []byte) error {
