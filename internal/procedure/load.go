@@ -98,25 +98,14 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, *yaml.Node) {
 		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
 		return nil, nil
 	}
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
-		} else if pos, ok := tabIndent(src); ok && strings.Contains(err.Error(), "tab") {
-			errs.add(name, pos, "sangre con espacios; YAML no admite tabuladores en la sangría", "YAML no válido: tabulador en la sangría")
-		} else {
-			errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
+	doc, ok := parseSplit(src)
+	if !ok {
+		doc = parseWhole(src, name, errs)
+		if doc == nil {
+			return nil, nil
 		}
-		return nil, nil
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		errs.add(name, posOf(&extra), "deje un solo documento: borre el \"---\" y lo que le sigue", "el archivo tiene más de un documento YAML")
-	} else if !errors.Is(err, io.EOF) {
-		errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
-	}
-	root := &doc
+	root := doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
 			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
@@ -132,6 +121,29 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, *yaml.Node) {
 	d := decoder{file: name, errs: errs}
 	d.decode(root, reflect.ValueOf(p).Elem(), "")
 	return p, root
+}
+
+// parseWhole parses src as one YAML document, recording why it cannot; nil on error.
+func parseWhole(src []byte, name string, errs *ErrorList) *yaml.Node {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+		} else if pos, ok := tabIndent(src); ok && strings.Contains(err.Error(), "tab") {
+			errs.add(name, pos, "sangre con espacios; YAML no admite tabuladores en la sangría", "YAML no válido: tabulador en la sangría")
+		} else {
+			errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
+		}
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		errs.add(name, posOf(&extra), "deje un solo documento: borre el \"---\" y lo que le sigue", "el archivo tiene más de un documento YAML")
+	} else if !errors.Is(err, io.EOF) {
+		errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
+	}
+	return &doc
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
