@@ -100,7 +100,7 @@ type Doc struct {
 	info       info
 
 	regular, bold *face
-	used          [2][]rune // per face (regular, bold): the character each glyph drawn stands for
+	enc           [2]*encoding // per face (regular, bold): the codes of the glyphs drawn
 
 	font      *face
 	fontSize  float64 // points

@@ -72,6 +72,7 @@ type pageCount struct {
 // value changes. A rotation's q … Q restores it.
 type gstate struct {
 	font      *face
+	set       int // the face's code set (see encoding)
 	size      float64
 	fill      [3]int
 	stroke    [3]int
@@ -166,70 +167,104 @@ func (d *Doc) Text(x, y float64, s string) {
 		return
 	}
 	d.setFill(p, d.textRGB)
-	if p.state.font != d.font || p.state.size != d.fontSize {
-		p.state.font, p.state.size = d.font, d.fontSize
-		p.content = append(p.content, "/F"...)
-		p.content = append(p.content, d.fontKey(d.font))
-		p.content = append(p.content, ' ')
-		p.content = num(p.content, d.fontSize)
-		p.content = append(p.content, " Tf\n"...)
-	}
 	p.content = append(p.content, "BT "...)
 	p.content = d.point(p.content, x, y)
-	p.content = append(p.content, " Td ("...)
+	p.content = append(p.content, " Td"...)
 	before, after, counted := strings.Cut(s, pagesAlias)
 	if !d.countPages {
 		before, counted = s, false
 	}
-	p.content = d.glyphs(p.content, before)
-	p.content = append(p.content, ") Tj ET\n"...)
+	p.content = d.show(p.content, &p.state, d.font, d.fontSize, before)
+	p.content = append(p.content, " ET\n"...)
 	if counted {
 		p.counts = append(p.counts, pageCount{font: d.font, size: d.fontSize, rgb: d.textRGB,
 			x: x + d.GetStringWidth(before), y: y, suffix: after})
 	}
 }
 
-func (d *Doc) fontKey(f *face) byte {
-	if f == d.bold {
-		return '2'
-	}
-	return '1'
-}
-
-// glyphs appends s as a string of two-byte glyph numbers in the current face, escaped for a
-// literal string.
-func (d *Doc) glyphs(b []byte, s string) []byte { return d.glyphsIn(d.font, b, s) }
-
-func (d *Doc) glyphsIn(f *face, b []byte, s string) []byte {
-	used := d.usedBy(f)
+// show appends the operators that show s in face f at size, one byte a character, choosing
+// the font resource of each character's code set as needed; st is the stream's state.
+func (d *Doc) show(b []byte, st *gstate, f *face, size float64, s string) []byte {
+	enc := d.encodingOf(f)
+	open := false
 	for i, r := range s {
 		g, ok := f.glyph(r)
 		if !ok {
-			if _, size := utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
+			if _, n := utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
 				d.fail(fmt.Errorf("el texto %q no es UTF-8 válido", s))
 			} else {
 				d.fail(fmt.Errorf("el texto %q lleva el carácter %q (U+%04X), que la fuente de los PDF no tiene: reemplácelo por otro", s, r, r))
 			}
 			continue
 		}
-		if used[g] == 0 {
-			used[g] = r
+		set, code := enc.codeOf(g, r)
+		if st.font != f || st.set != set || st.size != size {
+			if open {
+				b = append(b, ") Tj"...)
+				open = false
+			}
+			st.font, st.set, st.size = f, set, size
+			b = append(b, ' ', '/')
+			b = append(b, d.resourceName(f, set)...)
+			b = append(b, ' ')
+			b = num(b, size)
+			b = append(b, " Tf"...)
 		}
-		b = escapeByte(escapeByte(b, byte(g>>8)), byte(g))
+		if !open {
+			b = append(b, " ("...)
+			open = true
+		}
+		b = escapeByte(b, code)
+	}
+	if open {
+		b = append(b, ") Tj"...)
 	}
 	return b
 }
 
-// usedBy is the character each glyph of f drawn so far stands for; 0 for glyphs not drawn.
-func (d *Doc) usedBy(f *face) []rune {
-	i := 0
+// encoding gives each glyph a document draws a one-byte code, so text takes one byte a
+// character instead of two: half of what a long decree's pages hold, and of what is
+// compressed. Codes come in sets of 256 in the order glyphs are first drawn; each set is a
+// font resource of its own (R0, R1… regular, B0, B1… bold) over the one embedded subset.
+type encoding struct {
+	code []uint16   // per glyph: set×256 + code + 1; 0 for a glyph not drawn
+	char []rune     // per glyph: the character it was drawn for, for ToUnicode
+	sets [][]uint16 // per set, the glyph of each code
+}
+
+func (e *encoding) codeOf(g uint16, r rune) (set int, code byte) {
+	if c := e.code[g]; c != 0 {
+		return int(c-1) / 256, byte(c - 1)
+	}
+	if len(e.sets) == 0 || len(e.sets[len(e.sets)-1]) == 256 {
+		e.sets = append(e.sets, make([]uint16, 0, 256))
+	}
+	set = len(e.sets) - 1
+	code = byte(len(e.sets[set]))
+	e.sets[set] = append(e.sets[set], g)
+	e.code[g] = uint16(set*256+int(code)) + 1
+	e.char[g] = r
+	return set, code
+}
+
+func (d *Doc) encodingOf(f *face) *encoding {
+	i := d.faceIndex(f)
+	if d.enc[i] == nil {
+		d.enc[i] = &encoding{code: make([]uint16, len(f.advance)), char: make([]rune, len(f.advance))}
+	}
+	return d.enc[i]
+}
+
+func (d *Doc) faceIndex(f *face) int {
 	if f == d.bold {
-		i = 1
+		return 1
 	}
-	if d.used[i] == nil {
-		d.used[i] = make([]rune, len(f.advance))
-	}
-	return d.used[i]
+	return 0
+}
+
+// resourceName names a face's code set among the page's fonts: "R0", "B1".
+func (d *Doc) resourceName(f *face, set int) string {
+	return string("RB"[d.faceIndex(f)]) + strconv.Itoa(set)
 }
 
 // Line draws a straight line from (x1, y1) to (x2, y2).
@@ -404,8 +439,10 @@ func (d *Doc) Close() error {
 	}
 	var fonts strings.Builder
 	for i, f := range []*face{d.regular, d.bold} {
-		if d.used[i] != nil {
-			fmt.Fprintf(&fonts, " /F%c %d 0 R", d.fontKey(f), w.font(f, d.used[i]))
+		if enc := d.enc[i]; enc != nil && len(enc.sets) > 0 {
+			for set, obj := range w.font(f, enc) {
+				fmt.Fprintf(&fonts, " /%s %d 0 R", d.resourceName(f, set), obj)
+			}
 		}
 	}
 	w.define(resources, fmt.Sprintf("<< /ProcSet [/PDF /Text] /Font <<%s >> >>", fonts.String()))
@@ -432,16 +469,14 @@ func (d *Doc) Close() error {
 // main content, whatever that content left set.
 func (d *Doc) countStream(p *page, total string) []byte {
 	b := []byte("q\n")
+	var st gstate // nothing set: the first text sets its font
 	for _, c := range p.counts {
 		b = color(b, c.rgb, "rg")
-		b = append(b, "BT /F"...)
-		b = append(b, d.fontKey(c.font), ' ')
-		b = num(b, c.size)
-		b = append(b, " Tf "...)
+		b = append(b, "BT "...)
 		b = d.point(b, c.x, c.y)
-		b = append(b, " Td ("...)
-		b = d.glyphsIn(c.font, b, total+c.suffix)
-		b = append(b, ") Tj ET\n"...)
+		b = append(b, " Td"...)
+		b = d.show(b, &st, c.font, c.size, total+c.suffix)
+		b = append(b, " ET\n"...)
 	}
 	return append(b, "Q\n"...)
 }
@@ -553,11 +588,14 @@ func (w *pdfWriter) finish(catalog, info int) {
 
 // font writes a face as a Type0 font with Identity-H encoding: the text's two-byte codes are
 // glyph numbers. Returns the Type0 font's object number.
-func (w *pdfWriter) font(f *face, used []rune) int {
+// font writes a face as one CIDFontType2 over a subset of the glyphs drawn, and one Type0
+// font per code set, each with its own encoding CMap (code to glyph) and ToUnicode map.
+// Returns the Type0 fonts' object numbers, by set.
+func (w *pdfWriter) font(f *face, enc *encoding) []int {
 	var gids []int
 	keep := map[uint16]bool{}
-	for g, r := range used {
-		if r != 0 {
+	for g, c := range enc.code {
+		if c != 0 {
 			gids = append(gids, g)
 			keep[uint16(g)] = true
 		}
@@ -601,25 +639,52 @@ func (w *pdfWriter) font(f *face, used []rune) int {
 	cid := w.object(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "+
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "+
 		"/FontDescriptor %d 0 R /CIDToGIDMap /Identity /W [%s] >>", name, descriptor, strings.TrimSpace(widths.String())))
-	toUnicode := w.stream("", toUnicodeCMap(gids, used))
-	return w.object(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "+
-		"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", name, cid, toUnicode))
+	var fonts []int
+	for set, glyphs := range enc.sets {
+		cmapName := fmt.Sprintf("Pauta-%s-%d", f.name, set)
+		encoding := w.stream(fmt.Sprintf(" /Type /CMap /CMapName /%s "+
+			"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>", cmapName),
+			encodingCMap(cmapName, glyphs))
+		toUnicode := w.stream("", toUnicodeCMap(glyphs, enc.char))
+		fonts = append(fonts, w.object(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %d 0 R "+
+			"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", name, encoding, cid, toUnicode)))
+	}
+	return fonts
 }
 
-// toUnicodeCMap maps each glyph drawn back to its character, so text extraction, search and
-// screen readers get the words.
-func toUnicodeCMap(gids []int, used []rune) []byte {
+// encodingCMap maps the one-byte codes of a set to their glyphs (CIDToGIDMap is the identity).
+func encodingCMap(name string, glyphs []uint16) []byte {
+	var b bytes.Buffer
+	b.WriteString("%!PS-Adobe-3.0 Resource-CMap\n/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n" +
+		"/CMapName /" + name + " def\n/CMapType 1 def\n" +
+		"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n")
+	for i := 0; i < len(glyphs); i += 100 {
+		chunk := glyphs[i:min(i+100, len(glyphs))]
+		fmt.Fprintf(&b, "%d begincidchar\n", len(chunk))
+		for k, g := range chunk {
+			fmt.Fprintf(&b, "<%02X> %d\n", i+k, g)
+		}
+		b.WriteString("endcidchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
+}
+
+// toUnicodeCMap maps each code of a set back to the character drawn with it, so text
+// extraction, search and screen readers get the words.
+func toUnicodeCMap(glyphs []uint16, char []rune) []byte {
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for i := 0; i < len(gids); i += 100 {
-		chunk := gids[i:min(i+100, len(gids))]
+		"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n")
+	for i := 0; i < len(glyphs); i += 100 {
+		chunk := glyphs[i:min(i+100, len(glyphs))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
-		for _, g := range chunk {
-			fmt.Fprintf(&b, "<%04X> <", g)
-			for _, u := range utf16.Encode([]rune{used[g]}) {
+		for k, g := range chunk {
+			fmt.Fprintf(&b, "<%02X> <", i+k)
+			for _, u := range utf16.Encode([]rune{char[g]}) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")
