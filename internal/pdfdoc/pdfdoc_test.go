@@ -196,3 +196,42 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// TestManyCharacters draws more distinct characters than one code set holds (256 a face), in
+// both faces and across lines, and reads them back: every character must come out as drawn.
+func TestManyCharacters(t *testing.T) {
+	var chars []rune
+	for r := rune(0x100); r < 0x250; r++ { // Latin Extended-A and -B: 336 characters
+		chars = append(chars, r)
+	}
+	d := pdfdoc.New(pdfdoc.Options{})
+	d.NewPage()
+	var lines []string
+	for i := 0; i < len(chars); i += 40 {
+		line := string(chars[i:min(i+40, len(chars))])
+		lines = append(lines, line)
+		style := ""
+		if (i/40)%2 == 1 {
+			style = "B"
+		}
+		d.SetFont(pdfdoc.Font, style, 10)
+		d.Text(10, 20+float64(len(lines))*8, line)
+		// Mixed on one line: characters of the first set and of the second, in one string.
+		d.Text(10, 150+float64(len(lines))*8, "a"+line+"z")
+	}
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := pdftest.File(t, "many.pdf", b)
+	if dir := os.Getenv("PAUTA_SCREENSHOTS"); dir != "" {
+		os.WriteFile(dir+"/many.pdf", b, 0o644)
+	}
+	pdftest.QPDFCheck(t, path)
+	text := pdftest.Text(t, path, "")
+	for _, line := range lines {
+		if !strings.Contains(text, line) || !strings.Contains(text, "a"+line+"z") {
+			t.Errorf("the PDF does not read back %q", line)
+		}
+	}
+}
