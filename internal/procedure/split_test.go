@@ -86,11 +86,11 @@ func TestSplitParseFallsBack(t *testing.T) {
 		// is left with an open quote, so the whole file is parsed.
 		"quote across items": strings.Replace(long, "    - id: s50\n",
 			"      note: \"abierta\n    - id: s50\n      cerrada\"\n    - id: s50b\n", 1),
-		"no manual":          strings.Replace(long, "manual:", "manuel:", 1),
-		"flow manual":        "manual: {sections: [" + strings.Repeat("{id: a}, ", 100) + "]}\n",
-		"tab":                strings.Replace(long, "    - id: s50\n", "    - id: s50\n\t\n      x: 1\n", 1),
-		"two documents":      long + "---\nmore: 1\n",
-		"empty":              "",
+		"no manual":     strings.Replace(long, "manual:", "manuel:", 1),
+		"flow manual":   "manual: {sections: [" + strings.Repeat("{id: a}, ", 100) + "]}\n",
+		"tab":           strings.Replace(long, "    - id: s50\n", "    - id: s50\n\t\n      x: 1\n", 1),
+		"two documents": long + "---\nmore: 1\n",
+		"empty":         "",
 	}
 	for name, src := range tests {
 		t.Run(name, func(t *testing.T) {
