@@ -14,8 +14,9 @@ import (
 // types are the single statement of the format: keys, required keys and (through `doc`) their
 // meaning, which also feeds the JSON Schema.
 type decoder struct {
-	file string
-	errs *ErrorList
+	file   string
+	errs   *ErrorList
+	fields map[reflect.Type][]field // fieldsOf, once per type: a long manual has thousands of items
 }
 
 var (
@@ -188,7 +189,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		d.fail(n, "escriba las claves de "+displayPath(path)+" en líneas sangradas bajo ella", "%s: se esperaba un mapa (clave: valor) y se encontró %s", displayPath(path), kindName(n))
 		return
 	}
-	fields := fieldsOf(v.Type())
+	fields, ok := d.fields[v.Type()]
+	if !ok {
+		fields = fieldsOf(v.Type())
+		if d.fields == nil {
+			d.fields = map[reflect.Type][]field{}
+		}
+		d.fields[v.Type()] = fields
+	}
 	node := Node{Pos: posOf(n), Fields: map[string]Pos{}}
 	seen := map[string]bool{}
 	misspelt := map[string]bool{}

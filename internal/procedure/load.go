@@ -1,11 +1,13 @@
 package procedure
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"reflect"
@@ -36,7 +38,7 @@ func Load(fsys fs.FS, name string) (*Procedure, error) {
 	if err != nil {
 		return nil, fileError(name, err, "ejecute pauta en la carpeta del proyecto o indíquela con --src")
 	}
-	p, root := parse(src, name, &errs)
+	p, tree := parse(src, name, &errs)
 	if p == nil {
 		errs.sort()
 		return nil, errs
@@ -49,7 +51,7 @@ func Load(fsys fs.FS, name string) (*Procedure, error) {
 		errs.sort()
 		return nil, errs
 	}
-	p.Code = versionCode(root, p.Pages)
+	p.Code = versionCode(<-tree, p.Pages)
 	return p, nil
 }
 
@@ -91,9 +93,9 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// parse turns bytes into a model, or records why it cannot and returns nil. It also returns the
-// YAML tree the model came from, for the version code.
-func parse(src []byte, name string, errs *ErrorList) (*Procedure, *yaml.Node) {
+// parse turns bytes into a model, or records why it cannot and returns nil. It also hashes
+// the YAML tree the model came from, for the version code, while the model is decoded.
+func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan hash.Hash) {
 	if pos, ok := invalidUTF8(src); !ok {
 		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
 		return nil, nil
@@ -117,10 +119,12 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, *yaml.Node) {
 		errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
 		return nil, nil
 	}
+	tree := make(chan hash.Hash, 1)
+	go func() { tree <- canonicalHash(root) }()
 	p := &Procedure{}
 	d := decoder{file: name, errs: errs}
 	d.decode(root, reflect.ValueOf(p).Elem(), "")
-	return p, root
+	return p, tree
 }
 
 // parseWhole parses src as one YAML document, recording why it cannot; nil on error.
@@ -250,9 +254,7 @@ func firstHeading(md string) string {
 // fixed form (mapping keys sorted, scalars by value, no comments or layout), followed by each
 // page's text. It depends only on what the source says, never on pauta's model, so a newer
 // pauta computes the same code for a published version.
-func versionCode(root *yaml.Node, pages []*Page) string {
-	h := sha256.New()
-	canonical(h, root)
+func versionCode(h hash.Hash, pages []*Page) string {
 	for _, pg := range pages {
 		fmt.Fprintf(h, "\x00page\x00%s\x00%s\x00", pg.File, strings.ReplaceAll(string(pg.Body), "\r\n", "\n"))
 	}
@@ -261,13 +263,26 @@ func versionCode(root *yaml.Node, pages []*Page) string {
 	return code[:4] + "-" + code[4:]
 }
 
+// canonicalHash is the SHA-256 of the canonical form of a YAML tree.
+func canonicalHash(root *yaml.Node) hash.Hash {
+	h := sha256.New()
+	w := bufio.NewWriterSize(h, 64<<10)
+	canonical(w, root, make([]byte, 0, 20))
+	w.Flush()
+	return h
+}
+
 // canonical writes n in a fixed, unambiguous form: lengths before strings, so no text can
-// imitate structure.
-func canonical(w io.Writer, n *yaml.Node) {
+// imitate structure. num is scratch space for numbers.
+func canonical(w *bufio.Writer, n *yaml.Node, num []byte) {
+	count := func(open byte, n int) {
+		w.WriteByte(open)
+		w.Write(strconv.AppendInt(num[:0], int64(n), 10))
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			canonical(w, c)
+			canonical(w, c, num)
 		}
 	case yaml.MappingNode:
 		type pair struct{ k, v *yaml.Node }
@@ -276,24 +291,26 @@ func canonical(w io.Writer, n *yaml.Node) {
 			pairs = append(pairs, pair{n.Content[i], n.Content[i+1]})
 		}
 		sort.Slice(pairs, func(i, j int) bool { return pairs[i].k.Value < pairs[j].k.Value })
-		fmt.Fprintf(w, "{%d", len(pairs))
+		count('{', len(pairs))
 		for _, p := range pairs {
-			canonical(w, p.k)
-			canonical(w, p.v)
+			canonical(w, p.k, num)
+			canonical(w, p.v, num)
 		}
-		io.WriteString(w, "}")
+		w.WriteByte('}')
 	case yaml.SequenceNode:
-		fmt.Fprintf(w, "[%d", len(n.Content))
+		count('[', len(n.Content))
 		for _, c := range n.Content {
-			canonical(w, c)
+			canonical(w, c, num)
 		}
-		io.WriteString(w, "]")
+		w.WriteByte(']')
 	case yaml.ScalarNode:
 		v := n.Value
 		if isNull(n) {
 			v = ""
 		}
-		fmt.Fprintf(w, "s%d:%s", len(v), v)
+		count('s', len(v))
+		w.WriteByte(':')
+		w.WriteString(v)
 	}
 }
 
