@@ -274,7 +274,20 @@ func (r *renderer) manualView() (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections}, nil
+	// The manual page and the decree's annex show the same sections: they are rendered once,
+	// with the theme's "section" template, as Body.
+	t, err := r.th.Template("manual.html", nil)
+	if err != nil {
+		return nil, err
+	}
+	var body bytes.Buffer
+	for _, s := range sections {
+		body.WriteByte('\n')
+		if err := t.ExecuteTemplate(&body, "section", s); err != nil {
+			return nil, fmt.Errorf("rendering section %s: %w", s.ID, err)
+		}
+	}
+	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections, "Body": template.HTML(body.String())}, nil
 }
 
 type paragraphView struct {
