@@ -120,25 +120,37 @@ func (e *elem) write(b xmlWriter, depth int, inline bool) {
 // text stay as typed, so the XML reads like the decree. A character XML 1.0 does not allow
 // (a control character) becomes U+FFFD.
 func escape(b xmlWriter, s string, attr bool) {
-	for _, r := range s {
+	// Runs of characters that need nothing go out in one write.
+	start := 0
+	for i, r := range s {
+		var rep string
 		switch {
 		case r == '&':
-			b.WriteString("&amp;")
+			rep = "&amp;"
 		case r == '<':
-			b.WriteString("&lt;")
+			rep = "&lt;"
 		case r == '>':
-			b.WriteString("&gt;")
+			rep = "&gt;"
 		case attr && r == '"':
-			b.WriteString("&quot;")
+			rep = "&quot;"
 		case attr && (r == '\n' || r == '\r' || r == '\t'):
 			// Attribute normalisation would turn them into spaces.
-			b.WriteString("&#x" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + ";")
-		case !xmlChar(r):
-			b.WriteRune(utf8.RuneError)
+			rep = "&#x" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + ";"
+		case r == utf8.RuneError || !xmlChar(r):
+			rep = string(utf8.RuneError)
 		default:
-			b.WriteRune(r)
+			continue
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(rep)
+		start = i + utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			// An invalid byte decodes as RuneError of width 1, a real U+FFFD as 3.
+			_, n := utf8.DecodeRuneInString(s[i:])
+			start = i + n
 		}
 	}
+	b.WriteString(s[start:])
 }
 
 // xmlChar reports whether r may appear in an XML 1.0 document.

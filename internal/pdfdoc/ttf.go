@@ -19,6 +19,7 @@ type face struct {
 	bbox       [4]int
 	glyphs     [0x10000]uint16 // glyph of each BMP character; 0 is "no glyph"
 	advance    []uint16        // per glyph, font units
+	latinAdv   [256]uint16     // advance of each Latin-1 character's glyph, for measuring
 	tables     map[string][]byte
 	loca       []uint32 // numGlyphs+1 offsets into glyf
 }
@@ -86,6 +87,9 @@ func parseFace(name string, ttf []byte) (f *face, err error) {
 	}
 	if err := f.readCmap(); err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	for r := range f.latinAdv {
+		f.latinAdv[r] = f.advance[f.glyphs[r]]
 	}
 	return f, nil
 }

@@ -145,6 +145,10 @@ func (d *Doc) GetStringWidth(s string) float64 {
 	}
 	units := 0
 	for _, r := range s {
+		if r < 256 {
+			units += int(f.latinAdv[r])
+			continue
+		}
 		g, _ := f.glyph(r)
 		units += int(f.advance[g])
 	}
@@ -188,6 +192,15 @@ func (d *Doc) show(b []byte, st *gstate, f *face, size float64, s string) []byte
 	enc := d.encodingOf(f)
 	open := false
 	for i, r := range s {
+		// Latin-1, nearly all of a Spanish text: the code is remembered by character.
+		if r < 256 && enc.latin[r] != 0 && st.font == f && st.size == size && st.set == int(enc.latin[r]-1)/256 {
+			if !open {
+				b = append(b, " ("...)
+				open = true
+			}
+			b = escapeByte(b, byte(enc.latin[r]-1))
+			continue
+		}
 		g, ok := f.glyph(r)
 		if !ok {
 			if _, n := utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
@@ -198,6 +211,9 @@ func (d *Doc) show(b []byte, st *gstate, f *face, size float64, s string) []byte
 			continue
 		}
 		set, code := enc.codeOf(g, r)
+		if r < 256 {
+			enc.latin[r] = uint16(set*256+int(code)) + 1
+		}
 		if st.font != f || st.set != set || st.size != size {
 			if open {
 				b = append(b, ") Tj"...)
@@ -227,9 +243,10 @@ func (d *Doc) show(b []byte, st *gstate, f *face, size float64, s string) []byte
 // compressed. Codes come in sets of 256 in the order glyphs are first drawn; each set is a
 // font resource of its own (R0, R1… regular, B0, B1… bold) over the one embedded subset.
 type encoding struct {
-	code []uint16   // per glyph: set×256 + code + 1; 0 for a glyph not drawn
-	char []rune     // per glyph: the character it was drawn for, for ToUnicode
-	sets [][]uint16 // per set, the glyph of each code
+	latin [256]uint16 // per Latin-1 character drawn: its glyph's code, as in code
+	code  []uint16    // per glyph: set×256 + code + 1; 0 for a glyph not drawn
+	char  []rune      // per glyph: the character it was drawn for, for ToUnicode
+	sets  [][]uint16  // per set, the glyph of each code
 }
 
 func (e *encoding) codeOf(g uint16, r rune) (set int, code byte) {
