@@ -27,7 +27,14 @@ type Renderer struct {
 	md goldmark.Markdown
 
 	mu   sync.Mutex
-	memo map[string]*rendered
+	memo map[string]*memoEntry
+}
+
+// memoEntry is one text's rendering, done once: the outputs of a build walk the manual in
+// the same order at the same time, and would otherwise all parse the same text at once.
+type memoEntry struct {
+	once sync.Once
+	r    *rendered
 }
 
 // rendered is one text in both forms: an output that needs the HTML usually needs the plain
@@ -48,22 +55,20 @@ func New(allowHTML bool) *Renderer {
 	if allowHTML {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(opts...), memo: map[string]*rendered{}}
+	return &Renderer{md: goldmark.New(opts...), memo: map[string]*memoEntry{}}
 }
 
 // render returns what goldmark makes of src, once per text; plain prose never gets here.
 func (r *Renderer) render(src string) *rendered {
 	r.mu.Lock()
-	e, ok := r.memo[src]
-	r.mu.Unlock()
-	if ok {
-		return e
+	e := r.memo[src]
+	if e == nil {
+		e = &memoEntry{}
+		r.memo[src] = e
 	}
-	e = r.goldmark(src)
-	r.mu.Lock()
-	r.memo[src] = e
 	r.mu.Unlock()
-	return e
+	e.once.Do(func() { e.r = r.goldmark(src) })
+	return e.r
 }
 
 // goldmark parses src once and renders it to HTML and to plain text.
