@@ -75,7 +75,7 @@ func (r *Renderer) render(src string) *rendered {
 func (r *Renderer) goldmark(src string) *rendered {
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
-	e := &rendered{plain: strings.TrimSpace(plain(doc, source))}
+	e := &rendered{plain: strings.TrimSpace(plain(doc, source, len(source)+16))}
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		e.err = fmt.Errorf("markdown: %w", err)
@@ -134,13 +134,13 @@ func (r *Renderer) Sections(src string) []Section {
 			}
 			id, _ := h.AttributeString("id")
 			idStr, _ := id.([]byte)
-			cur = &Section{Heading: Heading{Level: h.Level, ID: string(idStr), Text: plain(h, source)}}
+			cur = &Section{Heading: Heading{Level: h.Level, ID: string(idStr), Text: plain(h, source, 0)}}
 			continue
 		}
 		if cur.Text != "" {
 			cur.Text += "\n"
 		}
-		cur.Text += plain(n, source)
+		cur.Text += plain(n, source, 0)
 	}
 	if cur.Heading.Text != "" || strings.TrimSpace(cur.Text) != "" {
 		out = append(out, *cur)
@@ -157,8 +157,11 @@ func (r *Renderer) Plain(src string) string {
 	return r.render(src).plain
 }
 
-func plain(n ast.Node, source []byte) string {
+// plain is the plain text of n; size, when known, is about its length, so a string kept in
+// the memo is allocated once, without spare capacity.
+func plain(n ast.Node, source []byte, size int) string {
 	var b strings.Builder
+	b.Grow(size)
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch t := n.(type) {
 		case *ast.Text:
