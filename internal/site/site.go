@@ -199,21 +199,24 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 func (pr *project) render(ctx context.Context, opt Options, put sink) (*Site, error) {
 	s := &Site{Prepared: pr.prepared, Versions: pr.versions}
 	vs := pr.versions
+	rootFiles := func() error { return addRootFiles(put) }
 	if opt.Draft || len(vs) == 0 {
 		s.Procedure = pr.prepared
-		err := renderEdition(ctx, pr.theme, pr.prepared, edition{draft: opt.Draft, liveReload: opt.LiveReload}, put)
+		err := parallel(ctx, rootFiles, func() error {
+			return renderEdition(ctx, pr.theme, pr.prepared, edition{draft: opt.Draft, liveReload: opt.LiveReload}, put)
+		})
 		if err != nil {
 			return nil, err
 		}
-		return s, addRootFiles(put)
+		return s, nil
 	}
 	inForce := vs[len(vs)-1]
 	s.Procedure = inForce.Procedure
 	s.Unpublished = pr.prepared.Code != inForce.Code()
-	if err := renderPublished(ctx, pr.theme, vs, opt, put); err != nil {
+	if err := renderPublished(ctx, pr.theme, vs, opt, put, rootFiles); err != nil {
 		return nil, err
 	}
-	return s, addRootFiles(put)
+	return s, nil
 }
 
 // addRootFiles adds what only the site's root holds: the JSON Schema of procedure.yaml, for
@@ -321,8 +324,10 @@ func sharedParts(p *procedure.Procedure, ed edition, put sink) []func() error {
 	}
 }
 
-// renderPublished renders the version in force at the root and every version under v/<id>/.
-func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, opt Options, put sink) error {
+// renderPublished renders the version in force at the root, every version under v/<id>/
+// and the pages about versions, side by side with more.
+func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, opt Options, put sink,
+	more ...func() error) error {
 	inForce := vs[len(vs)-1]
 	type job struct {
 		prefix string
@@ -358,10 +363,8 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 			return renderEdition(ctx, th, j.v.Procedure, ed, under(put, j.prefix))
 		})
 	}
-	if err := parallel(ctx, tasks...); err != nil {
-		return err
-	}
-	return renderVersionPages(th, vs, put)
+	tasks = append(tasks, func() error { return renderVersionPages(th, vs, put) })
+	return parallel(ctx, append(tasks, more...)...)
 }
 
 // searchSources lists the versions other than v whose indexes v's search page can load.
