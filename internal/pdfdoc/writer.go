@@ -27,6 +27,7 @@ import (
 // 600-page decree cost more than the layout), so a long document is never held uncompressed.
 // The total page count, unknown until the end, goes in a small second content stream of the
 // pages that print it.
+//
 // klauspost/compress's zlib writes the same format as the standard library's at twice its
 // speed at the fastest level, and 9 % smaller (measured on a 1,000-page decree's content).
 
