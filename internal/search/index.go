@@ -271,23 +271,42 @@ func (b *builder) finish() {
 	}
 	n := len(ix.results)
 	lens := make([][numFields]float64, n)
-	t := newTermCounter(ix.an)
-	for i, e := range ix.Entries {
-		doc := docOf[e.Result]
-		field := fieldBody
-		switch e.Kind {
-		case KindHeading:
-			lens[doc][fieldHeading] += t.count(doc, fieldHeading, e.Heading)
-			lens[doc][fieldContext] += t.count(doc, fieldContext, b.context[i])
-		case KindCheck:
-			field = fieldChecks
-		}
-		for _, line := range strings.Split(e.Text, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				lens[doc][field] += t.count(doc, field, line)
-				ix.docs[doc] = append(ix.docs[doc], line)
+	countRange := func(t *termCounter, from, to int) {
+		for i := from; i < to; i++ {
+			e := ix.Entries[i]
+			doc := docOf[e.Result]
+			field := fieldBody
+			switch e.Kind {
+			case KindHeading:
+				lens[doc][fieldHeading] += t.count(doc, fieldHeading, e.Heading)
+				lens[doc][fieldContext] += t.count(doc, fieldContext, b.context[i])
+			case KindCheck:
+				field = fieldChecks
+			}
+			for _, line := range strings.Split(e.Text, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					lens[doc][field] += t.count(doc, field, line)
+					ix.docs[doc] = append(ix.docs[doc], line)
+				}
 			}
 		}
+	}
+	// A long manual is counted in two halves side by side: the index is often the last part
+	// of a build to finish. Each half holds whole results, so their counts only add up.
+	t := newTermCounter(ix.an)
+	if mid := b.half(); mid > 0 {
+		second := newTermCounter(ix.an)
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			countRange(second, mid, len(ix.Entries))
+		}()
+		countRange(t, 0, mid)
+		wg.Wait()
+		t.absorb(second)
+	} else {
+		countRange(t, 0, len(ix.Entries))
 	}
 	var avg [numFields]float64
 	for _, l := range lens {
@@ -326,6 +345,30 @@ func (b *builder) finish() {
 		}
 		ix.postings[ti] = ps
 	}
+}
+
+// minHalf is the fewest entries worth counting in two halves.
+const minHalf = 2000
+
+// half is the index of a heading entry near the middle such that every entry from it on
+// belongs to a result from it on; 0 when the entries are too few or no such heading exists.
+func (b *builder) half() int {
+	es := b.ix.Entries
+	if len(es) < minHalf {
+		return 0
+	}
+	for mid := len(es) / 2; mid < len(es); mid++ {
+		if es[mid].Kind != KindHeading {
+			continue
+		}
+		for _, e := range es[mid:] {
+			if e.Result < mid {
+				return 0
+			}
+		}
+		return mid
+	}
+	return 0
 }
 
 // termCounter counts how often each term occurs in each field of each result.
@@ -375,6 +418,20 @@ func (t *termCounter) count(doc, field int, text string) float64 {
 		t.add(doc, field, ids)
 	})
 	return words
+}
+
+// absorb adds the counts of o, all of results after t's, to t.
+func (t *termCounter) absorb(o *termCounter) {
+	for id, term := range o.terms {
+		tid, ok := t.ids[term]
+		if !ok {
+			tid = int32(len(t.terms))
+			t.ids[term] = tid
+			t.terms = append(t.terms, term)
+			t.post = append(t.post, nil)
+		}
+		t.post[tid] = append(t.post[tid], o.post[id]...)
+	}
 }
 
 // memoized is idsOf(w), analysing each distinct word once.
