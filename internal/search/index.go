@@ -105,11 +105,14 @@ type posting struct {
 
 // Build indexes the procedure: its manual, its decree and its content pages. md renders
 // its Markdown; nil makes a new renderer.
-func Build(p *procedure.Procedure, md *markdown.Renderer) *Index {
+func Build(p *procedure.Procedure, md *markdown.Renderer) *Index { return build(p, md, true) }
+
+// build is Build; halves says whether a long manual may be counted in two halves.
+func build(p *procedure.Procedure, md *markdown.Renderer, halves bool) *Index {
 	if md == nil {
 		md = markdown.New(p.Markdown.AllowHTML)
 	}
-	b := &builder{md: md, ix: &Index{an: NewAnalyzer()}}
+	b := &builder{md: md, ix: &Index{an: NewAnalyzer()}, halves: halves}
 	b.manual(p)
 	b.decree(p)
 	b.pages(p)
@@ -118,8 +121,9 @@ func Build(p *procedure.Procedure, md *markdown.Renderer) *Index {
 }
 
 type builder struct {
-	md *markdown.Renderer
-	ix *Index
+	md     *markdown.Renderer
+	ix     *Index
+	halves bool // see half
 	// context holds, per entry, the words that frame it without being its text: the headings
 	// of the sections that contain it.
 	context []string
@@ -354,7 +358,7 @@ const minHalf = 2000
 // belongs to a result from it on; 0 when the entries are too few or no such heading exists.
 func (b *builder) half() int {
 	es := b.ix.Entries
-	if len(es) < minHalf {
+	if !b.halves || len(es) < minHalf {
 		return 0
 	}
 	for mid := len(es) / 2; mid < len(es); mid++ {

@@ -1,11 +1,14 @@
 package search_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/search"
@@ -128,5 +131,60 @@ func TestScriptIsDeterministic(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(a), "// ") || !strings.Contains(string(a), "window.pautaSearchIndex = {") {
 		t.Errorf("index script starts %q", a[:80])
+	}
+}
+
+// TestHalvesGiveTheSameIndex builds the index of a manual long enough to be counted in two
+// halves, and checks it is the index counted in one pass, byte for byte.
+func TestHalvesGiveTheSameIndex(t *testing.T) {
+	var y strings.Builder
+	y.WriteString(`pauta: 1
+organization: {name: Municipalidad de Prueba}
+decree:
+  kind: DECRETO ALCALDICIO
+  number: 1
+  date: 2025-01-15
+  place: PRUEBA
+  subject: APRUEBA.
+  opening: "Esta Alcaldía decretó:"
+  vistos: [{id: ley, text: La Ley N° 18.695.}]
+  considerando: [{id: c, text: La necesidad.}]
+  resolutions: [{id: r, text: APRUÉBASE.}]
+  closing: ANÓTESE.
+  signatories: [{id: a, name: A, role: ALCALDE}]
+manual:
+  title: Manual
+  sections:
+`)
+	words := strings.Fields("usuario técnico sesión acceso equipo verificación autorización registro solicitud conexión " +
+		"identidad soporte remoto respaldo informe auditoría cierre emergencia 18.695 2024")
+	for i := range 1200 {
+		w := func(k int) string { return words[(i*7+k*3)%len(words)] }
+		fmt.Fprintf(&y, "    - id: s%d\n      title: %s %s %d\n      text: \"El %s y la %s; **%s** del %s.\"\n"+
+			"      items: [{id: i%d, text: \"%s %s\"}]\n", i, w(0), w(1), i, w(2), w(3), w(4), w(5), i, w(6), w(7))
+		if i%100 == 0 {
+			fmt.Fprintf(&y, "      checks: [{id: k%d, phase: antes, text: %s, from: [i%d]}]\n", i, w(8), i)
+		}
+	}
+	y.WriteString("checklist:\n  code: X-1\n  title: Lista\n  phases: [{id: antes, title: Antes}]\n" +
+		"  signatures: [{id: t, title: Técnico}]\n")
+	p, err := procedure.Load(fstest.MapFS{"procedure.yaml": {Data: []byte(y.String())}}, "procedure.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	halves := search.Build(p, nil)
+	if len(halves.Entries) < 2000 {
+		t.Fatalf("%d entries: too few to be counted in halves", len(halves.Entries))
+	}
+	a, err := halves.Script()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := search.BuildWhole(p).Script()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("the index counted in two halves differs from the one counted in one pass")
 	}
 }
