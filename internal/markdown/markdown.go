@@ -227,11 +227,11 @@ func WithoutTitle(md, title string) string {
 
 // simpleParagraphs splits src into its paragraphs when src is nothing but plain prose —
 // paragraphs separated by one blank line, each on one line, starting with a letter and
-// holding no character Markdown gives a meaning to — so that goldmark would render it as
-// those paragraphs, text unchanged. Most texts of a procedure are such prose, and a long
-// manual has thousands of them. Anything else (emphasis, links, lists, line breaks, a
-// possible autolink) returns false and goes through goldmark; a test holds the two paths
-// equal.
+// holding no character Markdown gives a meaning to but **strong** words written the plainest
+// way (see strongSpans) — so that goldmark would render it as those paragraphs, text
+// unchanged. Most texts of a procedure are such prose, and a long manual has thousands of
+// them. Anything else (other emphasis, links, lists, line breaks, a possible autolink)
+// returns false and goes through goldmark; a test and a fuzz target hold the two paths equal.
 func simpleParagraphs(src string) ([]string, bool) {
 	if src == "" || strings.Contains(src, "www") || strings.Contains(src, "WWW") || strings.Contains(src, "://") {
 		return nil, false
@@ -250,16 +250,20 @@ func simpleParagraph(p string) bool {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(p)
-	if !unicode.IsLetter(first) && !strings.ContainsRune("¿¡(\"'", first) {
+	// A paragraph may open with strong text ("**Importante:** …"); strongSpans checks it.
+	if !unicode.IsLetter(first) && !strings.ContainsRune("¿¡(\"'", first) && !strings.HasPrefix(p, "**") {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
 	if unicode.IsSpace(last) {
 		return false
 	}
+	stars := false
 	for i := 0; i < len(p); i++ {
 		if c := p[i]; c < utf8.RuneSelf {
-			if markdownByte[c] {
+			if c == '*' {
+				stars = true
+			} else if markdownByte[c] {
 				return false
 			}
 			continue
@@ -269,6 +273,56 @@ func simpleParagraph(p string) bool {
 			return false // invalid UTF-8; line separators
 		}
 		i += size - 1
+	}
+	return !stars || strongSpans(p, nil)
+}
+
+// strongSpans reports whether every '*' of p is in a "**strong**" span written the plainest
+// way, calling span (when not nil) with the bytes of each span's text. The opening "**"
+// starts p or follows a space, and is followed by a letter or a digit; the closing one
+// follows the first "**" after it, ends text that does not end in a space, and is followed
+// by the end of p, a space or . , ; : ) ? ! — after text ending in punctuation, by the end or
+// a space only. By CommonMark's flanking rules each opener can only open and each closer only
+// close, so goldmark makes exactly these spans strong.
+func strongSpans(p string, span func(from, to int)) bool {
+	for i := 0; i < len(p); {
+		j := strings.IndexByte(p[i:], '*')
+		if j < 0 {
+			return true
+		}
+		open := i + j
+		if !strings.HasPrefix(p[open:], "**") || open > 0 && p[open-1] != ' ' {
+			return false
+		}
+		from := open + 2
+		first, _ := utf8.DecodeRuneInString(p[from:])
+		if !unicode.IsLetter(first) && !unicode.IsDigit(first) {
+			return false
+		}
+		k := strings.IndexByte(p[from:], '*')
+		if k < 0 {
+			return false
+		}
+		to := from + k
+		if !strings.HasPrefix(p[to:], "**") {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(p[from:to])
+		if unicode.IsSpace(last) {
+			return false
+		}
+		after := to + 2
+		if after < len(p) {
+			next := p[after]
+			punctEnd := unicode.IsPunct(last) || unicode.IsSymbol(last)
+			if next != ' ' && (punctEnd || !strings.ContainsRune(".,;:)?!", rune(next))) {
+				return false
+			}
+		}
+		if span != nil {
+			span(from, to)
+		}
+		i = after
 	}
 	return true
 }
@@ -287,22 +341,33 @@ var markdownByte = func() (t [utf8.RuneSelf]bool) {
 func simpleHTML(paras []string) string {
 	n := 0
 	for _, p := range paras {
-		n += len(p) + len("<p></p>\n") + 5*strings.Count(p, `"`)
+		n += len(p) + len("<p></p>\n") + 5*strings.Count(p, `"`) + 15*strings.Count(p, "**")
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, p := range paras {
-		b.WriteString("<p>")
+	text := func(s string) {
 		for {
-			i := strings.IndexByte(p, '"')
+			i := strings.IndexByte(s, '"')
 			if i < 0 {
 				break
 			}
-			b.WriteString(p[:i])
+			b.WriteString(s[:i])
 			b.WriteString("&quot;")
-			p = p[i+1:]
+			s = s[i+1:]
 		}
-		b.WriteString(p)
+		b.WriteString(s)
+	}
+	for _, p := range paras {
+		b.WriteString("<p>")
+		at := 0
+		strongSpans(p, func(from, to int) {
+			text(p[at : from-2])
+			b.WriteString("<strong>")
+			text(p[from:to])
+			b.WriteString("</strong>")
+			at = to + 2
+		})
+		text(p[at:])
 		b.WriteString("</p>\n")
 	}
 	return b.String()
@@ -311,6 +376,11 @@ func simpleHTML(paras []string) string {
 // simplePlain is the plain text of simple paragraphs: one a line. A single paragraph is src
 // itself.
 func simplePlain(src string, paras []string) string {
+	if strings.Contains(src, "*") {
+		// Every '*' is part of a "**" around strong text.
+		src = strings.ReplaceAll(src, "**", "")
+		paras = strings.Split(src, "\n\n")
+	}
 	if len(paras) == 1 {
 		return src
 	}

@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/requinoa/pauta/internal/procedure"
@@ -37,7 +39,20 @@ func TestSimpleParagraphsMatchGoldmark(t *testing.T) {
 		{"Primer párrafo.\n\nSegundo párrafo, con \"comillas\" y 'apóstrofos' (y paréntesis).", true},
 		{"¿Está conforme? ¡Sí! Nº 18.695, 100 % / 2024; a-b: c.", true},
 		{"La Ley N° 19.628 — protección de datos · «vida privada».", true},
-		{"Texto con **negrita**.", false},
+		{"Texto con **negrita**.", true},
+		{"**Importante:** el técnico cierra la sesión.", true},
+		{"Dos **palabras fuertes** y **otra**, al final **123**", true},
+		{"Comillas **\"dentro\"** no", false},
+		{"Pegado**negrita** no", false},
+		{"Abierta **sin cierre", false},
+		{"Espacio ** antes** no", false},
+		{"Espacio **antes ** no", false},
+		{"Seguida **de**letra", false},
+		{"Tres ***estrellas*** no", false},
+		{"Con **puntuación.**final", false},
+		{"Con **puntuación.**.", false},
+		{"Con **puntuación.** bien", true},
+		{"Un *énfasis* simple", false},
 		{"Texto con *énfasis* o _énfasis_.", false},
 		{"Un [enlace](https://example.org).", false},
 		{"Visite www.requinoa.cl para más.", false},
@@ -104,11 +119,51 @@ func TestSimpleParagraphsOnTheSeed(t *testing.T) {
 }
 
 func FuzzSimpleParagraphs(f *testing.F) {
-	for _, s := range []string{"Texto simple.", "Dos.\n\nPárrafos.", "¿Qué? ¡Ya!", "a\u00a0b", "x\u2028y"} {
+	for _, s := range []string{"Texto simple.", "Dos.\n\nPárrafos.", "¿Qué? ¡Ya!", "a\u00a0b", "x\u2028y",
+		"Con **negrita**, y **más texto**.", "**Nota:** uno\n\nDos **tres**", "a **b** c **d.** e"} {
 		f.Add(s)
 	}
 	r := New(false)
 	f.Fuzz(func(t *testing.T, src string) {
 		checkSimple(t, r, src)
 	})
+}
+
+// TestStrongAgainstGoldmark tries many paragraphs of words with "**" put at random places —
+// mostly around words, sometimes inside them or beside punctuation — and holds the fast path,
+// wherever it applies, to goldmark's rendering.
+func TestStrongAgainstGoldmark(t *testing.T) {
+	words := []string{"el", "técnico", "sí", "Nº", "12", "Nota:", "fin.", "(a)", "\"x\"", "b,", "¿qué?", "ñ", ")", ".", "e"}
+	r := rand.New(rand.NewPCG(1, 2))
+	md := New(false)
+	taken := 0
+	for range 50000 {
+		var b strings.Builder
+		n := 2 + r.IntN(8)
+		for i := range n {
+			if i > 0 && r.IntN(8) != 0 {
+				b.WriteByte(' ')
+			}
+			w := words[r.IntN(len(words))]
+			switch r.IntN(6) {
+			case 0:
+				w = "**" + w + "**"
+			case 1:
+				w = "**" + w
+			case 2:
+				w += "**"
+			case 3:
+				if len(w) > 1 {
+					w = w[:1] + "**" + w[1:]
+				}
+			}
+			b.WriteString(w)
+		}
+		if checkSimple(t, md, b.String()) && strings.Contains(b.String(), "**") {
+			taken++
+		}
+	}
+	if taken < 1000 {
+		t.Errorf("only %d paragraphs with strong text took the fast path: the test checks too little", taken)
+	}
 }
