@@ -427,15 +427,21 @@ func (t *termCounter) count(doc, field int, text string) float64 {
 // absorb adds the counts of o, all of results after t's, to t.
 func (t *termCounter) absorb(o *termCounter) {
 	for id, term := range o.terms {
-		tid, ok := t.ids[term]
-		if !ok {
-			tid = int32(len(t.terms))
-			t.ids[term] = tid
-			t.terms = append(t.terms, term)
-			t.post = append(t.post, nil)
-		}
+		tid := t.id(term)
 		t.post[tid] = append(t.post[tid], o.post[id]...)
 	}
+}
+
+// id is the number of term, given when it is first met.
+func (t *termCounter) id(term string) int32 {
+	id, ok := t.ids[term]
+	if !ok {
+		id = int32(len(t.terms))
+		t.ids[term] = id
+		t.terms = append(t.terms, term)
+		t.post = append(t.post, nil)
+	}
+	return id
 }
 
 // memoized is idsOf(w), analysing each distinct word once.
@@ -452,14 +458,7 @@ func (t *termCounter) memoized(w Word) []int32 {
 func (t *termCounter) idsOf(w Word) []int32 {
 	var ids []int32
 	for _, term := range t.an.Terms(w) {
-		id, ok := t.ids[term]
-		if !ok {
-			id = int32(len(t.terms))
-			t.ids[term] = id
-			t.terms = append(t.terms, term)
-			t.post = append(t.post, nil)
-		}
-		ids = append(ids, id)
+		ids = append(ids, t.id(term))
 	}
 	return ids
 }
