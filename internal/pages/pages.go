@@ -224,16 +224,39 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 type sectionView struct {
 	ID, Title, Number, Heading, FormCode string
 	Level                                int
-	Text                                 template.HTML
 	Lettered                             bool
 	Items                                []itemView
 	Checks                               []checkView
 	Sections                             []sectionView
+
+	text procedure.Markdown
+	md   *markdown.Renderer
+}
+
+// Text is the section's text as HTML, rendered when a template asks for it: the manual page
+// and the decree's annex show the sections through Body, rendered once, so a long manual's
+// HTML is not also kept section by section.
+func (v sectionView) Text() (template.HTML, error) {
+	h, err := v.md.Block(string(v.text))
+	if err != nil {
+		return "", fmt.Errorf("section %s: %w", v.ID, err)
+	}
+	return h, nil
 }
 
 type itemView struct {
 	ID   string
-	Text template.HTML
+	text procedure.Markdown
+	md   *markdown.Renderer
+}
+
+// Text is the item's text as inline HTML, rendered when a template asks for it.
+func (v itemView) Text() (template.HTML, error) {
+	h, err := v.md.Inline(string(v.text))
+	if err != nil {
+		return "", fmt.Errorf("item %s: %w", v.ID, err)
+	}
+	return h, nil
 }
 
 type checkView struct{ Phase, Text string }
@@ -243,37 +266,25 @@ func (r *renderer) manualView() (map[string]any, error) {
 	for _, ph := range r.p.Checklist.Phases {
 		phaseTitle[ph.ID] = ph.Title
 	}
-	var conv func(ss []*procedure.Section) ([]sectionView, error)
-	conv = func(ss []*procedure.Section) ([]sectionView, error) {
+	var conv func(ss []*procedure.Section) []sectionView
+	conv = func(ss []*procedure.Section) []sectionView {
 		var out []sectionView
 		for _, s := range ss {
-			text, err := r.md.Block(string(s.Text))
-			if err != nil {
-				return nil, fmt.Errorf("section %s: %w", s.ID, err)
-			}
 			v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.Heading(),
-				Level: min(s.Depth+1, 5), Text: text, Lettered: s.List == "letters", FormCode: r.p.Checklist.Code}
+				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
+				text: s.Text, md: r.md}
 			for _, it := range s.Items {
-				h, err := r.md.Inline(string(it.Text))
-				if err != nil {
-					return nil, fmt.Errorf("item %s: %w", it.ID, err)
-				}
-				v.Items = append(v.Items, itemView{ID: it.ID, Text: h})
+				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md})
 			}
 			for _, c := range s.Checks {
 				v.Checks = append(v.Checks, checkView{Phase: phaseTitle[c.Phase], Text: c.Text})
 			}
-			if v.Sections, err = conv(s.Sections); err != nil {
-				return nil, err
-			}
+			v.Sections = conv(s.Sections)
 			out = append(out, v)
 		}
-		return out, nil
+		return out
 	}
-	sections, err := conv(r.p.Manual.Sections)
-	if err != nil {
-		return nil, err
-	}
+	sections := conv(r.p.Manual.Sections)
 	// The manual page and the decree's annex show the same sections: they are rendered once,
 	// with the theme's "section" template, as Body.
 	t, err := r.th.Template("manual.html", nil)
