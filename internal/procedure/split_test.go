@@ -73,9 +73,30 @@ func TestSplitParseEqualsWhole(t *testing.T) {
 				if !checkSplit(t, longSource(n, eol), pieces) {
 					t.Errorf("%d sections in %d pieces (eol %q): not split", n, pieces, eol)
 				}
+				if !checkSplit(t, unindentedList(longSource(n, eol)), pieces) {
+					t.Errorf("%d sections at the key's indentation in %d pieces (eol %q): not split", n, pieces, eol)
+				}
 			}
 		}
 	}
+}
+
+// unindentedList writes the section list at the indentation of its key, as YAML allows:
+// "  sections:" then "  - id: …".
+func unindentedList(src string) string {
+	lines := strings.SplitAfter(src, "\n")
+	in := false
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "  sections:"):
+			in = true
+		case strings.HasPrefix(l, "  after:"):
+			in = false
+		case in && strings.HasPrefix(l, "  "):
+			lines[i] = l[2:]
+		}
+	}
+	return strings.Join(lines, "")
 }
 
 func TestSplitParseFallsBack(t *testing.T) {
