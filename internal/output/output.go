@@ -57,7 +57,7 @@ func Write(target string, files Files) error {
 
 // Stage is a site being written: each file goes to a staging folder beside the target as soon
 // as it is rendered, so a build never holds the whole site in memory; Commit puts the folder
-// in the target's place, Abort removes it. Put may be called from several goroutines.
+// in the target's place, Abort removes it. Put and Write may be called from several goroutines.
 //
 // Each file is flushed to disk in the background as soon as it is written, while the rest of
 // the site is still being rendered, so that Commit finds little left to wait for: a power cut
@@ -179,6 +179,7 @@ func (st *Stage) Abort() {
 func (st *Stage) Commit() error {
 	marker := []byte("This folder is written by pauta build and replaced whole on every build.\n")
 	if err := st.write(Marker, func(w io.Writer) error { _, err := w.Write(marker); return err }); err != nil {
+		st.Abort()
 		return err
 	}
 	st.syncs.Wait()
