@@ -105,10 +105,7 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options) error {
 	if opt.ID == "" {
 		opt.ID = fmt.Sprintf("%04d-%d", p.Decree.Date.Year, p.Decree.Number)
 	}
-	if opt.Text == nil {
-		opt.Text = markdown.New(p.Markdown.AllowHTML)
-	}
-	b := &builder{p: p, opt: opt, uris: uris, actor: actor, md: opt.Text, eIDs: map[string]bool{}}
+	b := &builder{p: p, opt: opt, uris: uris, actor: actor, md: markdown.For(opt.Text, p.Markdown.AllowHTML), eIDs: map[string]bool{}}
 	root := el("akomaNtoso", "xmlns", Namespace).add(b.act())
 	if b.err != nil {
 		return b.err

@@ -72,10 +72,7 @@ func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 		Draft:      opt.Draft,
 		CountPages: true,
 	})
-	if opt.Text == nil {
-		opt.Text = markdown.New(p.Markdown.AllowHTML)
-	}
-	w := &writer{p: p, md: opt.Text, Flow: &pdfdoc.Flow{
+	w := &writer{p: p, md: markdown.For(opt.Text, p.Markdown.AllowHTML), Flow: &pdfdoc.Flow{
 		Doc: doc, X0: marginLeft, W: doc.Paper.W - marginLeft - marginRight,
 		Top: marginTop, Bottom: marginBottom, Gap: 3,
 		Footer: pdfdoc.Footer{Left: []string{

@@ -58,6 +58,15 @@ func New(allowHTML bool) *Renderer {
 	return &Renderer{md: goldmark.New(opts...), memo: map[string]*memoEntry{}}
 }
 
+// For is r, or a new renderer when r is nil: outputs take a shared renderer when a build has
+// one and make their own when rendered alone.
+func For(r *Renderer, allowHTML bool) *Renderer {
+	if r != nil {
+		return r
+	}
+	return New(allowHTML)
+}
+
 // render returns what goldmark makes of src, once per text; plain prose never gets here.
 func (r *Renderer) render(src string) *rendered {
 	r.mu.Lock()

@@ -248,18 +248,6 @@ func syncDirs(dir string) error {
 	})
 }
 
-func writeFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
 func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {

@@ -93,7 +93,7 @@ func (m memory) Write(name string, write func(io.Writer) error) error {
 
 // Render writes every page and the theme's assets to out.
 func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) error {
-	r := renderer{p: p, th: th, opt: opt, md: textRenderer(opt.Text, p), out: out}
+	r := renderer{p: p, th: th, opt: opt, md: markdown.For(opt.Text, p.Markdown.AllowHTML), out: out}
 	assets, err := th.Assets()
 	if err != nil {
 		return err
@@ -385,11 +385,4 @@ func firstSentence(text string) string {
 		return string(r[:157]) + "…"
 	}
 	return text
-}
-
-func textRenderer(md *markdown.Renderer, p *procedure.Procedure) *markdown.Renderer {
-	if md != nil {
-		return md
-	}
-	return markdown.New(p.Markdown.AllowHTML)
 }

@@ -107,7 +107,6 @@ type Doc struct {
 	lineWidth float64 // mm
 	textRGB   [3]int
 	fillRGB   [3]int
-	drawRGB   [3]int
 
 	out   io.Writer
 	w     *pdfWriter // the file so far: pages are written out as they are finished

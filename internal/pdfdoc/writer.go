@@ -76,7 +76,6 @@ type gstate struct {
 	set       int // the face's code set (see encoding)
 	size      float64
 	fill      [3]int
-	stroke    [3]int
 	lineWidth float64
 }
 
@@ -90,7 +89,7 @@ func (d *Doc) AddPage() {
 	if d.cur != nil {
 		d.writePage(d.cur)
 	}
-	d.cur = &page{content: d.spare, state: gstate{size: -1, lineWidth: -1, fill: [3]int{-1}, stroke: [3]int{-1}}}
+	d.cur = &page{content: d.spare, state: gstate{size: -1, lineWidth: -1, fill: [3]int{-1}}}
 	d.spare = nil
 	d.pages = append(d.pages, d.cur)
 }
@@ -159,11 +158,10 @@ func (d *Doc) GetStringWidth(s string) float64 {
 // SetLineWidth sets the width of lines and rectangle borders, mm.
 func (d *Doc) SetLineWidth(w float64) { d.lineWidth = w }
 
-// SetTextColor, SetFillColor and SetDrawColor set the colour of text, of filled rectangles
-// and of lines, as 0–255 RGB.
+// SetTextColor and SetFillColor set the colour of text and of filled rectangles, as 0–255
+// RGB. Lines and borders are black, the PDF default.
 func (d *Doc) SetTextColor(r, g, b int) { d.textRGB = [3]int{r, g, b} }
 func (d *Doc) SetFillColor(r, g, b int) { d.fillRGB = [3]int{r, g, b} }
-func (d *Doc) SetDrawColor(r, g, b int) { d.drawRGB = [3]int{r, g, b} }
 
 // Text writes s with its baseline starting at (x, y).
 func (d *Doc) Text(x, y float64, s string) {
@@ -291,7 +289,7 @@ func (d *Doc) Line(x1, y1, x2, y2 float64) {
 	if p == nil {
 		return
 	}
-	d.setStroke(p)
+	d.setLineWidth(p)
 	p.content = d.point(p.content, x1, y1)
 	p.content = append(p.content, " m "...)
 	p.content = d.point(p.content, x2, y2)
@@ -311,7 +309,7 @@ func (d *Doc) Rect(x, y, w, h float64, style string) {
 		d.setFill(p, d.fillRGB)
 		op = " re f\n"
 	case "D", "":
-		d.setStroke(p)
+		d.setLineWidth(p)
 	default:
 		d.fail(fmt.Errorf("rectangle style %q: use \"D\" or \"F\"", style))
 		return
@@ -373,11 +371,7 @@ func (d *Doc) setFill(p *page, rgb [3]int) {
 	}
 }
 
-func (d *Doc) setStroke(p *page) {
-	if p.state.stroke != d.drawRGB {
-		p.state.stroke = d.drawRGB
-		p.content = color(p.content, d.drawRGB, "RG")
-	}
+func (d *Doc) setLineWidth(p *page) {
 	if p.state.lineWidth != d.lineWidth {
 		p.state.lineWidth = d.lineWidth
 		p.content = num(p.content, d.lineWidth*ptPerMM)

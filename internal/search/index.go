@@ -109,10 +109,7 @@ func Build(p *procedure.Procedure, md *markdown.Renderer) *Index { return build(
 
 // build is Build; halves says whether a long manual may be counted in two halves.
 func build(p *procedure.Procedure, md *markdown.Renderer, halves bool) *Index {
-	if md == nil {
-		md = markdown.New(p.Markdown.AllowHTML)
-	}
-	b := &builder{md: md, ix: &Index{an: NewAnalyzer()}, halves: halves}
+	b := &builder{md: markdown.For(md, p.Markdown.AllowHTML), ix: &Index{an: NewAnalyzer()}, halves: halves}
 	b.manual(p)
 	b.decree(p)
 	b.pages(p)

@@ -273,9 +273,7 @@ type edition struct {
 
 // renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
 func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure, ed edition, put sink) error {
-	if ed.text == nil {
-		ed.text = markdown.New(p.Markdown.AllowHTML)
-	}
+	ed.text = markdown.For(ed.text, p.Markdown.AllowHTML)
 	downloads := []pages.Download{
 		{Href: "checklist.pdf", Label: "Lista de verificación (PDF)", Detail: "para imprimir, una por sesión"},
 		{Href: "decreto.pdf", Label: "Decreto con el manual (PDF)", Detail: "texto oficial"},
