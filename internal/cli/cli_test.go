@@ -126,6 +126,8 @@ func TestBadSourceLeavesOutput(t *testing.T) {
 		{"missing page", "procedure.yaml", "content/ayuda.md", "content/otra.md",
 			`procedure.yaml:62:11: no existe el archivo de contenido content/otra.md`},
 		{"invalid utf-8 in page", "content/ayuda.md", "Texto", "T\xe9xto", `content/ayuda.md:3:2: el texto no es UTF-8 válido`},
+		{"character the PDFs cannot print", "procedure.yaml", "      title: Objetivo", "      title: Objetivo 漢",
+			`procedure.yaml:29:14: el carácter '漢' (U+6F22) no se puede imprimir: la fuente de los PDF no lo tiene`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -153,6 +153,10 @@ func TestFontCoversSource(t *testing.T) {
 	fixed := pdfdoc.DraftText + pdfdoc.PageOf(1, 2) + pdfdoc.VersionLine("X") +
 		"Imprimir a tamaño real (100 %), sin ajustar a la página. Folio N° (continuación) día / mes / año " +
 		"hh:mm DISTRIBUCIÓN ANEXO Sí No N/A • - «» ¿? ¡! ·"
+	// Every printable ASCII character: Unprintable does not look them up.
+	for c := byte(' '); c < 0x7f; c++ {
+		fixed += string(rune(c))
+	}
 	for _, face := range []string{"fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf"} {
 		has, err := pdfdoc.GlyphCoverage(face)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -83,6 +84,32 @@ type gstate struct {
 const pagesAlias = "{pauta:paginas}"
 
 const ptPerMM = 72 / 25.4
+
+// Unprintable returns the first character of s that the vendored fonts have no glyph for, in
+// regular or in bold, so the source can be checked before anything is drawn.
+func Unprintable(s string) (rune, bool, error) {
+	fonts, err := vendoredFaces()
+	if err != nil {
+		return 0, false, err
+	}
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++ // printable ASCII is in the subset (a test holds it); control characters are layout
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsControl(r) {
+			continue
+		}
+		_, inRegular := fonts.regular.glyph(r)
+		_, inBold := fonts.bold.glyph(r)
+		if !inRegular || !inBold {
+			return r, true, nil
+		}
+	}
+	return 0, false, nil
+}
 
 // AddPage starts a new page; drawing goes to it until the next.
 func (d *Doc) AddPage() {

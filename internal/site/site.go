@@ -25,6 +25,7 @@ import (
 	"github.com/requinoa/pauta/internal/markdown"
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pages"
+	"github.com/requinoa/pauta/internal/pdfdoc"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/search"
 	"github.com/requinoa/pauta/internal/theme"
@@ -59,7 +60,40 @@ type Site struct {
 
 // Load reads and validates the project in src: procedure.yaml and the pages it lists.
 func Load(src fs.FS) (*procedure.Procedure, error) {
-	return procedure.Load(src, procedure.DefaultFile)
+	p, err := procedure.Load(src, procedure.DefaultFile)
+	if err != nil {
+		return nil, err
+	}
+	if err := printable(p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// printable checks that the PDFs can print every character of the texts they print: the
+// vendored fonts cover the alphabets of a Spanish procedure, not every script, and a missing
+// glyph would print as an empty box in an official decree.
+func printable(p *procedure.Procedure) error {
+	var errs procedure.ErrorList
+	var fontErr error
+	p.PrintedTexts(func(text string, at procedure.Pos) {
+		r, missing, err := pdfdoc.Unprintable(text)
+		if err != nil {
+			fontErr = err
+		}
+		if missing {
+			errs = append(errs, &procedure.Error{File: p.File, Pos: at,
+				Msg:  fmt.Sprintf("el carácter %q (U+%04X) no se puede imprimir: la fuente de los PDF no lo tiene", r, r),
+				Hint: "reemplácelo por otro o escriba la palabra con letras latinas"})
+		}
+	})
+	if fontErr != nil {
+		return fontErr
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 // project is a loaded project, ready to render.
