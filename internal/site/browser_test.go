@@ -181,7 +181,7 @@ func TestBrowser(t *testing.T) {
 						t.Errorf("%s: axe %s (%s): %v %s", vp.name, v.ID, v.Help, n.Target, n.HTML)
 					}
 				}
-				png, err := chromedp.Run(tab, chromedp.FullScreenshot(90))
+				png, err := chromedp.Run(tab, chromedp.FullScreenshot(100)) // 100 is PNG; anything else is JPEG
 				if err != nil {
 					t.Fatal(err)
 				}
