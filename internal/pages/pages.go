@@ -266,10 +266,20 @@ func (r *renderer) manualView() (map[string]any, error) {
 	for _, ph := range r.p.Checklist.Phases {
 		phaseTitle[ph.ID] = ph.Title
 	}
+	// size is about the length of Body, so that it is allocated once: a long manual's is
+	// megabytes, and growing it by doubling would hold two or three copies at once.
+	size := 0
 	var conv func(ss []*procedure.Section) []sectionView
 	conv = func(ss []*procedure.Section) []sectionView {
 		var out []sectionView
 		for _, s := range ss {
+			size += bodyBytesPerSection + 2*len(s.Title) + len(s.Text) + len(s.Items)*bodyBytesPerItem + len(s.Checks)*bodyBytesPerCheck
+			for _, it := range s.Items {
+				size += len(it.Text)
+			}
+			for _, c := range s.Checks {
+				size += len(c.Text)
+			}
 			v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.Heading(),
 				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
 				text: s.Text, md: r.md}
@@ -291,7 +301,8 @@ func (r *renderer) manualView() (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var body bytes.Buffer
+	var body strings.Builder
+	body.Grow(size)
 	for _, s := range sections {
 		body.WriteByte('\n')
 		if err := t.ExecuteTemplate(&body, "section", s); err != nil {
@@ -300,6 +311,14 @@ func (r *renderer) manualView() (map[string]any, error) {
 	}
 	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections, "Body": template.HTML(body.String())}, nil
 }
+
+// What the default theme's "section" template writes around a section's, an item's and a
+// check's own text, about, for sizing Body.
+const (
+	bodyBytesPerSection = 240
+	bodyBytesPerItem    = 24
+	bodyBytesPerCheck   = 40
+)
 
 type paragraphView struct {
 	ID   string

@@ -78,10 +78,11 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	// Read into a buffer of the file's size when it is known: a long manual is megabytes,
-	// and growing a buffer to that size allocates it three times over.
+	// and growing a buffer to that size allocates it three times over. ReadFrom wants
+	// MinRead bytes free before each read, the one that finds the end too.
 	var buf bytes.Buffer
 	if info, err := f.Stat(); err == nil && info.Size() > 0 && info.Size() <= limit {
-		buf.Grow(int(info.Size()) + 1)
+		buf.Grow(int(info.Size()) + bytes.MinRead)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {

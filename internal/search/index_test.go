@@ -3,7 +3,9 @@ package search_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"strings"
@@ -134,9 +136,10 @@ func TestScriptIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestHalvesGiveTheSameIndex builds the index of a manual long enough to be counted in two
-// halves, and checks it is the index counted in one pass, byte for byte.
-func TestHalvesGiveTheSameIndex(t *testing.T) {
+// longManual is a manual of 1,200 sections with items, checks and strong words: long enough
+// to be counted in two halves.
+func longManual(t *testing.T) *procedure.Procedure {
+	t.Helper()
 	var y strings.Builder
 	y.WriteString(`pauta: 1
 organization: {name: Municipalidad de Prueba}
@@ -172,6 +175,13 @@ manual:
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// TestHalvesGiveTheSameIndex builds the index of a manual long enough to be counted in two
+// halves, and checks it is the index counted in one pass, byte for byte.
+func TestHalvesGiveTheSameIndex(t *testing.T) {
+	p := longManual(t)
 	halves := search.Build(p, nil)
 	if len(halves.Entries) < 2000 {
 		t.Fatalf("%d entries: too few to be counted in halves", len(halves.Entries))
@@ -186,5 +196,55 @@ manual:
 	}
 	if !bytes.Equal(a, b) {
 		t.Error("the index counted in two halves differs from the one counted in one pass")
+	}
+}
+
+// The index is written as it goes, without encoding/json; it must still be what
+// encoding/json writes, for the seed and for a long manual.
+func TestScriptIsWhatEncodingJSONWrites(t *testing.T) {
+	seedProcedure, _ := seed(t)
+	for name, p := range map[string]*procedure.Procedure{"seed": seedProcedure, "long": longManual(t)} {
+		ix := search.Build(p, nil)
+		got, err := ix.Script()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ix.ScriptByEncodingJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("%s: the index differs from encoding/json's at byte %d: %q, want %q", name, i,
+				got[i:min(i+40, len(got))], want[i:min(i+40, len(want))])
+		}
+	}
+}
+
+func TestJSONStringIsEncodingJSONs(t *testing.T) {
+	cases := []string{"", "plain", "Sesión N° 5", `"quoted" \ back`, "tab\tline\nret\r", "\b\f\x00\x01\x1f\x7f",
+		"sep\u2028par\u2029", "bad \xff\xfe utf8 \xc3", "<html> & 'x'", "emoji 😀 ñandú", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "é", "\"", "\\", "\n", "\x00", "\x1f", "\u2028", "\u2029", "\xff", "\xe2\x80", "😀", "<", "&", " "}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, c := range cases {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(c); err != nil {
+			t.Fatal(err)
+		}
+		if got := search.JSONString(c); got != strings.TrimSuffix(want.String(), "\n") {
+			t.Errorf("%q: got %s, want %s", c, got, want.String())
+		}
 	}
 }

@@ -1,10 +1,13 @@
 package search
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Paths of the search files in the site. The index is written by the build; the engine is
@@ -20,19 +23,15 @@ func Scripts() []string { return []string{IndexPath, EnginePath} }
 // FormatVersion is the version of the index format; search.js refuses another.
 const FormatVersion = 1
 
-// indexFile is the index as search.js reads it. Terms are sorted, so the engine completes a
-// typed prefix by binary search, and front-coded into one string (see frontCode); postings
-// are flat pairs of (result, weight) with each result number stored as the difference from
-// the one before, which keeps the numbers small and the file compressible.
-type indexFile struct {
-	Version int      `json:"v"`
-	Stop    []string `json:"stop"`
-	Params  params   `json:"params"`
-	// Docs are the results: [href, heading, breadcrumb, [passages]].
-	Docs  [][]any `json:"docs"`
-	Terms string  `json:"terms"`
-	Post  [][]int `json:"post"`
-}
+// The index file, as search.js reads it, is one JSON object (see WriteScript):
+//
+//	{"v": FormatVersion, "stop": [stop words], "params": {ranking constants},
+//	 "docs": [[href, heading, breadcrumb, [passages]], …], "terms": "…", "post": [[…], …]}
+//
+// Docs are the results. Terms are sorted, so the engine completes a typed prefix by binary
+// search, and front-coded into one string (see frontCode). Post holds each term's postings
+// as flat pairs of (result, weight), each result number stored as the difference from the
+// one before, which keeps the numbers small and the file compressible.
 
 // params carry the ranking constants to the browser, so Go stays their one source.
 type params struct {
@@ -70,45 +69,134 @@ func frontCode(terms []string) string {
 	return b.String()
 }
 
-// Script is the index as a classic script that assigns the global pautaSearchIndex: a page
-// opened from disk can load it with <script src>, where fetch would be refused. The output
-// depends only on the procedure, byte for byte.
-func (ix *Index) Script() ([]byte, error) {
-	f := indexFile{
-		Version: FormatVersion,
-		Stop:    StopWords(),
-		Params: params{Prefix: prefixFactor, MinPrefix: minPrefix, MaxPrefix: maxPrefix,
-			Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, StemInWord: minStemInWord, RestInWord: maxRestInWord, Near: nearFactor,
-			MaxResults: MaxResults, MinDerivedStem: minDerivedStem},
-		Terms: frontCode(ix.terms),
+// WriteScript writes the index as a classic script that assigns the global
+// pautaSearchIndex: a page opened from disk can load it with <script src>, where fetch would
+// be refused. The output depends only on the procedure, byte for byte.
+//
+// The JSON is written as it goes, the way encoding/json would write indexFile (a test holds
+// the two equal): a long manual's index is megabytes, and encoding/json would first build
+// the whole value and then the whole text in memory.
+func (ix *Index) WriteScript(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	head, err := json.Marshal(struct {
+		Version int      `json:"v"`
+		Stop    []string `json:"stop"`
+		Params  params   `json:"params"`
+	}{FormatVersion, StopWords(), scriptParams()})
+	if err != nil {
+		return fmt.Errorf("search: encoding index: %w", err)
 	}
+	bw.WriteString("// Search index of this site, written by pauta build. Read by search.js.\n")
+	bw.WriteString("window.pautaSearchIndex = ")
+	bw.Write(head[:len(head)-1]) // without its closing brace
+	bw.WriteString(`,"docs":[`)
+	num := make([]byte, 0, 20)
 	for d, e := range ix.results {
-		entry := ix.Entries[e]
-		passages := ix.docs[d]
-		if passages == nil {
-			passages = []string{}
+		if d > 0 {
+			bw.WriteByte(',')
 		}
-		f.Docs = append(f.Docs, []any{entry.Href, entry.Heading, entry.Breadcrumb, passages})
+		entry := ix.Entries[e]
+		bw.WriteByte('[')
+		for _, s := range []string{entry.Href, entry.Heading, entry.Breadcrumb} {
+			writeJSONString(bw, s)
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('[')
+		for i, p := range ix.docs[d] {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			writeJSONString(bw, p)
+		}
+		bw.WriteString("]]")
 	}
-	f.Post = make([][]int, len(ix.postings))
+	bw.WriteString(`],"terms":`)
+	writeJSONString(bw, frontCode(ix.terms))
+	bw.WriteString(`,"post":[`)
 	for t, ps := range ix.postings {
-		flat := make([]int, 0, 2*len(ps))
+		if t > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('[')
 		prev := 0
-		for _, p := range ps {
-			flat = append(flat, p.doc-prev, p.weight)
+		for i, p := range ps {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			num = strconv.AppendInt(num[:0], int64(p.doc-prev), 10)
+			num = append(num, ',')
+			num = strconv.AppendInt(num, int64(p.weight), 10)
+			bw.Write(num)
 			prev = p.doc
 		}
-		f.Post[t] = flat
+		bw.WriteByte(']')
 	}
-	var buf bytes.Buffer
-	buf.WriteString("// Search index of this site, written by pauta build. Read by search.js.\n")
-	buf.WriteString("window.pautaSearchIndex = ")
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		return nil, fmt.Errorf("search: encoding index: %w", err)
+	bw.WriteString("]};\n")
+	return bw.Flush()
+}
+
+func scriptParams() params {
+	return params{Prefix: prefixFactor, MinPrefix: minPrefix, MaxPrefix: maxPrefix,
+		Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, StemInWord: minStemInWord,
+		RestInWord: maxRestInWord, Near: nearFactor, MaxResults: MaxResults, MinDerivedStem: minDerivedStem}
+}
+
+// writeJSONString writes s as encoding/json does with HTML escaping off: quotes, backslashes
+// and control characters escaped, U+2028 and U+2029 too (JavaScript before ES2019 ends a
+// line there), and invalid UTF-8 replaced by U+FFFD.
+func writeJSONString(w *bufio.Writer, s string) {
+	const hex = "0123456789abcdef"
+	w.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			w.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				w.WriteByte('\\')
+				w.WriteByte(c)
+			case '\b':
+				w.WriteString(`\b`)
+			case '\f':
+				w.WriteString(`\f`)
+			case '\n':
+				w.WriteString(`\n`)
+			case '\r':
+				w.WriteString(`\r`)
+			case '\t':
+				w.WriteString(`\t`)
+			default:
+				w.WriteString(`\u00`)
+				w.WriteByte(hex[c>>4])
+				w.WriteByte(hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			w.WriteString(s[start:i])
+			w.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			w.WriteString(s[start:i])
+			w.WriteString(`\u202`)
+			w.WriteByte(hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
 	}
-	buf.Truncate(buf.Len() - 1) // Encode's newline
-	buf.WriteString(";\n")
-	return buf.Bytes(), nil
+	w.WriteString(s[start:])
+	w.WriteByte('"')
 }

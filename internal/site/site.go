@@ -341,7 +341,9 @@ func sharedParts(p *procedure.Procedure, ed edition, put sink) []func() error {
 		}
 	}
 	return []func() error{
-		part(search.IndexPath, func() ([]byte, error) { return search.Build(p, ed.text).Script() }),
+		func() error {
+			return put.Write(search.IndexPath, func(w io.Writer) error { return search.Build(p, ed.text).WriteScript(w) })
+		},
 		part("checklist.pdf", func() ([]byte, error) {
 			return checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
 		}),
