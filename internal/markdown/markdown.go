@@ -235,11 +235,11 @@ func WithoutTitle(md, title string) string {
 }
 
 // simpleParagraphs splits src into its paragraphs when src is nothing but plain prose —
-// paragraphs separated by one blank line, each on one line, starting with a letter and
-// holding no character Markdown gives a meaning to but **strong** words written the plainest
-// way (see strongSpans) — so that goldmark would render it as those paragraphs, text
-// unchanged. Most texts of a procedure are such prose, and a long manual has thousands of
-// them. Anything else (other emphasis, links, lists, line breaks, a possible autolink)
+// paragraphs separated by one blank line, each line of them starting with a letter, holding
+// no character Markdown gives a meaning to but **strong** words written the plainest way
+// (see strongSpans) — so that goldmark would render it as those paragraphs, text unchanged.
+// Most texts of a procedure are such prose, and a long manual has thousands of them. Anything
+// else (other emphasis, links, lists, indented or hard line breaks, a possible autolink)
 // returns false and goes through goldmark; a test and a fuzz target hold the two paths equal.
 func simpleParagraphs(src string) ([]string, bool) {
 	if src == "" || strings.Contains(src, "www") || strings.Contains(src, "WWW") || strings.Contains(src, "://") {
@@ -255,44 +255,55 @@ func simpleParagraphs(src string) ([]string, bool) {
 }
 
 func simpleParagraph(p string) bool {
-	if p == "" {
+	for line := range strings.SplitSeq(p, "\n") {
+		if !simpleLine(line) {
+			return false
+		}
+	}
+	return !strings.Contains(p, "*") || strongSpans(p, nil)
+}
+
+// simpleLine reports whether one line of a paragraph is plain prose. Its first character
+// must be a letter or an opening mark, so that no line can start a list, a heading, a quote
+// or a code block, nor underline the line before; it must not end in a space, which would
+// make a hard line break.
+func simpleLine(line string) bool {
+	if line == "" {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(p)
-	// A paragraph may open with strong text ("**Importante:** …"); strongSpans checks it.
-	if !unicode.IsLetter(first) && !strings.ContainsRune("¿¡(\"'", first) && !strings.HasPrefix(p, "**") {
+	first, _ := utf8.DecodeRuneInString(line)
+	// A line may open with strong text ("**Importante:** …"); strongSpans checks it.
+	if !unicode.IsLetter(first) && !strings.ContainsRune("¿¡(\"'", first) && !strings.HasPrefix(line, "**") {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(p)
+	last, _ := utf8.DecodeLastRuneInString(line)
 	if unicode.IsSpace(last) {
 		return false
 	}
-	stars := false
-	for i := 0; i < len(p); i++ {
-		if c := p[i]; c < utf8.RuneSelf {
-			if c == '*' {
-				stars = true
-			} else if markdownByte[c] {
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c < utf8.RuneSelf {
+			if markdownByte[c] && c != '*' {
 				return false
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(p[i:])
+		r, size := utf8.DecodeRuneInString(line[i:])
 		if r == utf8.RuneError || r == 0x85 || r == 0x2028 || r == 0x2029 {
 			return false // invalid UTF-8; line separators
 		}
 		i += size - 1
 	}
-	return !stars || strongSpans(p, nil)
+	return true
 }
 
 // strongSpans reports whether every '*' of p is in a "**strong**" span written the plainest
 // way, calling span (when not nil) with the bytes of each span's text. The opening "**"
-// starts p or follows a space, and is followed by a letter or a digit; the closing one
-// follows the first "**" after it, ends text that does not end in a space, and is followed
-// by the end of p, a space or . , ; : ) ? ! — after text ending in punctuation, by the end or
-// a space only. By CommonMark's flanking rules each opener can only open and each closer only
-// close, so goldmark makes exactly these spans strong.
+// starts p or follows a space or a line break, and is followed by a letter or a digit; the
+// closing one follows the first "**" after it, ends text that does not end in a space, and
+// is followed by the end of p, a space, a line break or . , ; : ) ? ! — after text ending in
+// punctuation, by the end, a space or a line break only. By CommonMark's flanking rules each
+// opener can only open and each closer only close, so goldmark makes exactly these spans
+// strong.
 func strongSpans(p string, span func(from, to int)) bool {
 	for i := 0; i < len(p); {
 		j := strings.IndexByte(p[i:], '*')
@@ -300,7 +311,7 @@ func strongSpans(p string, span func(from, to int)) bool {
 			return true
 		}
 		open := i + j
-		if !strings.HasPrefix(p[open:], "**") || open > 0 && p[open-1] != ' ' {
+		if !strings.HasPrefix(p[open:], "**") || open > 0 && p[open-1] != ' ' && p[open-1] != '\n' {
 			return false
 		}
 		from := open + 2
@@ -324,7 +335,7 @@ func strongSpans(p string, span func(from, to int)) bool {
 		if after < len(p) {
 			next := p[after]
 			punctEnd := unicode.IsPunct(last) || unicode.IsSymbol(last)
-			if next != ' ' && (punctEnd || !strings.ContainsRune(".,;:)?!", rune(next))) {
+			if next != ' ' && next != '\n' && (punctEnd || !strings.ContainsRune(".,;:)?!", rune(next))) {
 				return false
 			}
 		}
@@ -382,16 +393,29 @@ func simpleHTML(paras []string) string {
 	return b.String()
 }
 
-// simplePlain is the plain text of simple paragraphs: one a line. A single paragraph is src
-// itself.
+// simplePlain is the plain text of simple paragraphs: one a line, the line breaks inside a
+// paragraph read as spaces. A single one-line paragraph is src itself.
 func simplePlain(src string, paras []string) string {
 	if strings.Contains(src, "*") {
 		// Every '*' is part of a "**" around strong text.
 		src = strings.ReplaceAll(src, "**", "")
 		paras = strings.Split(src, "\n\n")
 	}
-	if len(paras) == 1 {
+	if len(paras) == 1 && !strings.Contains(src, "\n") {
 		return src
 	}
-	return strings.Join(paras, "\n")
+	var b strings.Builder
+	b.Grow(len(src))
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		for j, line := range strings.Split(p, "\n") {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }

@@ -61,7 +61,25 @@ func TestSimpleParagraphsMatchGoldmark(t *testing.T) {
 		{"1. Una lista", false},
 		{"- Una lista", false},
 		{"# Título", false},
-		{"Línea uno\nlínea dos", false},
+		{"Línea uno\nlínea dos", true},
+		{"Párrafo de\ndos líneas.\n\nY otro de\ntres\nlíneas.", true},
+		{"Uno\n**dos** tres y **cuatro**\ncinco **seis**", true},
+		{"Negrita **que cruza\nla línea** aquí", true},
+		{"Abre al final **\nno", false},
+		{"Cierra al inicio **no\n** así", false},
+		{"Línea uno\n- lista", false},
+		{"Línea uno\n1. lista", false},
+		{"Línea uno\n===", false},
+		{"Línea uno\n---", false},
+		{"Línea uno\n> cita", false},
+		{"Línea uno\n# título", false},
+		{"Espacio final \nno", false},
+		{"Dos espacios  \nno", false},
+		{"Sangría\n    no", false},
+		{"Sangría\n no", false},
+		{"Tabulador\n\tno", false},
+		{"Retorno\r\nno", false},
+		{"Línea\n\n\nno", false},
 		{"Tres\n\n\npárrafos", false},
 		{" Sangría", false},
 		{"Final con espacios  ", false},
@@ -120,7 +138,8 @@ func TestSimpleParagraphsOnTheSeed(t *testing.T) {
 
 func FuzzSimpleParagraphs(f *testing.F) {
 	for _, s := range []string{"Texto simple.", "Dos.\n\nPárrafos.", "¿Qué? ¡Ya!", "a\u00a0b", "x\u2028y",
-		"Con **negrita**, y **más texto**.", "**Nota:** uno\n\nDos **tres**", "a **b** c **d.** e"} {
+		"Con **negrita**, y **más texto**.", "**Nota:** uno\n\nDos **tres**", "a **b** c **d.** e",
+		"Línea\n**dos** y\ntres", "a **b\nc** d"} {
 		f.Add(s)
 	}
 	r := New(false)
@@ -129,9 +148,9 @@ func FuzzSimpleParagraphs(f *testing.F) {
 	})
 }
 
-// TestStrongAgainstGoldmark tries many paragraphs of words with "**" put at random places —
-// mostly around words, sometimes inside them or beside punctuation — and holds the fast path,
-// wherever it applies, to goldmark's rendering.
+// TestStrongAgainstGoldmark tries many paragraphs of words, between spaces or line breaks,
+// with "**" put at random places — mostly around words, sometimes inside them or beside
+// punctuation — and holds the fast path, wherever it applies, to goldmark's rendering.
 func TestStrongAgainstGoldmark(t *testing.T) {
 	words := []string{"el", "técnico", "sí", "Nº", "12", "Nota:", "fin.", "(a)", "\"x\"", "b,", "¿qué?", "ñ", ")", ".", "e"}
 	r := rand.New(rand.NewPCG(1, 2))
@@ -141,8 +160,14 @@ func TestStrongAgainstGoldmark(t *testing.T) {
 		var b strings.Builder
 		n := 2 + r.IntN(8)
 		for i := range n {
-			if i > 0 && r.IntN(8) != 0 {
-				b.WriteByte(' ')
+			if i > 0 {
+				switch r.IntN(8) {
+				case 0:
+				case 1:
+					b.WriteByte('\n')
+				default:
+					b.WriteByte(' ')
+				}
 			}
 			w := words[r.IntN(len(words))]
 			switch r.IntN(6) {
