@@ -93,6 +93,42 @@ func yamlQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
 }
 
+// wrapWidth is where the seed's source breaks its lines.
+const wrapWidth = 96
+
+// wrap breaks each paragraph of md into lines of at most wrapWidth bytes, at spaces, as an
+// editor does.
+func wrap(md string) string {
+	paras := strings.Split(md, "\n\n")
+	for i, p := range paras {
+		var b strings.Builder
+		line := 0
+		for j, w := range strings.Fields(p) {
+			switch {
+			case j == 0:
+			case line+1+len(w) > wrapWidth:
+				b.WriteByte('\n')
+				line = 0
+			default:
+				b.WriteByte(' ')
+				line++
+			}
+			b.WriteString(w)
+			line += len(w)
+		}
+		paras[i] = b.String()
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// yamlBlock writes text as a YAML block scalar whose lines are indented by indent, the way the
+// source format's documentation and the seed write long texts: a literal block (|-) keeps
+// the lines and paragraphs of Markdown as they are, a folded one (>-) joins the lines of a
+// one-paragraph text.
+func yamlBlock(style, text, indent string) string {
+	return style + "\n" + indent + strings.ReplaceAll(strings.ReplaceAll(text, "\n", "\n"+indent), "\n"+indent+"\n", "\n\n")
+}
+
 func write(out string, n, words int) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("%s exists", out)
@@ -137,10 +173,10 @@ manual:
 		fmt.Fprintf(&y, "    - id: capitulo-%d\n      title: Capítulo %d\n      numbered: true\n      label: paso\n      sections:\n", c+1, c+1)
 		for s := c * 10; s < min(n, c*10+10); s++ {
 			title := strings.TrimSuffix(sentence(r, 3), ".")
-			body := markdownBody(r, words-20, s)
+			body := wrap(markdownBody(r, words-20, s))
 			item := paragraph(r, 20)
 			fmt.Fprintf(&y, "        - id: seccion-%d\n          title: %s\n          text: %s\n          list: letters\n          items:\n            - id: item-%d\n              text: %s\n",
-				s+1, yamlQuote(title), yamlQuote(body), s+1, yamlQuote(item))
+				s+1, yamlQuote(title), yamlBlock("|-", body, "            "), s+1, yamlBlock(">-", wrap(item), "                "))
 			if s%50 == 0 {
 				fmt.Fprintf(&y, "          checks:\n            - id: verificacion-%d\n              phase: antes\n              text: %s\n              from: [item-%d]\n",
 					s+1, yamlQuote(strings.TrimSuffix(sentence(r, 8), ".")), s+1)
