@@ -69,6 +69,13 @@ func For(r *Renderer, allowHTML bool) *Renderer {
 
 // render returns what goldmark makes of src, once per text; plain prose never gets here.
 func (r *Renderer) render(src string) *rendered {
+	return r.memoized(src, func() *rendered { return r.goldmark(src) })
+}
+
+// memoized returns what make returns for src, calling it once per text. A text is either
+// plain prose, whose plain text is all that is kept, or goes through goldmark, so one memo
+// serves both.
+func (r *Renderer) memoized(src string, make func() *rendered) *rendered {
 	r.mu.Lock()
 	e := r.memo[src]
 	if e == nil {
@@ -76,7 +83,7 @@ func (r *Renderer) render(src string) *rendered {
 		r.memo[src] = e
 	}
 	r.mu.Unlock()
-	e.once.Do(func() { e.r = r.goldmark(src) })
+	e.once.Do(func() { e.r = make() })
 	return e.r
 }
 
@@ -97,8 +104,8 @@ func (r *Renderer) goldmark(src string) *rendered {
 func (r *Renderer) Block(src string) (template.HTML, error) {
 	// Plain prose is cheaper to render again than to keep: a long manual's would double in
 	// memory.
-	if paras, ok := simpleParagraphs(src); ok {
-		return template.HTML(simpleHTML(paras)), nil
+	if isSimple(src) {
+		return template.HTML(simpleHTML(src)), nil
 	}
 	e := r.render(src)
 	return e.html, e.err
@@ -160,10 +167,15 @@ func (r *Renderer) Sections(src string) []Section {
 // Plain renders Markdown as plain text: emphasis and links keep their words, list items and
 // paragraphs become lines.
 func (r *Renderer) Plain(src string) string {
-	if paras, ok := simpleParagraphs(src); ok {
-		return simplePlain(src, paras)
+	if !isSimple(src) {
+		return r.render(src).plain
 	}
-	return r.render(src).plain
+	if !strings.ContainsAny(src, "\n*") {
+		return src // its own plain text
+	}
+	// Every output asks for the plain text of a wrapped text (the index, the decree PDF, the
+	// export): it is made once, and shared.
+	return r.memoized(src, func() *rendered { return &rendered{plain: simplePlain(src)} }).plain
 }
 
 // plain is the plain text of n; size, when known, is about its length, so a string kept in
@@ -234,24 +246,23 @@ func WithoutTitle(md, title string) string {
 	return md
 }
 
-// simpleParagraphs splits src into its paragraphs when src is nothing but plain prose —
+// isSimple reports whether src is nothing but plain prose —
 // paragraphs separated by one blank line, each line of them starting with a letter, holding
 // no character Markdown gives a meaning to but **strong** words written the plainest way
 // (see strongSpans) — so that goldmark would render it as those paragraphs, text unchanged.
 // Most texts of a procedure are such prose, and a long manual has thousands of them. Anything
-// else (other emphasis, links, lists, indented or hard line breaks, a possible autolink)
-// returns false and goes through goldmark; a test and a fuzz target hold the two paths equal.
-func simpleParagraphs(src string) ([]string, bool) {
+// else (other emphasis, links, lists, indented or hard line breaks, a possible autolink) goes
+// through goldmark; a test and a fuzz target hold the two paths equal.
+func isSimple(src string) bool {
 	if src == "" || strings.Contains(src, "www") || strings.Contains(src, "WWW") || strings.Contains(src, "://") {
-		return nil, false
+		return false
 	}
-	paras := strings.Split(src, "\n\n")
-	for _, p := range paras {
+	for p := range strings.SplitSeq(src, "\n\n") {
 		if !simpleParagraph(p) {
-			return nil, false
+			return false
 		}
 	}
-	return paras, true
+	return true
 }
 
 func simpleParagraph(p string) bool {
@@ -358,13 +369,10 @@ var markdownByte = func() (t [utf8.RuneSelf]bool) {
 
 // simpleHTML is what goldmark writes for simple paragraphs. Of the characters HTML escapes,
 // only the double quote can be in one.
-func simpleHTML(paras []string) string {
-	n := 0
-	for _, p := range paras {
-		n += len(p) + len("<p></p>\n") + 5*strings.Count(p, `"`) + 15*strings.Count(p, "**")
-	}
+func simpleHTML(src string) string {
+	n := len(src) + 5*strings.Count(src, `"`) + 15*strings.Count(src, "**")
 	var b strings.Builder
-	b.Grow(n)
+	b.Grow(n + len("<p></p>\n")*(1+strings.Count(src, "\n\n")))
 	text := func(s string) {
 		for {
 			i := strings.IndexByte(s, '"')
@@ -377,7 +385,7 @@ func simpleHTML(paras []string) string {
 		}
 		b.WriteString(s)
 	}
-	for _, p := range paras {
+	for p := range strings.SplitSeq(src, "\n\n") {
 		b.WriteString("<p>")
 		at := 0
 		strongSpans(p, func(from, to int) {
@@ -394,28 +402,30 @@ func simpleHTML(paras []string) string {
 }
 
 // simplePlain is the plain text of simple paragraphs: one a line, the line breaks inside a
-// paragraph read as spaces. A single one-line paragraph is src itself.
-func simplePlain(src string, paras []string) string {
-	if strings.Contains(src, "*") {
-		// Every '*' is part of a "**" around strong text.
-		src = strings.ReplaceAll(src, "**", "")
-		paras = strings.Split(src, "\n\n")
-	}
-	if len(paras) == 1 && !strings.Contains(src, "\n") {
-		return src
-	}
+// paragraph read as spaces, the stars of strong text dropped.
+func simplePlain(src string) string {
 	var b strings.Builder
 	b.Grow(len(src))
-	for i, p := range paras {
-		if i > 0 {
+	first := true
+	for p := range strings.SplitSeq(src, "\n\n") {
+		if !first {
 			b.WriteByte('\n')
 		}
-		for j, line := range strings.Split(p, "\n") {
-			if j > 0 {
-				b.WriteByte(' ')
+		first = false
+		for {
+			j := strings.IndexAny(p, "\n*")
+			if j < 0 {
+				break
 			}
-			b.WriteString(line)
+			b.WriteString(p[:j])
+			if p[j] == '\n' {
+				b.WriteByte(' ')
+				p = p[j+1:]
+			} else {
+				p = p[j+2:] // every '*' is in a "**" around strong text
+			}
 		}
+		b.WriteString(p)
 	}
 	return b.String()
 }

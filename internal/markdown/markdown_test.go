@@ -13,18 +13,17 @@ import (
 // than goldmark does.
 func checkSimple(t *testing.T, r *Renderer, src string) bool {
 	t.Helper()
-	paras, ok := simpleParagraphs(src)
-	if !ok {
+	if !isSimple(src) {
 		return false
 	}
 	slow := r.goldmark(src)
 	if slow.err != nil {
 		t.Fatal(slow.err)
 	}
-	if got, want := simpleHTML(paras), string(slow.html); got != want {
+	if got, want := simpleHTML(src), string(slow.html); got != want {
 		t.Errorf("HTML of %q:\n fast path %q\n goldmark  %q", src, got, want)
 	}
-	if got, want := simplePlain(src, paras), slow.plain; got != want {
+	if got, want := r.Plain(src), slow.plain; got != want {
 		t.Errorf("plain text of %q:\n fast path %q\n goldmark  %q", src, got, want)
 	}
 	return true
@@ -93,7 +92,7 @@ func TestSimpleParagraphsMatchGoldmark(t *testing.T) {
 	r := New(false)
 	for _, tt := range tests {
 		if got := checkSimple(t, r, tt.src); got != tt.simple {
-			t.Errorf("simpleParagraphs(%q) took it: %v, want %v", tt.src, got, tt.simple)
+			t.Errorf("isSimple(%q) took it: %v, want %v", tt.src, got, tt.simple)
 		}
 	}
 }
