@@ -73,8 +73,8 @@ func (r *Renderer) render(src string) *rendered {
 }
 
 // memoized returns what make returns for src, calling it once per text. A text is either
-// plain prose, whose plain text is all that is kept, or goes through goldmark, so one memo
-// serves both.
+// plain prose, whose plain text is all that is kept (Block renders its HTML again, cheaper
+// than keeping it), or goes through goldmark, so one memo serves both.
 func (r *Renderer) memoized(src string, make func() *rendered) *rendered {
 	r.mu.Lock()
 	e := r.memo[src]
@@ -167,15 +167,17 @@ func (r *Renderer) Sections(src string) []Section {
 // Plain renders Markdown as plain text: emphasis and links keep their words, list items and
 // paragraphs become lines.
 func (r *Renderer) Plain(src string) string {
-	if !isSimple(src) {
-		return r.render(src).plain
+	if strings.IndexByte(src, '\n') < 0 && strings.IndexByte(src, '*') < 0 && isSimple(src) {
+		return src // one line of prose is its own plain text
 	}
-	if !strings.ContainsAny(src, "\n*") {
-		return src // its own plain text
-	}
-	// Every output asks for the plain text of a wrapped text (the index, the decree PDF, the
+	// Every output asks for the plain text of every text (the index, the decree PDF, the
 	// export): it is made once, and shared.
-	return r.memoized(src, func() *rendered { return &rendered{plain: simplePlain(src)} }).plain
+	return r.memoized(src, func() *rendered {
+		if isSimple(src) {
+			return &rendered{plain: simplePlain(src)}
+		}
+		return r.goldmark(src)
+	}).plain
 }
 
 // plain is the plain text of n; size, when known, is about its length, so a string kept in

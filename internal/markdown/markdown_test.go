@@ -191,3 +191,25 @@ func TestStrongAgainstGoldmark(t *testing.T) {
 		t.Errorf("only %d paragraphs with strong text took the fast path: the test checks too little", taken)
 	}
 }
+
+// Outputs ask for a text's plain text and its HTML in any order, from one shared renderer:
+// whichever comes first, both are goldmark's.
+func TestPlainAndBlockInEitherOrder(t *testing.T) {
+	for _, src := range []string{"Un [enlace](https://example.org) y **negrita**.", "Línea uno\nlínea dos", "- a\n- b", "Simple."} {
+		want := New(false).goldmark(src)
+		first, second := New(false), New(false)
+		plain := first.Plain(src)
+		html, err := first.Block(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		html2, err := second.Block(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain2 := second.Plain(src)
+		if plain != want.plain || plain2 != want.plain || html != want.html || html2 != want.html {
+			t.Errorf("%q: plain %q / %q, HTML %q / %q; goldmark gives %q and %q", src, plain, plain2, html, html2, want.plain, want.html)
+		}
+	}
+}
