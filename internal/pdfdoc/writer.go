@@ -625,8 +625,6 @@ func (w *pdfWriter) finish(catalog, info int) {
 		len(w.offsets), catalog, info, xref)
 }
 
-// font writes a face as a Type0 font with Identity-H encoding: the text's two-byte codes are
-// glyph numbers. Returns the Type0 font's object number.
 // font writes a face as one CIDFontType2 over a subset of the glyphs drawn, and one Type0
 // font per code set, each with its own encoding CMap (code to glyph) and ToUnicode map.
 // Returns the Type0 fonts' object numbers, by set.

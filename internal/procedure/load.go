@@ -101,7 +101,10 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan hash.Ha
 		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
 		return nil, nil
 	}
-	doc, ok := parseSplit(src)
+	doc, ok := parseLifted(src)
+	if !ok {
+		doc, ok = parseSplit(src)
+	}
 	if !ok {
 		doc = parseWhole(src, name, errs)
 		if doc == nil {
