@@ -233,13 +233,11 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 func (pr *project) render(ctx context.Context, opt Options, put sink) (*Site, error) {
 	s := &Site{Prepared: pr.prepared, Versions: pr.versions}
 	vs := pr.versions
-	rootFiles := func() error { return addRootFiles(put) }
+	rootFiles := job{costRootFiles, func() error { return addRootFiles(put) }}
 	if opt.Draft || len(vs) == 0 {
 		s.Procedure = pr.prepared
-		err := parallel(ctx, rootFiles, func() error {
-			return renderEdition(ctx, pr.theme, pr.prepared, edition{draft: opt.Draft, liveReload: opt.LiveReload}, put)
-		})
-		if err != nil {
+		jobs := editionJobs(pr.theme, pr.prepared, edition{draft: opt.Draft, liveReload: opt.LiveReload}, put)
+		if err := runLongestFirst(ctx, append(jobs, rootFiles)); err != nil {
 			return nil, err
 		}
 		return s, nil
@@ -277,7 +275,7 @@ func RenderPrepared(ctx context.Context, src fs.FS, opt Options) (output.Files, 
 		return nil, err
 	}
 	c := &collector{files: output.Files{}}
-	if err := renderEdition(ctx, th, p, edition{draft: true}, c); err != nil {
+	if err := runLongestFirst(ctx, editionJobs(th, p, edition{draft: true}, c)); err != nil {
 		return nil, err
 	}
 	return c.files, nil
@@ -305,100 +303,87 @@ type edition struct {
 	sharedAtRoot sink
 }
 
-// renderEdition renders one text: pages, search index and PDFs, side by side on both cores.
-func renderEdition(ctx context.Context, th *theme.Theme, p *procedure.Procedure, ed edition, put sink) error {
+// editionJobs are the jobs that render one text: pages, search index, PDFs and export.
+func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) []job {
 	ed.text = markdown.For(ed.text, p.Markdown.AllowHTML)
 	downloads := []pages.Download{
 		{Href: "checklist.pdf", Label: "Lista de verificación (PDF)", Detail: "para imprimir, una por sesión"},
 		{Href: "decreto.pdf", Label: "Decreto con el manual (PDF)", Detail: "texto oficial"},
 	}
-	tasks := []func() error{
-		func() error {
-			return pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
-				ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
-				OtherVersions: ed.otherVersions, Text: ed.text}, put)
-		},
+	kb := manualKB(p)
+	jobs := []job{{costPagesFixed + costPagesPerKB*kb, func() error {
+		return pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
+			ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
+			OtherVersions: ed.otherVersions, Text: ed.text}, put)
+	}}}
+	if ed.pagesOnly {
+		return jobs
 	}
-	if !ed.pagesOnly {
-		shared := put
-		if ed.sharedAtRoot != nil {
-			shared = both{put, ed.sharedAtRoot}
-		}
-		tasks = append(tasks, sharedParts(p, ed, shared)...)
+	shared := put
+	if ed.sharedAtRoot != nil {
+		shared = both{put, ed.sharedAtRoot}
 	}
-	return parallel(ctx, tasks...)
-}
-
-// sharedParts renders an edition's files that do not depend on where the edition sits.
-func sharedParts(p *procedure.Procedure, ed edition, put sink) []func() error {
-	part := func(name string, render func() ([]byte, error)) func() error {
-		return func() error {
-			b, err := render()
+	return append(jobs,
+		job{costSearchFixed + costSearchPerKB*kb, func() error {
+			return shared.Write(search.IndexPath, func(w io.Writer) error { return search.Build(p, ed.text).WriteScript(w) })
+		}},
+		job{costChecklist, func() error {
+			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
 			if err != nil {
 				return err
 			}
-			return put.Put(name, b)
-		}
-	}
-	return []func() error{
-		func() error {
-			return put.Write(search.IndexPath, func(w io.Writer) error { return search.Build(p, ed.text).WriteScript(w) })
-		},
-		part("checklist.pdf", func() ([]byte, error) {
-			return checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
-		}),
-		func() error {
-			return put.Write("decreto.pdf", func(w io.Writer) error {
+			return shared.Put("checklist.pdf", b)
+		}},
+		job{costDecreePDFFixed + costDecreePDFPerKB*kb, func() error {
+			return shared.Write("decreto.pdf", func(w io.Writer) error {
 				return decreepdf.Write(w, p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
 			})
-		},
-		func() error {
-			return put.Write(AKNFile, func(w io.Writer) error { return akn.Write(w, p, akn.Options{Text: ed.text}) })
-		},
-	}
+		}},
+		job{costAKNFixed + costAKNPerKB*kb, func() error {
+			return shared.Write(AKNFile, func(w io.Writer) error { return akn.Write(w, p, akn.Options{Text: ed.text}) })
+		}},
+	)
 }
 
 // renderPublished renders the version in force at the root, every version under v/<id>/
 // and the pages about versions, side by side with more.
 func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, opt Options, put sink,
-	more ...func() error) error {
+	more ...job) error {
 	inForce := vs[len(vs)-1]
-	type job struct {
+	type place struct {
 		prefix string
 		v      *versions.Version
 	}
-	jobs := []job{{"", inForce}}
+	places := []place{{"", inForce}}
 	for _, v := range vs {
-		jobs = append(jobs, job{"v/" + v.ID + "/", v})
+		places = append(places, place{"v/" + v.ID + "/", v})
 	}
 	texts := map[*versions.Version]*markdown.Renderer{}
 	for _, v := range vs {
 		texts[v] = markdown.New(v.Procedure.Markdown.AllowHTML)
 	}
-	var tasks []func() error
-	for _, j := range jobs {
-		tasks = append(tasks, func() error {
-			toRoot := ""
-			if j.prefix != "" {
-				toRoot = "../../"
-			}
-			ed := edition{
-				liveReload:    opt.LiveReload,
-				status:        versionStatus(j.v, toRoot),
-				extraNav:      []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
-				versionPath:   "v/" + j.v.ID + "/",
-				otherVersions: searchSources(vs, j.v, toRoot),
-				pagesOnly:     j.prefix == "",
-				text:          texts[j.v],
-			}
-			if j.prefix != "" && j.v == inForce {
-				ed.sharedAtRoot = put
-			}
-			return renderEdition(ctx, th, j.v.Procedure, ed, under(put, j.prefix))
-		})
+	var jobs []job
+	for _, pl := range places {
+		toRoot := ""
+		if pl.prefix != "" {
+			toRoot = "../../"
+		}
+		ed := edition{
+			liveReload:    opt.LiveReload,
+			status:        versionStatus(pl.v, toRoot),
+			extraNav:      []pages.Link{{Href: toRoot + "versiones.html", Label: "Versiones"}},
+			versionPath:   "v/" + pl.v.ID + "/",
+			otherVersions: searchSources(vs, pl.v, toRoot),
+			pagesOnly:     pl.prefix == "",
+			text:          texts[pl.v],
+		}
+		if pl.prefix != "" && pl.v == inForce {
+			ed.sharedAtRoot = put
+		}
+		jobs = append(jobs, editionJobs(th, pl.v.Procedure, ed, under(put, pl.prefix))...)
 	}
-	tasks = append(tasks, func() error { return renderVersionPages(th, vs, put) })
-	return parallel(ctx, append(tasks, more...)...)
+	jobs = append(jobs, job{costVersionPages, func() error { return renderVersionPages(th, vs, put) }})
+	return runLongestFirst(ctx, append(jobs, more...))
 }
 
 // searchSources lists the versions other than v whose indexes v's search page can load.
@@ -435,8 +420,8 @@ func versionStatus(v *versions.Version, toRoot string) *pages.Status {
 		LinkHref: toRoot + "index.html", LinkLabel: "Ir a la versión vigente"}
 }
 
-// parallel runs tasks on as many goroutines and returns the first error; the build is
-// CPU-bound, so this spreads it over the machine's cores.
+// parallel runs tasks side by side, one goroutine each, and joins their errors: loading
+// reads the source, the published versions and the theme at once.
 func parallel(ctx context.Context, tasks ...func() error) error {
 	errs := make([]error, len(tasks))
 	var wg sync.WaitGroup

@@ -1,0 +1,76 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// job is one part of a build (a PDF, the pages, the search index) with its expected cost.
+type job struct {
+	cost int // microseconds of CPU, roughly: only the order of jobs depends on it
+	run  func() error
+}
+
+// runLongestFirst runs the jobs on as many workers as the machine has cores, the costliest
+// first. A build is CPU-bound: started all at once, its jobs would share the cores evenly
+// and the longest (a long manual's decree PDF) would finish last and alone, with the other
+// cores idle; started longest first, it runs from the start while the others fill the other
+// cores, and the build ends about when the total work divided by the cores is done.
+// Fewer jobs under way at once also hold less memory. Errors come back in the jobs' order.
+func runLongestFirst(ctx context.Context, jobs []job) error {
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return jobs[b].cost - jobs[a].cost })
+	errs := make([]error, len(jobs))
+	next := make(chan int, len(jobs))
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					errs[i] = err
+					continue
+				}
+				errs[i] = jobs[i].run()
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// The costs of the parts of an edition: a fixed part, and a part per byte of the manual's
+// texts. Measured on this project's bench (bench/profile) at 1,000 sections and on the seed;
+// they need only be right in order of size.
+const (
+	costPagesFixed, costPagesPerKB         = 5000, 26
+	costSearchFixed, costSearchPerKB       = 5000, 24
+	costDecreePDFFixed, costDecreePDFPerKB = 1500, 39
+	costAKNFixed, costAKNPerKB             = 500, 13
+	costChecklist                          = 2000
+	costVersionPages                       = 2000
+	costRootFiles                          = 2500
+)
+
+// manualKB is the size of a manual's texts in KiB, what most parts of a build grow with.
+func manualKB(p *procedure.Procedure) int {
+	n := 0
+	p.Manual.Walk(func(s *procedure.Section) {
+		n += len(s.Text)
+		for _, it := range s.Items {
+			n += len(it.Text)
+		}
+	})
+	return n >> 10
+}
