@@ -170,8 +170,20 @@ func (d *Doc) GetStringWidth(s string) float64 {
 	if f == nil {
 		return 0
 	}
+	return float64(f.units(s)) * 1000 / float64(f.unitsPerEm) * (d.fontSize / ptPerMM) / 1000
+}
+
+// units is the advance width of s in font units.
+func (f *face) units(s string) int {
 	units := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			units += int(f.latinAdv[c])
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r < 256 {
 			units += int(f.latinAdv[r])
 			continue
@@ -179,7 +191,7 @@ func (d *Doc) GetStringWidth(s string) float64 {
 		g, _ := f.glyph(r)
 		units += int(f.advance[g])
 	}
-	return float64(units) * 1000 / float64(f.unitsPerEm) * (d.fontSize / ptPerMM) / 1000
+	return units
 }
 
 // SetLineWidth sets the width of lines and rectangle borders, mm.
@@ -217,19 +229,32 @@ func (d *Doc) Text(x, y float64, s string) {
 func (d *Doc) show(b []byte, st *gstate, f *face, size float64, s string) []byte {
 	enc := d.encodingOf(f)
 	open := false
-	for i, r := range s {
+	// current is the code set shown in this face and size, or -1 when the stream shows
+	// another: a Latin-1 character already given a code in it needs no more than its byte.
+	current := -1
+	if st.font == f && st.size == size {
+		current = st.set
+	}
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		// Latin-1, nearly all of a Spanish text: the code is remembered by character.
-		if r < 256 && enc.latin[r] != 0 && st.font == f && st.size == size && st.set == int(enc.latin[r]-1)/256 {
-			if !open {
-				b = append(b, " ("...)
-				open = true
+		if r < 256 {
+			if c := int(enc.latin[r]) - 1; c >= 0 && c>>8 == current {
+				if !open {
+					b = append(b, " ("...)
+					open = true
+				}
+				b = escapeByte(b, byte(c))
+				continue
 			}
-			b = escapeByte(b, byte(enc.latin[r]-1))
-			continue
 		}
 		g, ok := f.glyph(r)
 		if !ok {
-			if _, n := utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
+			if r == utf8.RuneError && n == 1 {
 				d.fail(fmt.Errorf("el texto %q no es UTF-8 válido", s))
 			} else {
 				d.fail(fmt.Errorf("el texto %q lleva el carácter %q (U+%04X), que la fuente de los PDF no tiene: reemplácelo por otro", s, r, r))
@@ -246,6 +271,7 @@ func (d *Doc) show(b []byte, st *gstate, f *face, size float64, s string) []byte
 				open = false
 			}
 			st.font, st.set, st.size = f, set, size
+			current = set
 			b = append(b, ' ', '/')
 			b = append(b, d.resourceName(f, set)...)
 			b = append(b, ' ')
