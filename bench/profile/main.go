@@ -16,6 +16,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"github.com/requinoa/pauta/internal/gcbudget"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -27,6 +28,7 @@ func main() {
 	heap := flag.String("heap", "", "write what the heap holds, -heapat into the last build, here")
 	heapAt := flag.Duration("heapat", 200*time.Millisecond, "when to take -heap")
 	flag.Parse()
+	gcbudget.Apply(gcbudget.Default) // as the pauta command does
 	if err := run(*src, *n, *cpu, *allocs, *heap, *heapAt); err != nil {
 		fmt.Fprintln(os.Stderr, "profile:", err)
 		os.Exit(1)

@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -303,20 +304,28 @@ type page struct {
 	height float64 // points, from the MediaBox
 }
 
-var (
-	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	trailerRE   = regexp.MustCompile(`(?s)trailer\s*<<(.*?)>>`)
-	sizeRE      = regexp.MustCompile(`/Size\s+(\d+)`)
-	rootRE      = regexp.MustCompile(`/Root\s+(\d+)\s+0\s+R`)
-	infoRE      = regexp.MustCompile(`/Info\s+(\d+)\s+0\s+R`)
-	kidsRE      = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
-	pagesRE     = regexp.MustCompile(`/Pages\s+(\d+)\s+0\s+R`)
-	refRE       = regexp.MustCompile(`(\d+)\s+0\s+R`)
-	mediaBoxRE  = regexp.MustCompile(`/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`)
-)
+// pdfPatterns find the parts of a PDF this package reads. They are compiled when a form is
+// first filled, not at every start of pauta.
+type pdfPatterns struct {
+	startxref, trailer, size, root, info, kids, pages, ref, mediaBox *regexp.Regexp
+}
+
+var patterns = sync.OnceValue(func() *pdfPatterns {
+	return &pdfPatterns{
+		startxref: regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`),
+		trailer:   regexp.MustCompile(`(?s)trailer\s*<<(.*?)>>`),
+		size:      regexp.MustCompile(`/Size\s+(\d+)`),
+		root:      regexp.MustCompile(`/Root\s+(\d+)\s+0\s+R`),
+		info:      regexp.MustCompile(`/Info\s+(\d+)\s+0\s+R`),
+		kids:      regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`),
+		pages:     regexp.MustCompile(`/Pages\s+(\d+)\s+0\s+R`),
+		ref:       regexp.MustCompile(`(\d+)\s+0\s+R`),
+		mediaBox:  regexp.MustCompile(`/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`),
+	}
+})
 
 func read(pdf []byte) (*original, error) {
-	m := startxrefRE.FindSubmatch(pdf)
+	m := patterns().startxref.FindSubmatch(pdf)
 	if m == nil {
 		return nil, errors.New("no startxref at the end: not a complete PDF")
 	}
@@ -329,7 +338,7 @@ func read(pdf []byte) (*original, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := trailerRE.FindSubmatch(pdf[doc.xref:])
+	t := patterns().trailer.FindSubmatch(pdf[doc.xref:])
 	if t == nil {
 		return nil, errors.New("no trailer")
 	}
@@ -337,9 +346,9 @@ func read(pdf []byte) (*original, error) {
 	if strings.Contains(trailer, "/Prev") || strings.Contains(trailer, "/Encrypt") {
 		return nil, errors.New("updated or encrypted PDFs are not supported")
 	}
-	doc.size = atoi(sizeRE.FindStringSubmatch(trailer))
-	doc.root = atoi(rootRE.FindStringSubmatch(trailer))
-	doc.info = atoi(infoRE.FindStringSubmatch(trailer))
+	doc.size = atoi(patterns().size.FindStringSubmatch(trailer))
+	doc.root = atoi(patterns().root.FindStringSubmatch(trailer))
+	doc.info = atoi(patterns().info.FindStringSubmatch(trailer))
 	if doc.size == 0 || doc.root == 0 {
 		return nil, errors.New("trailer without /Size or /Root")
 	}
@@ -353,7 +362,7 @@ func read(pdf []byte) (*original, error) {
 	if doc.catalog, err = obj(doc.root); err != nil {
 		return nil, err
 	}
-	pm := pagesRE.FindStringSubmatch(doc.catalog)
+	pm := patterns().pages.FindStringSubmatch(doc.catalog)
 	if pm == nil {
 		return nil, errors.New("catalog without /Pages")
 	}
@@ -362,11 +371,11 @@ func read(pdf []byte) (*original, error) {
 		return nil, err
 	}
 	defaultHeight, _ := mediaBoxHeight(pagesDict)
-	kids := kidsRE.FindStringSubmatch(pagesDict)
+	kids := patterns().kids.FindStringSubmatch(pagesDict)
 	if kids == nil {
 		return nil, errors.New("page tree without /Kids")
 	}
-	for _, r := range refRE.FindAllStringSubmatch(kids[1], -1) {
+	for _, r := range patterns().ref.FindAllStringSubmatch(kids[1], -1) {
 		n := atoi(r)
 		dict, err := obj(n)
 		if err != nil {
@@ -396,7 +405,7 @@ func atoi(m []string) int {
 }
 
 func mediaBoxHeight(dict string) (float64, bool) {
-	m := mediaBoxRE.FindStringSubmatch(dict)
+	m := patterns().mediaBox.FindStringSubmatch(dict)
 	if m == nil {
 		return 0, false
 	}
