@@ -47,8 +47,12 @@ func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(streams.Err, "pauta: %d archivos escritos en %s (versión %s) en %s\n",
-		s.Count, opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond))
+	kept := ""
+	if s.Kept > 0 {
+		kept = fmt.Sprintf("; %d sin cambios, conservados tal cual", s.Kept)
+	}
+	fmt.Fprintf(streams.Err, "pauta: %d archivos escritos en %s (versión %s) en %s%s\n",
+		s.Count, opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond), kept)
 	if s.Unpublished {
 		fmt.Fprintf(streams.Err, "pauta: procedure.yaml tiene cambios sin publicar (código %s): el sitio muestra la versión vigente.\n"+
 			"       Véalos con «pauta build --borrador» o «pauta diff %s %s»; publíquelos con «pauta publish».\n",

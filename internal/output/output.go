@@ -1,6 +1,8 @@
 // Package output writes a built site to its folder atomically: everything goes into a fresh
 // folder beside the target, which then takes the target's place in one step. A failed or killed
 // build leaves the earlier output as it was, and nothing stale survives from an earlier build.
+// A file whose bytes did not change since the previous build is kept as it was (see
+// fileWriter).
 package output
 
 import (
@@ -64,12 +66,14 @@ func Write(target string, files Files) error {
 // after the swap must not leave the target naming half-written files.
 type Stage struct {
 	target, parent, dir string
+	prev                string // the previous output, when there is one: target itself
 
 	syncs   sync.WaitGroup
 	syncing chan struct{} // bounds the flushes in flight, each holding an OS thread
 
 	mu      sync.Mutex
 	count   int
+	kept    int
 	done    bool
 	syncErr error
 }
@@ -93,7 +97,11 @@ func NewStage(target string) (*Stage, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("staging folder: %w", err)
 	}
-	return &Stage{target: target, parent: parent, dir: dir, syncing: make(chan struct{}, 8)}, nil
+	st := &Stage{target: target, parent: parent, dir: dir, syncing: make(chan struct{}, 8)}
+	if info, err := os.Stat(target); err == nil && info.IsDir() {
+		st.prev = target
+	}
+	return st, nil
 }
 
 // Put writes one file of the site; name is a slash-separated path relative to the site root.
@@ -118,24 +126,36 @@ func (st *Stage) Write(name string, write func(io.Writer) error) error {
 	return nil
 }
 
-// write writes a file of the staging folder and starts flushing it to disk.
+// write writes a file of the staging folder and starts flushing it to disk; a file the
+// same as in the previous output becomes a link to it instead (see fileWriter).
 func (st *Stage) write(name string, write func(io.Writer) error) error {
 	full := filepath.Join(st.dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+	prev := ""
+	if st.prev != "" {
+		prev = filepath.Join(st.prev, filepath.FromSlash(name))
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = write(bw)
+	fw := newFileWriter(full, prev)
+	bw := bufio.NewWriterSize(fw, 64<<10)
+	err := write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
+	var f *os.File
+	if err == nil {
+		f, err = fw.finish()
+	}
 	if err != nil {
-		f.Close()
+		fw.abandon()
 		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	if f == nil {
+		st.mu.Lock()
+		st.kept++ // linked to the previous output's file, which is on disk
+		st.mu.Unlock()
+		return nil
 	}
 	st.syncs.Add(1)
 	go func() {
@@ -162,6 +182,14 @@ func (st *Stage) Count() int {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	return st.count
+}
+
+// Kept is the number of files so far that are the same as in the previous output and were
+// kept as they were.
+func (st *Stage) Kept() int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.kept
 }
 
 // Abort removes the staging folder; the target is left as it was.

@@ -54,8 +54,9 @@ type Site struct {
 	Versions    []*versions.Version
 	// Files are the rendered files, for Render; Build writes them as they come instead.
 	Files output.Files
-	// Count is the number of files rendered.
-	Count int
+	// Count is the number of files rendered; Kept, of those, how many Build found the same
+	// as in the previous output and kept as they were.
+	Count, Kept int
 }
 
 // Load reads and validates the project in src: procedure.yaml and the pages it lists.
@@ -223,7 +224,7 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 		st.Abort()
 		return nil, err
 	}
-	s.Count = st.Count()
+	s.Count, s.Kept = st.Count(), st.Kept()
 	if err := st.Commit(); err != nil {
 		return nil, err
 	}
