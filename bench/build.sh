@@ -4,11 +4,17 @@
 # same run. Prints medians of wall time and of peak memory (max RSS), and pauta/Hugo ratios.
 # The two tools take turns run by run, so a busy moment of a shared machine falls on both.
 #
+# Each run builds over the output of the one before, as an author rebuilding does; pauta then
+# keeps the files that did not change. FRESH=1 removes every output before each run instead,
+# to time first builds.
+#
 #   bench/build.sh            # sizes 100 1000 5000, 7 runs each (3 for 5,000)
 #   RUNS=5 SIZES="100 1000" bench/build.sh
+#   FRESH=1 bench/build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
+FRESH=${FRESH:-}
 SIZES=${SIZES:-"100 1000 5000"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -27,6 +33,9 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 once() {
   local name=$1; shift
   local t0 t1 m
+  if [ -n "$FRESH" ]; then
+    rm -rf "$work/seed-out" "$work/hugo-seed-out" "$work"/p*/public "$work"/p*/hugo-out
+  fi
   t0=$(date +%s%N)
   /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1
   t1=$(date +%s%N)
