@@ -21,24 +21,22 @@ import (
 // may indent further), no tabs, no lines of spaces alone, no trailing spaces in a folded
 // block, nothing YAML reads otherwise than as text. Anything else is left to yaml.v3. A line
 // that only looks like a header (inside a quoted text spanning lines) leaves no "" scalar at
-// its place, restore finds one block missing, and the caller parses the source as it is. A
-// fuzz test holds the result equal to parsing the source as it is.
+// its place, restore finds one block missing, and the source is parsed as it is. A
+// fuzz test holds the result equal to parsing the source as it is. A long source is lifted
+// piece by piece, on all cores (see parseSplit).
 
-// parseLifted parses src with its block scalars lifted, in pieces when it is long; ok is
-// false when there is nothing to lift or anything is unusual, and src must be parsed as it is.
-func parseLifted(src []byte) (doc *yaml.Node, ok bool) {
+// parseLifted parses one YAML document with its block scalars lifted, or as it is when
+// there is nothing to lift or anything is unusual.
+func parseLifted(src []byte) (*yaml.Node, error) {
 	lifted, blocks := liftBlocks(src)
 	if blocks == nil {
-		return nil, false
+		return parseOne(src)
 	}
-	doc, ok = parseSplit(lifted)
-	if !ok {
-		var err error
-		if doc, err = parseOne(lifted); err != nil {
-			return nil, false
-		}
+	doc, err := parseOne(lifted)
+	if err != nil || !restore(doc, blocks) {
+		return parseOne(src)
 	}
-	return doc, restore(doc, blocks)
+	return doc, nil
 }
 
 // liftedBlock is a block scalar taken out of the source: the column of its indicator, its

@@ -101,9 +101,11 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan hash.Ha
 		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
 		return nil, nil
 	}
-	doc, ok := parseLifted(src)
+	doc, ok := parseSplit(src)
 	if !ok {
-		doc, ok = parseSplit(src)
+		if d, err := parseLifted(src); err == nil {
+			doc, ok = d, true
+		}
 	}
 	if !ok {
 		doc = parseWhole(src, name, errs)

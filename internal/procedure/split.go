@@ -28,10 +28,11 @@ const minSplitItems = 32
 // parseSplit returns the document node of src parsed in pieces, or ok false when src should
 // be parsed whole.
 func parseSplit(src []byte) (doc *yaml.Node, ok bool) {
-	return parseInPieces(src, runtime.GOMAXPROCS(0))
+	return parseInPieces(src, runtime.GOMAXPROCS(0), parseLifted)
 }
 
-func parseInPieces(src []byte, pieces int) (doc *yaml.Node, ok bool) {
+// parseInPieces parses src cut in that many pieces, each with parse.
+func parseInPieces(src []byte, pieces int, parse func([]byte) (*yaml.Node, error)) (doc *yaml.Node, ok bool) {
 	if pieces < 2 {
 		return nil, false
 	}
@@ -75,10 +76,10 @@ func parseInPieces(src []byte, pieces int) (doc *yaml.Node, ok bool) {
 		go func() {
 			defer wg.Done()
 			if i == 0 {
-				nodes[0], errs[0] = parseOne(head)
+				nodes[0], errs[0] = parse(head)
 				return
 			}
-			nodes[i], errs[i] = parseOne(src[bounds[i-1]:bounds[i]])
+			nodes[i], errs[i] = parse(src[bounds[i-1]:bounds[i]])
 		}()
 	}
 	wg.Wait()

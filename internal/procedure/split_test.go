@@ -23,11 +23,19 @@ func sameTree(a, b *yaml.Node, path string) error {
 	return nil
 }
 
-// checkSplit fails when parsing src in pieces gives anything but what parsing it whole gives.
-// It returns whether the pieces were used.
+// checkSplit fails when parsing src in pieces, as they are and with their block scalars
+// lifted, gives anything but what parsing it whole gives. It returns whether the pieces were
+// used.
 func checkSplit(t *testing.T, src string, pieces int) bool {
 	t.Helper()
-	split, ok := parseInPieces([]byte(src), pieces)
+	split, ok := parseInPieces([]byte(src), pieces, parseOne)
+	if lifted, liftedOK := parseInPieces([]byte(src), pieces, parseLifted); liftedOK != ok {
+		t.Fatalf("%d pieces: split %v as they are, %v lifted:\n%s", pieces, ok, liftedOK, src)
+	} else if ok {
+		if err := sameTree(lifted, split, ""); err != nil {
+			t.Fatalf("%d pieces, lifted: %v\n%s", pieces, err, src)
+		}
+	}
 	if !ok {
 		return false
 	}
