@@ -1,14 +1,17 @@
 // Package gcbudget sets Go's garbage collector for a command that runs once and exits: no
-// collection while the heap fits in a small budget, Go's usual collector once it would not.
+// collection while the heap fits in a small budget, and a collector keeping the heap within
+// half again what is alive once it would not.
 //
 // With its default setting (GOGC=100) Go collects whenever the heap has doubled since the
 // last collection, starting at 4 MiB. A build of the Requínoa seed allocates a few MiB in
 // about 40 ms, and was collected four times, each time taking one of a small machine's cores
 // for a few milliseconds: the collections cost 10 % of the build and freed memory the
 // process was about to give back by exiting. Under a budget, the collector runs only when
-// the process nears it; and when a long manual keeps more than half the budget alive, Go's
-// usual doubling rule takes over, so a large build never collects over and over against a
-// limit it cannot meet.
+// the process nears it. When a long manual keeps more than half the budget alive, a
+// proportional rule takes over, so a large build never collects over and over against a
+// limit it cannot meet: collect when the heap has grown by half what is alive (GOGC=50)
+// rather than Go's doubling. A long build's heap is mostly pages and PDFs written and
+// dropped; at 5,000 sections this holds 121 MiB instead of 150, for 5-10 % more time.
 package gcbudget
 
 import (
@@ -23,6 +26,9 @@ import (
 // while it renders, so it builds within it, collecting a few times.
 const Default = 32 << 20
 
+// largeHeapGOGC is the collector's percent once the budget is outgrown.
+const largeHeapGOGC = 50
+
 // Apply puts the process under a budget of that many bytes of Go memory. A GOGC or
 // GOMEMLIMIT set in the environment is the user's choice, and Apply leaves it alone.
 func Apply(budget int64) {
@@ -34,16 +40,16 @@ func Apply(budget int64) {
 	watch(budget)
 }
 
-// watch looks at the live heap after each collection, and gives the collector back its
-// usual rule when more than half the budget is alive: from there, a collection under the
-// budget would free less than the heap holds, and ever less.
+// watch looks at the live heap after each collection, and sets the proportional rule when
+// more than half the budget is alive: from there, a collection under the budget would free
+// less than the heap holds, and ever less.
 func watch(budget int64) {
 	sentinel := new([16]byte)
 	runtime.AddCleanup(sentinel, func(budget int64) {
 		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(live)
 		if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > uint64(budget/2) {
-			debug.SetGCPercent(100)
+			debug.SetGCPercent(largeHeapGOGC)
 			debug.SetMemoryLimit(math.MaxInt64)
 			return
 		}

@@ -37,7 +37,7 @@ func TestSmallHeapStaysUnderTheBudget(t *testing.T) {
 	}
 }
 
-func TestLargeLiveHeapGetsTheUsualCollector(t *testing.T) {
+func TestLargeLiveHeapGetsTheProportionalCollector(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	restore(t)
@@ -51,11 +51,11 @@ func TestLargeLiveHeapGetsTheUsualCollector(t *testing.T) {
 	for {
 		runtime.GC()
 		percent, limit := settings()
-		if percent == 100 && limit == math.MaxInt64 {
+		if percent == largeHeapGOGC && limit == math.MaxInt64 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("GOGC %d, limit %d with %d MiB alive: the usual collector did not take over", percent, limit, len(live))
+			t.Fatalf("GOGC %d, limit %d with %d MiB alive: the proportional collector did not take over", percent, limit, len(live))
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
