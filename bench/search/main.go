@@ -162,11 +162,14 @@ func measure(ctx context.Context, browser context.Context, vocab []string, n, ba
 	}
 	st.build = time.Since(start)
 	start = time.Now()
-	if _, err := search.Build(s.Procedure, nil).Script(); err != nil {
+	if err := search.Build(s.Procedure, nil).WriteScript(io.Discard); err != nil {
 		return result{}, st, err
 	}
 	st.index = time.Since(start)
-	index := s.Files[search.IndexPath]
+	index, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(search.IndexPath)))
+	if err != nil {
+		return result{}, st, err
+	}
 	st.raw = len(index)
 	if st.gz, err = gzipSize(index); err != nil {
 		return result{}, st, err
