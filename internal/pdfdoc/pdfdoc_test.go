@@ -239,3 +239,17 @@ func TestManyCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Unprintable finds a missing character wherever it sits among ASCII, which it skips eight
+// bytes at a time, and passes accented Spanish.
+func TestUnprintableFindsMissingAnywhere(t *testing.T) {
+	for n := range 24 {
+		text := strings.Repeat("a", n) + "漢" + strings.Repeat("b", 24-n)
+		if r, missing, err := pdfdoc.Unprintable(text); err != nil || !missing || r != '漢' {
+			t.Errorf("at byte %d: %q %v %v", n, r, missing, err)
+		}
+	}
+	if r, missing, err := pdfdoc.Unprintable(strings.Repeat("Sesión técnica N° 5: ¿conforme? ", 10)); err != nil || missing {
+		t.Errorf("Spanish text: %q missing %v (%v)", r, missing, err)
+	}
+}

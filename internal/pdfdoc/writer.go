@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
@@ -93,8 +94,14 @@ func Unprintable(s string) (rune, bool, error) {
 		return 0, false, err
 	}
 	for i := 0; i < len(s); {
+		// Printable ASCII is in the subset (a test holds it); control characters are layout.
+		// Eight bytes at a time: a long manual is megabytes of nearly all ASCII.
+		if i+8 <= len(s) && binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
 		if s[i] < utf8.RuneSelf {
-			i++ // printable ASCII is in the subset (a test holds it); control characters are layout
+			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
