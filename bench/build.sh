@@ -34,7 +34,10 @@ once() {
   local name=$1; shift
   local t0 t1 m
   if [ -n "$FRESH" ]; then
+    # sync: the file system finishes freeing what rm removed before the clock starts, so
+    # that work does not fall on the run timed.
     rm -rf "$work/seed-out" "$work/hugo-seed-out" "$work"/p*/public "$work"/p*/hugo-out
+    sync
   fi
   t0=$(date +%s%N)
   /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1
