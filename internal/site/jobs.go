@@ -50,7 +50,7 @@ func runLongestFirst(ctx context.Context, jobs []job) error {
 	return errors.Join(errs...)
 }
 
-// The costs of the parts of an edition: a fixed part, and a part per byte of the manual's
+// The costs of the parts of an edition: a fixed part, and a part per KiB of the manual's
 // texts. Measured on this project's bench (bench/profile) at 1,000 sections and on the seed;
 // they need only be right in order of size.
 const (

@@ -134,3 +134,37 @@ func TestDraft(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedSiteLayout: a site with a published version has the version in force at the
+// root and again under v/<id>/, each page linking from where it sits, and the parts that do
+// not depend on the place (index, PDFs, export) at both.
+func TestPublishedSiteLayout(t *testing.T) {
+	s := render(t, "../..")
+	if len(s.Versions) == 0 {
+		t.Fatal("the seed has no published version")
+	}
+	v := "v/" + s.Versions[len(s.Versions)-1].ID + "/"
+	for name, wantLink := range map[string]string{
+		"index.html":       `href="versiones.html"`,
+		"decreto.html":     `href="versiones.html"`,
+		v + "index.html":   `href="../../versiones.html"`,
+		v + "decreto.html": `href="../../versiones.html"`,
+	} {
+		body, ok := s.Files[name]
+		if !ok {
+			t.Errorf("%s missing", name)
+			continue
+		}
+		if !strings.Contains(string(body), wantLink) {
+			t.Errorf("%s does not link to the versions page with %s", name, wantLink)
+		}
+	}
+	for _, shared := range []string{"decreto.pdf", "checklist.pdf", "akn.xml", "assets/search-index.js"} {
+		if _, ok := s.Files[shared]; !ok {
+			t.Errorf("%s missing at the root", shared)
+		}
+		if _, ok := s.Files[v+shared]; !ok {
+			t.Errorf("%s missing under %s", shared, v)
+		}
+	}
+}
