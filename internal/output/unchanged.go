@@ -26,10 +26,14 @@ type fileWriter struct {
 }
 
 // newFileWriter writes full, comparing it with prevPath when that is a regular file of the
-// previous output with the mode the stage gives its files.
+// previous output with the mode the stage gives its files; a link the user put there is
+// not one (a hard link to it would bring the link itself into the new output).
 func newFileWriter(full, prevPath string) *fileWriter {
 	w := &fileWriter{full: full}
 	if prevPath == "" {
+		return w
+	}
+	if info, err := os.Lstat(prevPath); err != nil || !info.Mode().IsRegular() {
 		return w
 	}
 	prev, err := os.Open(prevPath)

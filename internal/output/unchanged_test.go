@@ -106,22 +106,38 @@ func TestUnchangedFilesAreKept(t *testing.T) {
 	assertNoStaging(t, filepath.Dir(target))
 }
 
-// A file of the previous output that is not a plain file of the build's mode is never linked.
+// A file of the previous output that is not a plain file of the build's mode is never kept:
+// one whose mode was changed, or a symbolic link put in its place.
 func TestOnlyPlainFilesAreKept(t *testing.T) {
-	target := filepath.Join(t.TempDir(), "public")
-	if err := Write(target, Files{"a.html": []byte("a"), "b.html": []byte("b")}); err != nil {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	files := Files{"a.html": []byte("a"), "b.html": []byte("b")}
+	if err := Write(target, files); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(filepath.Join(target, "a.html"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	elsewhere := filepath.Join(dir, "b-elsewhere.html")
+	if err := os.WriteFile(elsewhere, []byte("b"), fileMode); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(target, "b.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(target, "b.html")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
 	before, _ := os.Stat(filepath.Join(target, "a.html"))
-	if err := Write(target, Files{"a.html": []byte("a"), "b.html": []byte("b")}); err != nil {
+	if err := Write(target, files); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.Stat(filepath.Join(target, "a.html"))
 	if os.SameFile(before, after) || after.Mode().Perm() != fileMode {
 		t.Errorf("a file whose mode was changed was kept (mode %v)", after.Mode())
+	}
+	if info, err := os.Lstat(filepath.Join(target, "b.html")); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("b.html after the build: %v, %v; want a plain file", info.Mode(), err)
 	}
 }
 
