@@ -72,10 +72,10 @@ func (r *Renderer) render(src string) *rendered {
 	return r.memoized(src, func() *rendered { return r.goldmark(src) })
 }
 
-// memoized returns what make returns for src, calling it once per text. A text is either
+// memoized returns what render returns for src, calling it once per text. A text is either
 // plain prose, whose plain text is all that is kept (Block renders its HTML again, cheaper
 // than keeping it), or goes through goldmark, so one memo serves both.
-func (r *Renderer) memoized(src string, make func() *rendered) *rendered {
+func (r *Renderer) memoized(src string, render func() *rendered) *rendered {
 	r.mu.Lock()
 	e := r.memo[src]
 	if e == nil {
@@ -83,7 +83,7 @@ func (r *Renderer) memoized(src string, make func() *rendered) *rendered {
 		r.memo[src] = e
 	}
 	r.mu.Unlock()
-	e.once.Do(func() { e.r = make() })
+	e.once.Do(func() { e.r = render() })
 	return e.r
 }
 
@@ -248,10 +248,10 @@ func WithoutTitle(md, title string) string {
 	return md
 }
 
-// isSimple reports whether src is nothing but plain prose —
-// paragraphs separated by one blank line, each line of them starting with a letter, holding
-// no character Markdown gives a meaning to but **strong** words written the plainest way
-// (see strongSpans) — so that goldmark would render it as those paragraphs, text unchanged.
+// isSimple reports whether src is nothing but plain prose — paragraphs separated by one blank
+// line, each line of them starting with a letter, holding no character Markdown gives a
+// meaning to but **strong** words written the plainest way (see strongSpans) — so that
+// goldmark would render it as those paragraphs, text unchanged.
 // Most texts of a procedure are such prose, and a long manual has thousands of them. Anything
 // else (other emphasis, links, lists, indented or hard line breaks, a possible autolink) goes
 // through goldmark; a test and a fuzz target hold the two paths equal.
