@@ -73,7 +73,7 @@ func frontCode(terms []string) string {
 // pautaSearchIndex: a page opened from disk can load it with <script src>, where fetch would
 // be refused. The output depends only on the procedure, byte for byte.
 //
-// The JSON is written as it goes, the way encoding/json would write indexFile (a test holds
+// The JSON is written as it goes, byte for byte as encoding/json would write it (a test holds
 // the two equal): a long manual's index is megabytes, and encoding/json would first build
 // the whole value and then the whole text in memory.
 func (ix *Index) WriteScript(w io.Writer) error {
