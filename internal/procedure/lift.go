@@ -240,22 +240,31 @@ func plainText(text []byte) bool {
 }
 
 // restore puts the lifted blocks back into a tree parsed from the lifted source. It reports
-// false, leaving the tree unusable, unless every block's "" is found where its indicator was.
-func restore(n *yaml.Node, blocks map[int]liftedBlock) bool {
+// false, leaving the tree unusable, unless every block's "" is found where its indicator was,
+// as the value of a key of a block mapping: inside a flow collection ([…] or {…}) an
+// indicator is an error for yaml.v3, and the source must be parsed as it is to report it.
+func restore(doc *yaml.Node, blocks map[int]liftedBlock) bool {
 	found := 0
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.ScalarNode {
-			if b, ok := blocks[n.Line]; ok && n.Column == b.col && n.Style == yaml.DoubleQuotedStyle && n.Value == "" && n.Tag == "!!str" {
-				n.Style, n.Value = b.style, b.value
-				found++
+	var walk func(n *yaml.Node) bool
+	walk = func(n *yaml.Node) bool {
+		for i, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				if !walk(c) {
+					return false
+				}
+				continue
 			}
-			return
+			b, ok := blocks[c.Line]
+			if !ok || c.Column != b.col || c.Style != yaml.DoubleQuotedStyle || c.Value != "" || c.Tag != "!!str" {
+				continue
+			}
+			if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle != 0 || i%2 == 0 {
+				return false
+			}
+			c.Style, c.Value = b.style, b.value
+			found++
 		}
-		for _, c := range n.Content {
-			walk(c)
-		}
+		return true
 	}
-	walk(n)
-	return found == len(blocks)
+	return walk(doc) && found == len(blocks)
 }

@@ -60,6 +60,8 @@ func TestLiftedParseEqualsWhole(t *testing.T) {
 		{"hash and quotes are text", "k: |-\n  # no es comentario\n  \"comillas\" y 'otras' : dos\n", true},
 		{"sequence item", "s:\n- text: |-\n    uno\n  id: a\n- text: >-\n    dos\n    tres\n", true},
 		{"between key and content", "- text: |\n      uno\n    x: 1\n", false},
+		{"indicator in a flow sequence", "a: [x,\n  k: |\n    y\n  ]\n", false},
+		{"indicator in a flow mapping", "a: {x: 1,\n  k: |\n    y\n  }\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +101,7 @@ func FuzzLiftParse(f *testing.F) {
 	f.Add("a: \"uno\n  k: |\n  dos\"\nb: |\n  tres\n")
 	f.Add("s:\n- text: |-\n    uno\n  id: a\n- text: >\n    dos\n    tres\nz: 1\n")
 	f.Add(longSource(40, "\n"))
+	f.Add("a: [x,\n  k: |\n    y\n  ]\nb: {z: 1,\n  k: >-\n    w\n  }\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 1<<16 {
 			return
