@@ -26,14 +26,15 @@ type fileWriter struct {
 }
 
 // newFileWriter writes full, comparing it with prevPath when that is a regular file of the
-// previous output with the mode the stage gives its files; a link the user put there is
-// not one (a hard link to it would bring the link itself into the new output).
+// previous output with the mode the stage gives its files. A symbolic link the user put
+// there is not one (a hard link to it would bring the link itself into the new output), nor
+// a file with other names (the new output would share it with them).
 func newFileWriter(full, prevPath string) *fileWriter {
 	w := &fileWriter{full: full}
 	if prevPath == "" {
 		return w
 	}
-	if info, err := os.Lstat(prevPath); err != nil || !info.Mode().IsRegular() {
+	if info, err := os.Lstat(prevPath); err != nil || !info.Mode().IsRegular() || otherNames(info) {
 		return w
 	}
 	prev, err := os.Open(prevPath)

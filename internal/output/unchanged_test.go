@@ -107,11 +107,12 @@ func TestUnchangedFilesAreKept(t *testing.T) {
 }
 
 // A file of the previous output that is not a plain file of the build's mode is never kept:
-// one whose mode was changed, or a symbolic link put in its place.
+// one whose mode was changed, a symbolic link put in its place, or a file someone gave
+// another name outside the output.
 func TestOnlyPlainFilesAreKept(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "public")
-	files := Files{"a.html": []byte("a"), "b.html": []byte("b")}
+	files := Files{"a.html": []byte("a"), "b.html": []byte("b"), "c.html": []byte("c")}
 	if err := Write(target, files); err != nil {
 		t.Fatal(err)
 	}
@@ -128,6 +129,10 @@ func TestOnlyPlainFilesAreKept(t *testing.T) {
 	if err := os.Symlink(elsewhere, filepath.Join(target, "b.html")); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
+	outside := filepath.Join(dir, "c-outside.html")
+	if err := os.Link(filepath.Join(target, "c.html"), outside); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
 	before, _ := os.Stat(filepath.Join(target, "a.html"))
 	if err := Write(target, files); err != nil {
 		t.Fatal(err)
@@ -138,6 +143,10 @@ func TestOnlyPlainFilesAreKept(t *testing.T) {
 	}
 	if info, err := os.Lstat(filepath.Join(target, "b.html")); err != nil || !info.Mode().IsRegular() {
 		t.Errorf("b.html after the build: %v, %v; want a plain file", info.Mode(), err)
+	}
+	c, _ := os.Stat(filepath.Join(target, "c.html"))
+	if o, _ := os.Stat(outside); os.SameFile(c, o) {
+		t.Error("the output shares a file with a name outside it")
 	}
 }
 
