@@ -60,6 +60,9 @@ func liftBlocks(src []byte) ([]byte, map[int]liftedBlock) {
 	for i := 0; i < len(lines); i++ {
 		keyCol, col, style, strip, ok := blockHeader(lines[i])
 		if !ok {
+			if explicitKey(lines[i]) {
+				return src, nil
+			}
 			continue
 		}
 		end, value, liftable := blockBody(lines[i+1:], keyCol, style, strip)
@@ -89,6 +92,18 @@ func liftBlocks(src []byte) ([]byte, map[int]liftedBlock) {
 		out = append(out, l...)
 	}
 	return out, blocks
+}
+
+// explicitKey reports whether a line holds YAML's explicit key indicator ("? key", on its
+// own or after "- "): after a lifted block, yaml.v3 would place the empty value such a key
+// may have elsewhere than after the block itself. A procedure never needs one, and a source
+// that has one is parsed as it is.
+func explicitKey(line []byte) bool {
+	text := bytes.TrimLeft(line, " ")
+	for bytes.HasPrefix(text, []byte("- ")) {
+		text = bytes.TrimLeft(text[2:], " ")
+	}
+	return len(text) > 0 && text[0] == '?' && (len(text) == 1 || text[1] == ' ' || text[1] == '\n' || text[1] == '\t' || text[1] == '\r')
 }
 
 // blockHeader reads a line that may open a block scalar: "key: |", or "- key: |" starting a

@@ -60,6 +60,8 @@ func TestLiftedParseEqualsWhole(t *testing.T) {
 		{"hash and quotes are text", "k: |-\n  # no es comentario\n  \"comillas\" y 'otras' : dos\n", true},
 		{"sequence item", "s:\n- text: |-\n    uno\n  id: a\n- text: >-\n    dos\n    tres\n", true},
 		{"between key and content", "- text: |\n      uno\n    x: 1\n", false},
+		{"explicit key", "a:\n  ? - x\n  : y\n  text: >\n    z\n", false},
+		{"question in a text", "text: >\n  ¿Sí?\n  ? no es clave\nb: 1\n", true},
 		{"indicator in a flow sequence", "a: [x,\n  k: |\n    y\n  ]\n", false},
 		{"indicator in a flow mapping", "a: {x: 1,\n  k: |\n    y\n  }\n", false},
 	}
