@@ -154,17 +154,32 @@ func TestInit(t *testing.T) {
 	mustRun(t, ExitUsage, "init", dir)
 }
 
-// TestReplacedVersionLinksSameSection opens a replaced version's section in Chromium from
-// disk: its notice leads to the same section of the version in force.
-func TestReplacedVersionLinksSameSection(t *testing.T) {
+// twoVersionsSite publishes a new project as decree 10 of 2025-03-04, with oldText in place
+// of its step "Hacer algo." when oldText is given, then as decree 11 of 2025-06-01 with the
+// step as it was, and builds the site; it returns the site's folder.
+func twoVersionsSite(t *testing.T, oldText string) string {
+	t.Helper()
 	dir := newProject(t)
 	yaml := filepath.Join(dir, "procedure.yaml")
 	out := filepath.Join(t.TempDir(), "public")
+	if oldText != "" {
+		edit(t, yaml, "text: Hacer algo.", "text: "+oldText)
+	}
 	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "10", "--fecha", "2025-03-04")
+	if oldText != "" {
+		edit(t, yaml, "text: "+oldText, "text: Hacer algo.")
+	}
 	edit(t, yaml, "  number: 10", "  number: 11")
 	edit(t, yaml, "  date: 2025-03-04", "  date: 2025-06-01")
 	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "11", "--fecha", "2025-06-01")
 	mustRun(t, ExitOK, "build", "--src", dir, "--out", out)
+	return out
+}
+
+// TestReplacedVersionLinksSameSection opens a replaced version's section in Chromium from
+// disk: its notice leads to the same section of the version in force.
+func TestReplacedVersionLinksSameSection(t *testing.T) {
+	out := twoVersionsSite(t, "")
 
 	b := browsertest.New(t)
 	tab := browsertest.Tab(t, b, 60*time.Second)
@@ -184,16 +199,7 @@ func TestReplacedVersionLinksSameSection(t *testing.T) {
 // TestSearchAllVersions: the search page of the version in force finds, on request, the text
 // of a replaced version, with a link into that version's own pages.
 func TestSearchAllVersions(t *testing.T) {
-	dir := newProject(t)
-	yaml := filepath.Join(dir, "procedure.yaml")
-	out := filepath.Join(t.TempDir(), "public")
-	edit(t, yaml, "text: Hacer algo.", "text: Registrar la bitácora antigua.")
-	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "10", "--fecha", "2025-03-04")
-	edit(t, yaml, "text: Registrar la bitácora antigua.", "text: Hacer algo.")
-	edit(t, yaml, "  number: 10", "  number: 11")
-	edit(t, yaml, "  date: 2025-03-04", "  date: 2025-06-01")
-	mustRun(t, ExitOK, "publish", "--src", dir, "--decreto", "11", "--fecha", "2025-06-01")
-	mustRun(t, ExitOK, "build", "--src", dir, "--out", out)
+	out := twoVersionsSite(t, "Registrar la bitácora antigua.")
 
 	b := browsertest.New(t)
 	tab := browsertest.Tab(t, b, 60*time.Second)
