@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/requinoa/pauta/internal/markdown"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/testtool"
+	"github.com/requinoa/pauta/internal/testtool/fidelity"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -415,24 +415,9 @@ func TestDuplicateID(t *testing.T) {
 }
 
 // TestSeedFidelity: the text content of the XML carries the decree and its manual word for
-// word, as the shared tool checks it for every output.
+// word.
 func TestSeedFidelity(t *testing.T) {
-	tool, err := filepath.Abs("../../../shared/tools/seed-fidelity")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(tool); err != nil {
-		testtool.Missing(t, "../shared/tools/seed-fidelity not found beside the project")
-	}
-	python := testtool.Require(t, "python3", "python3")
-	txt := filepath.Join(t.TempDir(), "decreto.txt")
-	if err := os.WriteFile(txt, []byte(textContent(t, render(t, requinoa(t), Options{}))), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(python, tool, txt).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "fidelity: 70/70 fragments present") {
-		t.Fatalf("seed-fidelity: %v\n%s", err, out)
-	}
+	fidelity.Check(t, "../..", textContent(t, render(t, requinoa(t), Options{})))
 }
 
 // textContent is the document's character data in order, one line per element boundary, as a

@@ -6,7 +6,6 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/requinoa/pauta/internal/pdfdoc/pdftest"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/testtool"
+	"github.com/requinoa/pauta/internal/testtool/fidelity"
 )
 
 func load(t *testing.T) *procedure.Procedure {
@@ -36,22 +36,15 @@ func render(t *testing.T, p *procedure.Procedure, opt decreepdf.Options) string 
 	return pdftest.File(t, "decreto.pdf", b)
 }
 
-// TestSeedFidelity runs the shared tool that checks the decree and manual of the seed are
-// carried word for word.
+// TestSeedFidelity: the decree and the manual of the seed are carried word for word, as
+// pdftotext reads the PDF.
 func TestSeedFidelity(t *testing.T) {
-	tool, err := filepath.Abs("../../../shared/tools/seed-fidelity")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(tool); err != nil {
-		testtool.Missing(t, "../shared/tools/seed-fidelity not found beside the project")
-	}
-	python := testtool.Require(t, "python3", "python3")
 	testtool.Require(t, "pdftotext", "poppler-utils")
-	out, err := exec.Command(python, tool, render(t, load(t), decreepdf.Options{})).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "fidelity: 70/70 fragments present") {
-		t.Fatalf("seed-fidelity: %v\n%s", err, out)
+	text, err := exec.Command("pdftotext", "-layout", render(t, load(t), decreepdf.Options{}), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
 	}
+	fidelity.Check(t, "../..", string(text))
 }
 
 // TestEveryPartIsPrinted reads the decree back as text and looks for every part of the model

@@ -210,7 +210,7 @@ func TestBrowserRankingParity(t *testing.T) {
 	out, s := buildSeed(t)
 	ix := search.Build(s.Procedure, nil)
 	var queries []string
-	for _, file := range []string{"../../../shared/search-queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv"} {
+	for _, file := range []string{"testdata/queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv"} {
 		for _, q := range queryColumn(t, file) {
 			r := []rune(q)
 			for i := 1; i <= len(r); i++ {

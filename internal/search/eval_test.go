@@ -113,7 +113,7 @@ func seedIndex(t testing.TB) *Index {
 
 func TestQuality(t *testing.T) {
 	ix := seedIndex(t)
-	dev := evaluate(t, ix, readQueries(t, "../../../shared/search-queries-dev.tsv"), testing.Verbose())
+	dev := evaluate(t, ix, readQueries(t, "testdata/queries-dev.tsv"), testing.Verbose())
 	t.Logf("dev: %s", dev)
 	// The goal of issue 4, on the sample staff queries.
 	if dev.r1 < 0.95 || dev.r3 < 1 {

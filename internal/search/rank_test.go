@@ -221,7 +221,7 @@ func accented(ix *Index, q string) string {
 // same order, with the same scores.
 func TestAccentsDoNotChangeResults(t *testing.T) {
 	ix := seedIndex(t)
-	qs := append(readQueries(t, "../../../shared/search-queries-dev.tsv"), readQueries(t, "testdata/queries-heldout.tsv")...)
+	qs := append(readQueries(t, "testdata/queries-dev.tsv"), readQueries(t, "testdata/queries-heldout.tsv")...)
 	qs = append(qs, readQueries(t, "testdata/queries-heldout-2.tsv")...)
 	changed := 0
 	for _, q := range qs {
