@@ -77,6 +77,7 @@ func validate(p *Procedure, errs *ErrorList) {
 	v.site(&p.Site)
 	v.manual(&p.Manual)
 	v.checklist(&p.Checklist)
+	v.search(&p.Search)
 	for i, pg := range p.Pages {
 		v.id(pg.ID, pg.At("id"), fmt.Sprintf("pages[%d]", i+1))
 		if reservedPageName(pg.ID) {

@@ -229,16 +229,38 @@ func thousands(parts []string) bool {
 	return true
 }
 
-// StopWords are the words too common in Spanish to tell one section from another, folded.
-// The list is short on purpose: a query of ordinary words should still find something. The
-// browser receives it inside the index, so both sides skip the same words.
+// StopWords are the words too common in Spanish to tell one section from another, folded:
+// articles, prepositions, conjunctions, pronouns. They are not indexed. The list is short on
+// purpose: a query of ordinary words should still find something. The browser receives it
+// inside the index, so both sides skip the same words.
 func StopWords() []string {
 	return []string{
-		"a", "al", "ante", "como", "con", "cual", "de", "del", "desde", "donde", "e", "el",
+		"a", "al", "ante", "con", "contra", "de", "del", "desde", "durante", "e", "el",
 		"ella", "en", "entre", "era", "es", "esa", "ese", "eso", "esta", "este", "esto",
-		"fue", "ha", "hay", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "muy",
-		"ni", "no", "o", "para", "pero", "por", "que", "se", "ser", "si", "sin", "sobre",
-		"solo", "son", "su", "sus", "te", "tu", "u", "un", "una", "uno", "y", "ya",
+		"fue", "ha", "hacia", "hasta", "la", "las", "le", "les", "lo", "los", "mas", "me",
+		"mediante", "mi", "muy", "ni", "no", "nos", "o", "para", "pero", "por", "se", "segun",
+		"ser", "si", "sin", "sobre", "solo", "son", "su", "sus", "te", "tras", "tu", "u", "un",
+		"una", "uno", "y", "ya",
+	}
+}
+
+// LightWords are the words staff put around what they look for, folded: question words
+// (qué, cómo, quién, cuándo, dónde) and the verbs a question leans on (puedo, hay que, hacer,
+// pasa, necesito). They are indexed like any word, but a query word among them weighs
+// [lightFactor] of a content word, in its score and in the share of the query a result
+// answers: in "quién puede hacer accesos remotos" the reader asks about accesos remotos. A
+// query made only of them weighs them in full, so it still finds what says them. The browser
+// receives the list inside the index.
+func LightWords() []string {
+	return []string{
+		"adonde", "algo", "alguien", "algun", "alguna", "alguno", "como", "cual", "cuales",
+		"cuando", "cuanta", "cuantas", "cuanto", "cuantos", "da", "dan", "dar", "debe", "deben",
+		"debes", "debo", "deber", "donde", "doy", "estan", "estoy", "favor", "hace", "hacen",
+		"hacer", "hacerlo", "hago", "hay", "hizo", "mis", "necesita", "necesitan", "necesito",
+		"otra", "otro", "pasa", "pasar", "podemos", "poder", "podria", "porque", "pueda",
+		"puede", "pueden", "puedes", "puedo", "que", "quien", "quienes", "quiere", "quieren",
+		"quiero", "sea", "sirve", "tambien", "tener", "tenerlo", "tengo", "tiene", "tienen",
+		"usted", "ver", "yo",
 	}
 }
 
@@ -277,6 +299,11 @@ func (a *Analyzer) Terms(w Word) []string {
 	if restored := restoreAccent(w.Fold); restored != w.Fold {
 		add(Stem(restored))
 	}
+	if base, ok := strings.CutSuffix(w.Fold, "io"); ok && utf8.RuneCountInString(base) >= 3 {
+		// A preterite typed without its accent ("perdio", "rompio"): the stemmer strips
+		// -ió only when accented.
+		add(Stem(base + "ió"))
+	}
 	for _, t := range out {
 		for _, suffix := range [...]string{"ic", "ibil"} {
 			if base, ok := strings.CutSuffix(t, suffix); ok && utf8.RuneCountInString(base) >= minDerivedStem {
@@ -284,8 +311,49 @@ func (a *Analyzer) Terms(w Word) []string {
 			}
 		}
 	}
+	for _, t := range out {
+		if f := family(t); f != "" {
+			add(f)
+		}
+	}
 	return out
 }
+
+// family is the stem a term's derivational family shares, when the stemmer leaves the verb
+// and its noun apart, or "": the -xión noun meets its -ctar verb (conexión, conectar), the
+// -sión noun its -sar verb (revisión, revisar), the -olución noun its -olver verb
+// (devolución, devolver), and a stem whose root vowel splits into ie or ue meets the
+// infinitive's (cierra and cerrar, devuelvo and devolver, puede and poder). Terms gives the
+// family stem to the index and to the query alike, so the browser must compute it the same.
+func family(t string) string {
+	if utf8.RuneCountInString(t) < minDerivedStem {
+		return ""
+	}
+	for _, r := range [...]struct{ end, repl string }{{"xion", "ct"}, {"sion", "s"}, {"olu", "olv"}} {
+		if base, ok := strings.CutSuffix(t, r.end); ok && utf8.RuneCountInString(base) >= 2 {
+			return base + r.repl
+		}
+	}
+	// The last ie or ue before a consonant: the stressed root vowel of the verb.
+	for i := len(t) - 3; i >= 1; i-- {
+		if t[i+1] != 'e' || !isConsonant(t[i+2]) || isVowelByte(t[i-1]) {
+			continue
+		}
+		switch t[i] {
+		case 'i':
+			return t[:i] + t[i+1:]
+		case 'u':
+			if t[i-1] != 'q' && t[i-1] != 'g' {
+				return t[:i] + "o" + t[i+2:]
+			}
+		}
+	}
+	return ""
+}
+
+func isVowelByte(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+func isConsonant(c byte) bool { return c >= 'a' && c <= 'z' && !isVowelByte(c) }
 
 // minDerivedStem is the shortest stem left once -ic or -ibil is taken off: "public" gives
 // publ, but "fisic" keeps its -ic, as "fis" would say little.
@@ -294,9 +362,36 @@ const minDerivedStem = 4
 // QueryTerms are the terms of a word of a query. They depend on the folded word only, so a
 // query finds the same with or without accents; the accented endings the stemmer needs are
 // restored by rule.
+//
+// A query also gives the stem with its last root vowel i as e: the -ir verbs that change e
+// to i ("pido", "sigo", "sirve") meet their infinitive and their nouns (pedir, pedido).
+// Only the query gets it, as an index term it would join words that are not a family.
 func (a *Analyzer) QueryTerms(w Word) []string {
 	w.Lower = w.Fold
-	return a.Terms(w)
+	ts := a.Terms(w)
+	if len(ts) > 0 && !w.Number {
+		if v := rootIToE(ts[0]); v != "" && !slices.Contains(ts, v) {
+			ts = append(ts, v)
+		}
+	}
+	return ts
+}
+
+// rootIToE is a stem of two to five letters ending in consonant, i, consonants, with the i
+// as e, or "".
+func rootIToE(t string) string {
+	n := len(t)
+	if n < 3 || n > 5 || strings.ContainsFunc(t, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		return ""
+	}
+	i := n - 1
+	for i >= 0 && isConsonant(t[i]) {
+		i--
+	}
+	if i < 1 || i == n-1 || t[i] != 'i' || !isConsonant(t[i-1]) {
+		return ""
+	}
+	return t[:i] + "e" + t[i+1:]
 }
 
 // restoreAccent puts back the accent of the endings that Snowball Spanish strips only when
@@ -316,17 +411,23 @@ func restoreAccent(fold string) string {
 
 // Analyzer turns text into index terms. It holds the stop-word set, built once per index.
 type Analyzer struct {
-	stop map[string]bool
+	stop, light map[string]bool
 }
 
 // NewAnalyzer returns the analyzer both the index and the browser use.
 func NewAnalyzer() *Analyzer {
-	a := &Analyzer{stop: map[string]bool{}}
+	a := &Analyzer{stop: map[string]bool{}, light: map[string]bool{}}
 	for _, w := range StopWords() {
 		a.stop[w] = true
 	}
+	for _, w := range LightWords() {
+		a.light[w] = true
+	}
 	return a
 }
+
+// Light reports whether a word is one of the [LightWords].
+func (a *Analyzer) Light(w Word) bool { return !w.Number && a.light[w.Fold] }
 
 // Stem is the Snowball Spanish stem of a lowercase word. Words of one or two letters, and
 // words with letters beyond the Latin alphabets, are left whole: the stemmer's rules are

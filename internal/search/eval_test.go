@@ -129,3 +129,46 @@ func TestQuality(t *testing.T) {
 	held2 := evaluate(t, ix, readQueries(t, "testdata/queries-heldout-2.tsv"), testing.Verbose())
 	t.Logf("held-out 2: %s", held2)
 }
+
+func projectIndex(t testing.TB, dir string) *Index {
+	t.Helper()
+	p, err := procedure.Load(os.DirFS(dir), procedure.DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(p, nil)
+}
+
+func evaluateSets(t testing.TB, verbose bool, sets ...struct {
+	ix *Index
+	qs []evalQuery
+}) evalResult {
+	var sum evalResult
+	n := 0.0
+	for _, s := range sets {
+		r := evaluate(t, s.ix, s.qs, verbose)
+		k := float64(len(s.qs))
+		sum.r1 += r.r1 * k
+		sum.r3 += r.r3 * k
+		sum.mrr += r.mrr * k
+		n += k
+	}
+	return evalResult{sum.r1 / n, sum.r3 / n, sum.mrr / n}
+}
+
+type querySet = struct {
+	ix *Index
+	qs []evalQuery
+}
+
+func TestNaturalQuality(t *testing.T) {
+	seed := seedIndex(t)
+	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
+	v := testing.Verbose()
+	dev := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-dev.tsv")},
+		querySet{loan, readQueries(t, "testdata/natural-prestamo-dev.tsv")})
+	t.Logf("natural dev: %s", dev)
+	held := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-heldout.tsv")},
+		querySet{loan, readQueries(t, "testdata/natural-prestamo-heldout.tsv")})
+	t.Logf("natural held-out: %s", held)
+}

@@ -96,6 +96,10 @@ type Index struct {
 	docs     [][]string  // passages per result, for snippets
 	seqsOnce sync.Once
 	seqs     [][][][]string // see sequences
+	// helpStart is the first result that is a heading of a content page: results are in
+	// document order, manual, decree, pages.
+	helpStart int
+	syn       []synonym // sorted by key; see buildSynonyms
 }
 
 type posting struct {
@@ -114,6 +118,7 @@ func build(p *procedure.Procedure, md *markdown.Renderer, halves bool) *Index {
 	b.decree(p)
 	b.pages(p)
 	b.finish()
+	b.ix.buildSynonyms(p.Search.Synonyms)
 	return b.ix
 }
 
@@ -121,6 +126,8 @@ type builder struct {
 	md     *markdown.Renderer
 	ix     *Index
 	halves bool // see half
+	// firstPage is the first entry of the content pages.
+	firstPage int
 	// context holds, per entry, the words that frame it without being its text: the headings
 	// of the sections that contain it.
 	context []string
@@ -202,6 +209,7 @@ func (b *builder) decree(p *procedure.Procedure) {
 // pages indexes each content page at its headings, with the anchors the page itself gives
 // them; the text before the first heading belongs to the page's title.
 func (b *builder) pages(p *procedure.Procedure) {
+	b.firstPage = len(b.ix.Entries)
 	for _, pg := range p.Pages {
 		sections := b.md.Sections(markdown.WithoutTitle(string(pg.Body), pg.Title))
 		intro := ""
@@ -263,12 +271,19 @@ func utf16Key(r rune) int {
 func (b *builder) finish() {
 	ix := b.ix
 	docOf := map[int]int{} // result entry → doc
+	ix.helpStart = -1
 	for i, e := range ix.Entries {
+		if i == b.firstPage && ix.helpStart < 0 {
+			ix.helpStart = len(ix.results)
+		}
 		if e.Kind == KindHeading {
 			docOf[i] = len(ix.results)
 			ix.results = append(ix.results, i)
 			ix.docs = append(ix.docs, nil)
 		}
+	}
+	if ix.helpStart < 0 {
+		ix.helpStart = len(ix.results)
 	}
 	n := len(ix.results)
 	lens := make([][numFields]float64, n)

@@ -40,50 +40,127 @@ const (
 	MaxResults = 20
 )
 
+// How query words weigh and how kinds of text rank. The browser reads these from the index.
+const (
+	// lightFactor is the weight of a light word (a question word, a filler verb) against a
+	// content word of the same query.
+	lightFactor = 0.1
+	// synonymFactor discounts a term reached through a synonym: the reader's own word, where
+	// the text says it, comes first.
+	synonymFactor = 0.6
+	// helpFactor discounts a help page against the procedure and the decree, which are the
+	// approved text a reader of the manual looks for.
+	helpFactor = 0.5
+)
+
+// How says how a query word matched a term of a result.
+type How int
+
+const (
+	// Exact: the word's own term.
+	Exact How = iota
+	// Prefix: a term the word being typed starts.
+	Prefix
+	// Typo: a term within the edits the word's length allows.
+	Typo
+	// Synonym: a synonym of the word, from the thesaurus or the procedure's own list.
+	Synonym
+)
+
 // Hit is one result of a query.
 type Hit struct {
 	Entry Entry // the heading entry the result links to
 	Score float64
+	// Help is true for a heading of a content page: help, not the approved text.
+	Help bool
+	// Words are, per query word the result matches, the term that gave its score.
+	Words []HitWord
+}
+
+// HitWord is a query word as a result matched it.
+type HitWord struct {
+	Query string // the query word (or phrase), folded
+	Term  string // the index term it matched
+	How   How
+	Light bool // a light word: see LightWords
 }
 
 type match struct {
 	term   int
 	factor float64
+	how    How
 }
 
-// Search ranks the results for a query as the browser does.
+// queryWord is one word (or phrase of a synonym list) of a query with the terms it matches.
+type queryWord struct {
+	text   string
+	light  bool
+	weight float64 // 1, or lightFactor for a light word among content words
+	ms     []match
+}
+
+// Search ranks the results for a query as the browser does. The procedure's sections and
+// the decree that say every content word of the query come first; then every other result,
+// help pages at a discount.
 func (ix *Index) Search(query string) []Hit {
 	scores := map[int]float64{}
-	matched := map[int]int{} // how many query words each result matches
+	matched := map[int]int{} // how many of the query's content words each result matches
+	own := map[int]int{}     // how many it matches by the word itself, not by a synonym
 	words := ix.matches(query)
-	for _, ms := range words {
+	total := 0 // content words: light words weigh in the score only
+	why := make([]map[int]int, len(words)) // per word, per result: the match that scored
+	for i, qw := range words {
 		best := map[int]float64{}
-		for _, m := range ms {
+		why[i] = map[int]int{}
+		for k, m := range qw.ms {
 			for _, p := range ix.postings[m.term] {
 				if s := float64(p.weight) * m.factor; s > best[p.doc] {
 					best[p.doc] = s
+					why[i][p.doc] = k
 				}
 			}
 		}
 		// Each result's sum runs over the query words in order, as in the browser, so
 		// both sides compute the same floating-point score.
 		for d, s := range best {
-			scores[d] += s
-			matched[d]++
+			scores[d] += s * qw.weight
+			if !qw.light {
+				matched[d]++
+				if qw.ms[why[i][d]].how != Synonym {
+					own[d]++
+				}
+			}
+		}
+		if !qw.light {
+			total++
 		}
 	}
 	// A result that answers every word of the query beats one that answers some of them
 	// strongly: each score is scaled by the share of words it matches (Lucene's coord).
-	if len(words) > 1 {
+	if total > 1 {
 		for d := range scores {
-			scores[d] = scores[d] * float64(matched[d]) / float64(len(words))
+			scores[d] = scores[d] * float64(matched[d]) / float64(total)
 		}
 	}
+	for d := range scores {
+		if d >= ix.helpStart {
+			scores[d] *= helpFactor
+		}
+	}
+	// first: the approved text that says every content word of the query (a synonym does
+	// not count: a help page that says the reader's words is a better answer).
+	first := func(d int) bool { return d < ix.helpStart && own[d] == total }
 	docs := make([]int, 0, len(scores))
 	for d := range scores {
 		docs = append(docs, d)
 	}
 	byScore := func(a, b int) int {
+		if fa, fb := first(a), first(b); fa != fb {
+			if fa {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(scores[b], scores[a]); c != 0 {
 			return c
 		}
@@ -95,9 +172,12 @@ func (ix *Index) Search(query string) []Hit {
 	}
 	if len(words) > 1 {
 		sets := make([]map[string]bool, len(words))
-		for i, ms := range words {
+		for i, qw := range words {
 			sets[i] = map[string]bool{}
-			for _, m := range ms {
+			if qw.light {
+				continue // light words do not make a phrase
+			}
+			for _, m := range qw.ms {
 				sets[i][ix.terms[m.term]] = true
 			}
 		}
@@ -110,7 +190,14 @@ func (ix *Index) Search(query string) []Hit {
 	}
 	hits := make([]Hit, len(docs))
 	for i, d := range docs {
-		hits[i] = Hit{Entry: ix.Entries[ix.results[d]], Score: scores[d]}
+		h := Hit{Entry: ix.Entries[ix.results[d]], Score: scores[d], Help: d >= ix.helpStart}
+		for w, qw := range words {
+			if k, ok := why[w][d]; ok {
+				m := qw.ms[k]
+				h.Words = append(h.Words, HitWord{Query: qw.text, Term: ix.terms[m.term], How: m.how, Light: qw.light})
+			}
+		}
+		hits[i] = h
 	}
 	return hits
 }
@@ -146,40 +233,100 @@ func hasAny(set map[string]bool, terms []string) bool {
 	return false
 }
 
-// matches returns, for each word of the query that can match, the terms it matches.
-func (ix *Index) matches(query string) [][]match {
+// matches returns the words of the query that can match, each with the terms it matches.
+// Consecutive words that form a phrase of the procedure's synonym lists count as one word.
+func (ix *Index) matches(query string) []queryWord {
 	words := Words(query)
 	typing := query != "" && !unicode.IsSpace(lastRune(query))
-	content := 0
-	for _, w := range words {
-		if ix.an.QueryTerms(w) != nil {
-			content++
+	content, lights := 0, 0
+	exacts := make([][]string, len(words))
+	for i, w := range words {
+		exacts[i] = ix.an.QueryTerms(w)
+		if exacts[i] != nil {
+			if ix.an.Light(w) {
+				lights++
+			} else {
+				content++
+			}
 		}
 	}
-	var out [][]match
-	for i, w := range words {
+	var out []queryWord
+	for i := 0; i < len(words); i++ {
+		w := words[i]
 		last := typing && i == len(words)-1
-		exact := ix.an.QueryTerms(w)
-		if exact == nil && !(last && content == 0) {
+		exact := exacts[i]
+		if exact == nil && !(last && content+lights == 0) {
 			continue
 		}
-		var ms []match
+		light := ix.an.Light(w) && content > 0
+		qw := queryWord{text: w.Fold, light: light, weight: 1}
+		if light {
+			qw.weight = lightFactor
+		}
+		if n, targets := ix.phrase(exacts, i); n > 1 {
+			// A phrase of a synonym list: its own words, and what it stands for.
+			var texts []string
+			for _, x := range words[i : i+n] {
+				texts = append(texts, x.Fold)
+				for _, t := range ix.an.QueryTerms(x) {
+					if j, ok := ix.find(t); ok {
+						qw.ms = addMatch(qw.ms, match{term: j, factor: 1, how: Exact})
+					}
+				}
+			}
+			for _, j := range targets {
+				qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor, how: Synonym})
+			}
+			qw.text, qw.light, qw.weight = strings.Join(texts, " "), false, 1
+			out = append(out, qw)
+			i += n - 1
+			continue
+		}
 		for _, t := range exact {
 			if j, ok := ix.find(t); ok {
-				ms = append(ms, match{term: j, factor: 1})
+				qw.ms = append(qw.ms, match{term: j, factor: 1, how: Exact})
 			}
 		}
 		if last && utf8.RuneCountInString(w.Fold) >= minPrefix {
-			ms = append(ms, ix.completions(w.Fold, ms)...)
+			qw.ms = append(qw.ms, ix.completions(w.Fold, qw.ms)...)
 		}
-		if len(ms) == 0 && !w.Number {
-			ms = ix.fuzzy(w, exact)
+		if !light && !ix.approved(qw.ms) {
+			// Only a word the approved text does not use: where it does, the reader's own
+			// word is found, and a synonym would only add noise.
+			for _, t := range exact {
+				for _, j := range ix.synonymsOf(t) {
+					qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor, how: Synonym})
+				}
+			}
 		}
-		if len(ms) > 0 {
-			out = append(out, ms)
+		if len(qw.ms) == 0 && !w.Number {
+			qw.ms = ix.fuzzy(w, exact)
+		}
+		if len(qw.ms) > 0 {
+			out = append(out, qw)
 		}
 	}
 	return out
+}
+
+// approved reports whether one of the exact matches occurs in the manual or the decree.
+func (ix *Index) approved(ms []match) bool {
+	for _, m := range ms {
+		if m.how == Exact && ix.postings[m.term][0].doc < ix.helpStart {
+			return true
+		}
+	}
+	return false
+}
+
+// addMatch appends m unless its term is matched already.
+func addMatch(ms []match, m match) []match {
+	for _, x := range ms {
+		if x.term == m.term {
+			return ms
+		}
+	}
+	return append(ms, m)
 }
 
 // find is where term is, or would be, among the sorted terms.
@@ -203,7 +350,7 @@ func (ix *Index) completions(prefix string, have []match) []match {
 	}
 	ms := make([]match, len(cands))
 	for i, j := range cands {
-		ms[i] = match{term: j, factor: prefixFactor}
+		ms[i] = match{term: j, factor: prefixFactor, how: Prefix}
 	}
 	return ms
 }
@@ -250,7 +397,7 @@ func (ix *Index) fuzzy(w Word, stems []string) []match {
 			if d == 2 {
 				f = fuzzyFactor * fuzzyFactor
 			}
-			ms = append(ms, match{term: j, factor: f})
+			ms = append(ms, match{term: j, factor: f, how: Typo})
 		}
 	}
 	return ms

@@ -21,17 +21,20 @@ const (
 func Scripts() []string { return []string{IndexPath, EnginePath} }
 
 // FormatVersion is the version of the index format; search.js refuses another.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // The index file, as search.js reads it, is one JSON object (see WriteScript):
 //
-//	{"v": FormatVersion, "stop": [stop words], "params": {ranking constants},
-//	 "docs": [[href, heading, breadcrumb, [passages]], …], "terms": "…", "post": [[…], …]}
+//	{"v": FormatVersion, "stop": [stop words], "light": [light words],
+//	 "params": {ranking constants}, "help": first help result,
+//	 "docs": [[href, heading, breadcrumb, [passages]], …], "terms": "…", "post": [[…], …],
+//	 "syn": "…", "synt": [[term, …], …]}
 //
 // Docs are the results. Terms are sorted, so the engine completes a typed prefix by binary
 // search, and front-coded into one string (see frontCode). Post holds each term's postings
 // as flat pairs of (result, weight), each result number stored as the difference from the
-// one before, which keeps the numbers small and the file compressible.
+// one before, which keeps the numbers small and the file compressible. Syn holds the synonym
+// keys, sorted and front-coded like the terms, and synt the terms each key expands to.
 
 // params carry the ranking constants to the browser, so Go stays their one source.
 type params struct {
@@ -46,7 +49,11 @@ type params struct {
 	Near       float64 `json:"near"`
 	MaxResults int     `json:"max"`
 	// MinDerivedStem belongs to the analysis (see Terms).
-	MinDerivedStem int `json:"minDerivedStem"`
+	MinDerivedStem int     `json:"minDerivedStem"`
+	Light          float64 `json:"light"`
+	Synonym        float64 `json:"synonym"`
+	Help           float64 `json:"help"`
+	MaxPhrase      int     `json:"maxPhrase"`
 }
 
 // frontCode writes sorted terms as one string: each term is a capital letter that says how
@@ -81,8 +88,10 @@ func (ix *Index) WriteScript(w io.Writer) error {
 	head, err := json.Marshal(struct {
 		Version int      `json:"v"`
 		Stop    []string `json:"stop"`
+		Light   []string `json:"light"`
 		Params  params   `json:"params"`
-	}{FormatVersion, StopWords(), scriptParams()})
+		Help    int      `json:"help"`
+	}{FormatVersion, StopWords(), LightWords(), scriptParams(), ix.helpStart})
 	if err != nil {
 		return fmt.Errorf("search: encoding index: %w", err)
 	}
@@ -131,6 +140,22 @@ func (ix *Index) WriteScript(w io.Writer) error {
 		}
 		bw.WriteByte(']')
 	}
+	bw.WriteString(`],"syn":`)
+	writeJSONString(bw, frontCode(ix.synKeys()))
+	bw.WriteString(`,"synt":[`)
+	for i, s := range ix.syn {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('[')
+		for k, t := range s.targets {
+			if k > 0 {
+				bw.WriteByte(',')
+			}
+			bw.Write(strconv.AppendInt(num[:0], int64(t), 10))
+		}
+		bw.WriteByte(']')
+	}
 	bw.WriteString("]};\n")
 	return bw.Flush()
 }
@@ -138,7 +163,8 @@ func (ix *Index) WriteScript(w io.Writer) error {
 func scriptParams() params {
 	return params{Prefix: prefixFactor, MinPrefix: minPrefix, MaxPrefix: maxPrefix,
 		Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, StemInWord: minStemInWord,
-		RestInWord: maxRestInWord, Near: nearFactor, MaxResults: MaxResults, MinDerivedStem: minDerivedStem}
+		RestInWord: maxRestInWord, Near: nearFactor, MaxResults: MaxResults, MinDerivedStem: minDerivedStem,
+		Light: lightFactor, Synonym: synonymFactor, Help: helpFactor, MaxPhrase: maxPhrase}
 }
 
 // writeJSONString writes s as encoding/json does with HTML escaping off: quotes, backslashes

@@ -1,0 +1,228 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/search/thesaurus"
+)
+
+// Synonyms come from two sources: the Spanish thesaurus (package thesaurus) and the
+// procedure's own lists (search.synonyms in procedure.yaml). Both are cut, when the index is
+// built, to the words the site itself uses: a query word is expanded only to terms of the
+// index, so the index grows with the manual, not with the thesaurus. A key is the first
+// query term of a word ([Analyzer.QueryTerms]), or of each word of a phrase joined by
+// spaces; its targets are terms of the index, matched at [synonymFactor].
+
+// synonym is one key with the terms it expands to.
+type synonym struct {
+	key     string
+	targets []int // indexes into Index.terms, ascending
+}
+
+// analysedWord is a thesaurus word as search sees it: its key, when a reader types it, and
+// its index terms, when the text says it.
+type analysedWord struct {
+	key   string
+	terms []string
+}
+
+// thesaurusWords analyses every word of the thesaurus once per process: the stemmer is the
+// cost, and every index built uses the same words.
+var thesaurusWords = sync.OnceValue(func() map[string]analysedWord {
+	an := NewAnalyzer()
+	out := map[string]analysedWord{}
+	analyse := func(word string) {
+		if _, ok := out[word]; ok {
+			return
+		}
+		ws := Words(word)
+		if len(ws) != 1 || ws[0].Number || an.Light(ws[0]) {
+			out[word] = analysedWord{}
+			return
+		}
+		var key string
+		if q := an.QueryTerms(ws[0]); len(q) > 0 {
+			key = q[0]
+		}
+		out[word] = analysedWord{key: key, terms: an.Terms(ws[0])}
+	}
+	for _, e := range thesaurus.Entries() {
+		analyse(e.Word)
+		for _, s := range e.Synonyms {
+			analyse(s)
+		}
+	}
+	return out
+})
+
+// mutual are the thesaurus's entries with only the synonyms that list the entry back: a
+// thesaurus entry gathers every sense of a word, and the rare senses ("conforme" under
+// "auténtico") are the ones that do not come back.
+var mutual = sync.OnceValue(func() []thesaurus.Entry {
+	es := thesaurus.Entries()
+	lists := make(map[string][]string, len(es))
+	for _, e := range es {
+		lists[e.Word] = e.Synonyms
+	}
+	out := make([]thesaurus.Entry, 0, len(es))
+	for _, e := range es {
+		var keep []string
+		for _, s := range e.Synonyms {
+			if slices.Contains(lists[s], e.Word) {
+				keep = append(keep, s)
+			}
+		}
+		if len(keep) > 0 {
+			out = append(out, thesaurus.Entry{Word: e.Word, Synonyms: keep})
+		}
+	}
+	return out
+})
+
+// buildSynonyms links each thesaurus word and each entry of the procedure's lists to the
+// terms of the index its synonyms have.
+func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
+	// Only the approved text is worth reaching through a synonym, and only a word it does not
+	// use is expanded (see matches): keys and targets are cut to match.
+	at := make(map[string]int, len(ix.terms))
+	for i, t := range ix.terms {
+		if ix.postings[i][0].doc < ix.helpStart {
+			at[t] = i
+		}
+	}
+	links := map[string]map[int]bool{}
+	link := func(key string, own, targets []string) {
+		if _, used := at[key]; key == "" || used {
+			return
+		}
+		// One term of each synonym: the first the index has, which is its main stem.
+		for _, t := range targets {
+			j, ok := at[t]
+			if !ok || slices.Contains(own, t) || t == key {
+				continue
+			}
+			if links[key] == nil {
+				links[key] = map[int]bool{}
+			}
+			links[key][j] = true
+			return
+		}
+	}
+	inIndex := func(terms []string) bool {
+		for _, t := range terms {
+			if _, ok := at[t]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	words := thesaurusWords()
+	for _, e := range mutual() {
+		h := words[e.Word]
+		for _, syn := range e.Synonyms {
+			if s := words[syn]; inIndex(s.terms) {
+				link(h.key, h.terms, s.terms)
+			}
+		}
+	}
+	for _, g := range groups {
+		type entry struct {
+			key   string
+			terms []string // index terms of a one-word entry
+		}
+		var es []entry
+		for _, w := range g.Words {
+			var keys []string
+			var terms []string
+			for _, x := range Words(w) {
+				q := ix.an.QueryTerms(x)
+				if len(q) == 0 {
+					continue
+				}
+				keys = append(keys, q[0])
+				terms = ix.an.Terms(x)
+			}
+			if len(keys) != 1 {
+				terms = nil // a phrase is recognised in a query; it stands for no term
+			}
+			es = append(es, entry{strings.Join(keys, " "), terms})
+		}
+		for i, a := range es {
+			for j, b := range es {
+				if i != j {
+					link(a.key, a.terms, b.terms)
+				}
+			}
+		}
+	}
+	ix.syn = make([]synonym, 0, len(links))
+	for key, ts := range links {
+		if len(ts) > maxSynonyms || utf8.RuneCountInString(key) < minSynonymKey {
+			// A word with synonyms all over the text is too vague to say where to look.
+			continue
+		}
+		targets := make([]int, 0, len(ts))
+		for t := range ts {
+			targets = append(targets, t)
+		}
+		slices.Sort(targets)
+		ix.syn = append(ix.syn, synonym{key, targets})
+	}
+	slices.SortFunc(ix.syn, func(a, b synonym) int { return compareUTF16(a.key, b.key) })
+}
+
+// synonymsOf are the terms key expands to.
+func (ix *Index) synonymsOf(key string) []int {
+	i, ok := slices.BinarySearchFunc(ix.syn, key, func(s synonym, k string) int { return compareUTF16(s.key, k) })
+	if !ok {
+		return nil
+	}
+	return ix.syn[i].targets
+}
+
+// maxSynonyms is the most terms of the index a thesaurus word may expand to.
+const maxSynonyms = 3
+
+// minSynonymKey is the shortest key kept: a stem of two or three letters stands for too many
+// words.
+const minSynonymKey = 4
+
+// maxPhrase is the most words of a phrase in a synonym list that a query is searched for.
+const maxPhrase = 3
+
+// phrase finds, from word i of a query (given as the query terms of each word, nil for a stop
+// word), the longest phrase of two or more words that is a synonym key. It returns how many
+// words the phrase spans, stop words between its words included, and its targets; 0 when
+// none starts at i.
+func (ix *Index) phrase(exacts [][]string, i int) (int, []int) {
+	if len(exacts[i]) == 0 {
+		return 0, nil
+	}
+	key := exacts[i][0]
+	span, words := 0, 1
+	var targets []int
+	for j := i + 1; j < len(exacts) && words < maxPhrase; j++ {
+		if len(exacts[j]) == 0 {
+			continue
+		}
+		key += " " + exacts[j][0]
+		words++
+		if t := ix.synonymsOf(key); t != nil {
+			span, targets = j-i+1, t
+		}
+	}
+	return span, targets
+}
+
+// synKeys are the synonym keys, in order.
+func (ix *Index) synKeys() []string {
+	out := make([]string, len(ix.syn))
+	for i, s := range ix.syn {
+		out[i] = s.key
+	}
+	return out
+}

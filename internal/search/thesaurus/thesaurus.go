@@ -1,0 +1,60 @@
+// Package thesaurus is the Spanish thesaurus search expands queries with: the LibreOffice
+// Spanish thesaurus (th_es_ANY_v2, by Marcelo Garrone and contributors, as Debian's mythes-es
+// 1:7.5.0 ships it), under the GNU LGPL 2.1 (COPYING). es.txt.gz is derived from it by gen.go:
+// one line per entry, "entry|synonym|synonym…", entries and synonyms of one word each.
+//
+// The thesaurus is read only while a site is built: search keeps, of each entry, the
+// synonyms that the manual itself uses (see internal/search), so a site ships a few hundred
+// links of it, never the thesaurus.
+package thesaurus
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:generate go run gen.go /usr/share/mythes/th_es_ES_v2.dat
+
+//go:embed es.txt.gz
+var data []byte
+
+// Entry is one word of the thesaurus with its synonyms, every sense together, lowercase and
+// with their accents.
+type Entry struct {
+	Word     string
+	Synonyms []string
+}
+
+// Entries are the thesaurus's entries, sorted by word. They are read once per process and
+// must not be changed.
+var Entries = sync.OnceValue(func() []Entry {
+	es, err := parse(data)
+	if err != nil {
+		// The data is compiled in: a failure here is a broken build, not a user's error.
+		panic(err)
+	}
+	return es
+})
+
+func parse(b []byte) ([]Entry, error) {
+	z, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("thesaurus: %w", err)
+	}
+	var out []Entry
+	sc := bufio.NewScanner(z)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		parts := strings.Split(sc.Text(), "|")
+		out = append(out, Entry{Word: parts[0], Synonyms: parts[1:]})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("thesaurus: %w", err)
+	}
+	return out, nil
+}
