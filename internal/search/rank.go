@@ -107,7 +107,7 @@ func (ix *Index) Search(query string) []Hit {
 	matched := map[int]int{} // how many of the query's content words each result matches
 	own := map[int]int{}     // how many it matches by the word itself, not by a synonym
 	words := ix.matches(query)
-	total := 0 // content words: light words weigh in the score only
+	total := 0                             // content words: light words weigh in the score only
 	why := make([]map[int]int, len(words)) // per word, per result: the match that scored
 	for i, qw := range words {
 		best := map[int]float64{}
