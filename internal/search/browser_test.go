@@ -100,7 +100,7 @@ func analysis(an *search.Analyzer, text string) string {
 }
 
 const jsAnalysis = `(function (stop, texts) {
-  var an = pautaSearch.Analyzer(stop, window.pautaSearchIndex.params.minDerivedStem);
+  var an = pautaSearch.Analyzer(stop, window.pautaSearchIndex.params.minDerivedStem, window.pautaSearchIndex.light);
   return texts.map(function (text) {
     return an.words(text).map(function (w) {
       return [w.lower, w.fold, w.number, (an.terms(w) || []).join(","),
@@ -210,7 +210,8 @@ func TestBrowserRankingParity(t *testing.T) {
 	out, s := buildSeed(t)
 	ix := search.Build(s.Procedure, nil)
 	var queries []string
-	for _, file := range []string{"testdata/queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv"} {
+	for _, file := range []string{"testdata/queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv",
+		"testdata/natural-requinoa-dev.tsv", "testdata/natural-requinoa-heldout.tsv"} {
 		for _, q := range queryColumn(t, file) {
 			r := []rune(q)
 			for i := 1; i <= len(r); i++ {
@@ -219,7 +220,8 @@ func TestBrowserRankingParity(t *testing.T) {
 			queries = append(queries, q+" ", strings.ToUpper(q))
 		}
 	}
-	queries = append(queries, "", " ", "de", "de la", "xyzzy", "18.695", "2387", "procedimento emergensia")
+	queries = append(queries, "", " ", "de", "de la", "xyzzy", "18.695", "2387", "procedimento emergensia",
+		"que", "que ", "como se hace", "quien puede ", "terminar la conexion", "permiso del usuario ")
 
 	b := browsertest.New(t)
 	tab := browsertest.Tab(t, b, 120*time.Second)

@@ -213,10 +213,41 @@
     return fold;
   }
 
-  // Analyzer: the stop words and the shortest stem left without -ic come from the index,
-  // so Go stays their one source.
-  function Analyzer(stopWords, minDerivedStem) {
-    var stop = new Set(stopWords);
+  function isVowelChar(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u"; }
+  function isConsonantChar(c) { return c !== undefined && c.length === 1 && c >= "a" && c <= "z" && !isVowelChar(c); }
+
+  // rootIToE: see rootIToE in internal/search.
+  function rootIToE(t) {
+    var n = t.length;
+    if (n < 3 || n > 5 || !/^[a-z]+$/.test(t)) return "";
+    var i = n - 1;
+    while (i >= 0 && isConsonantChar(t[i])) i--;
+    if (i < 1 || i === n - 1 || t[i] !== "i" || !isConsonantChar(t[i - 1])) return "";
+    return t.slice(0, i) + "e" + t.slice(i + 1);
+  }
+
+  // Analyzer: the stop and light words and the shortest stem left without -ic come from the
+  // index, so Go stays their one source.
+  function Analyzer(stopWords, minDerivedStem, lightWords) {
+    var stop = new Set(stopWords), light = new Set(lightWords || []);
+    var FAMILY = [["xion", "ct"], ["sion", "s"], ["olu", "olv"]];
+    // family: see family in internal/search.
+    function family(t) {
+      if (Array.from(t).length < minDerivedStem) return "";
+      for (var r = 0; r < FAMILY.length; r++) {
+        var end = FAMILY[r][0];
+        if (t.length >= end.length && t.slice(t.length - end.length) === end) {
+          var base = t.slice(0, t.length - end.length);
+          if (Array.from(base).length >= 2) return base + FAMILY[r][1];
+        }
+      }
+      for (var i = t.length - 3; i >= 1; i--) {
+        if (t[i + 1] !== "e" || !isConsonantChar(t[i + 2]) || isVowelChar(t[i - 1])) continue;
+        if (t[i] === "i") return t.slice(0, i) + t.slice(i + 1);
+        if (t[i] === "u" && t[i - 1] !== "q" && t[i - 1] !== "g") return t.slice(0, i) + "o" + t.slice(i + 2);
+      }
+      return "";
+    }
     var cache = new Map(), stems = new Map();
     // A word and its folded or restored forms are often the same string: stem each once.
     function stemOnce(x) {
@@ -237,6 +268,11 @@
         [foldString(stemOnce(w.lower)), stemOnce(restoreAccent(w.fold))].forEach(function (x) {
           if (t.indexOf(x) < 0) t.push(x);
         });
+        // A preterite typed without its accent: see Terms in internal/search.
+        if (w.fold.length > 2 && w.fold.slice(-2) === "io" && Array.from(w.fold.slice(0, -2)).length >= 3) {
+          var pret = stemOnce(w.fold.slice(0, -2) + "ió");
+          if (t.indexOf(pret) < 0) t.push(pret);
+        }
         // -icar verbs meet their -ación nouns, -ible adjectives their -ibilidad nouns: see
         // Terms in internal/search. Only the stems above lose the ending, not those added.
         for (var i = 0, n = t.length; i < n; i++) {
@@ -247,19 +283,42 @@
             }
           });
         }
+        // The verb meets its noun: see family in internal/search.
+        for (var k = 0, m = t.length; k < m; k++) {
+          var f = family(t[k]);
+          if (f && t.indexOf(f) < 0) t.push(f);
+        }
       }
       cache.set(key, t);
       return t;
     }
+    var qcache = new Map();
+    // queryTerms ignore the accents typed: the same query finds the same either way. See
+    // QueryTerms in internal/search for the root vowel i read as e.
+    function queryTerms(w) {
+      var key = (w.number ? "#" : "") + w.fold;
+      var q = qcache.get(key);
+      if (q !== undefined) return q;
+      q = terms({ lower: w.fold, fold: w.fold, number: w.number });
+      if (q && !w.number) {
+        var v = rootIToE(q[0]);
+        if (v && q.indexOf(v) < 0) q = q.concat([v]);
+      }
+      qcache.set(key, q);
+      return q;
+    }
     return {
       terms: terms,
-      // queryTerms ignore the accents typed: the same query finds the same either way.
-      queryTerms: function (w) { return terms({ lower: w.fold, fold: w.fold, number: w.number }); },
+      queryTerms: queryTerms,
+      light: function (w) { return !w.number && light.has(w.fold); },
       words: function (text) { return window.pauta.words(text.normalize("NFC")); }
     };
   }
 
   // ---- Ranking (as Index.Search in internal/search) -----------------------------------
+
+  // How a query word matched a term, as How in internal/search.
+  var EXACT = 0, PREFIX = 1, TYPO = 2, SYNONYM = 3;
 
   // codes: a string's code points, as numbers.
   function codes(s) {
@@ -334,8 +393,12 @@
   }
 
   function Searcher(index) {
-    var an = Analyzer(index.stop, index.params.minDerivedStem);
+    var an = Analyzer(index.stop, index.params.minDerivedStem, index.light);
     var P = index.params, terms = decodeTerms(index.terms), docs = index.docs;
+    var helpStart = index.help, synKeys = decodeTerms(index.syn || ""), synTargets = index.synt || [];
+    var synonyms = new Map();
+    synKeys.forEach(function (k, i) { synonyms.set(k, synTargets[i]); });
+    function synonymsOf(key) { return synonyms.get(key) || null; }
     var decoded = new Array(terms.length);
     var seqCache = new Map(), matchCache = new Map();
     // Scratch space reused by every query: a score and a per-word best score per result.
@@ -365,7 +428,7 @@
       }
       // Most frequent first; the sort is stable, so ties keep term order.
       cands.sort(function (a, b) { return index.post[b].length - index.post[a].length; });
-      return cands.slice(0, P.maxPrefix).map(function (j) { return { term: j, factor: P.prefix }; });
+      return cands.slice(0, P.maxPrefix).map(function (j) { return { term: j, factor: P.prefix, how: PREFIX }; });
     }
 
     // typo: the terms by length, as code points with their character sets, built on the
@@ -412,36 +475,92 @@
       });
       // In term order, as Go lists them.
       return Array.from(dist.keys()).sort(function (a, b) { return a - b; }).map(function (j) {
-        return { term: j, factor: dist.get(j) === 2 ? P.fuzzy * P.fuzzy : P.fuzzy };
+        return { term: j, factor: dist.get(j) === 2 ? P.fuzzy * P.fuzzy : P.fuzzy, how: TYPO };
       });
     }
 
-    // matches: for each query word that can match, the terms it matches.
+    function addMatch(ms, m) {
+      for (var i = 0; i < ms.length; i++) if (ms[i].term === m.term) return;
+      ms.push(m);
+    }
+    // approved: whether an exact match occurs in the manual or the decree (see approved in
+    // internal/search).
+    function approved(ms) {
+      return ms.some(function (m) { return m.how === EXACT && postings(m.term)[0] < helpStart; });
+    }
+    // phrase: the longest phrase of a synonym list starting at word i (see phrase in
+    // internal/search): {span, targets} or null.
+    function phrase(exacts, i) {
+      if (!exacts[i] || !exacts[i].length) return null;
+      var key = exacts[i][0], words = 1, found = null;
+      for (var j = i + 1; j < exacts.length && words < P.maxPhrase; j++) {
+        if (!exacts[j] || !exacts[j].length) continue;
+        key += " " + exacts[j][0];
+        words++;
+        var t = synonymsOf(key);
+        if (t) found = { span: j - i + 1, targets: t };
+      }
+      return found;
+    }
+
+    // matches: the query words that can match, each {text, light, weight, ms} with the terms
+    // it matches (see matches in internal/search).
     function matches(query) {
       var ws = an.words(query);
       var typing = query !== "" && !/\s$/.test(query);
-      var content = ws.filter(function (w) { return an.queryTerms(w) !== null; }).length;
+      var content = 0, lights = 0;
+      var exacts = ws.map(function (w) {
+        var e = an.queryTerms(w);
+        if (e !== null) { if (an.light(w)) lights++; else content++; }
+        return e;
+      });
       var out = [];
-      ws.forEach(function (w, i) {
+      for (var i = 0; i < ws.length; i++) {
+        var w = ws[i];
         var last = typing && i === ws.length - 1;
-        var exact = an.queryTerms(w);
-        if (exact === null && !(last && content === 0)) return;
+        var exact = exacts[i];
+        if (exact === null && !(last && content + lights === 0)) continue;
+        var light = an.light(w) && content > 0;
+        var qw = { text: w.fold, light: light, weight: light ? P.light : 1, ms: [] };
+        var ph = phrase(exacts, i);
+        if (ph && ph.span > 1) {
+          var texts = [];
+          ws.slice(i, i + ph.span).forEach(function (x) {
+            texts.push(x.fold);
+            (an.queryTerms(x) || []).forEach(function (t) {
+              var j = find(t);
+              if (j < terms.length && terms[j] === t) addMatch(qw.ms, { term: j, factor: 1, how: EXACT });
+            });
+          });
+          ph.targets.forEach(function (j) { addMatch(qw.ms, { term: j, factor: P.synonym, how: SYNONYM }); });
+          qw.text = texts.join(" "); qw.light = false; qw.weight = 1;
+          out.push(qw);
+          i += ph.span - 1;
+          continue;
+        }
         // A word's matches depend on the word and on whether it is being typed: typing the
         // next word must not redo a typo search for this one.
-        var key = (last ? "1" : "0") + w.fold;
+        var key = (last ? "1" : "0") + (light ? "l" : "c") + (w.number ? "#" : "") + w.fold;
         var ms = matchCache.get(key);
-        if (ms) { if (ms.length) out.push(ms); return; }
-        ms = [];
-        (exact || []).forEach(function (t) {
-          var j = find(t);
-          if (j < terms.length && terms[j] === t) ms.push({ term: j, factor: 1 });
-        });
-        if (last && Array.from(w.fold).length >= P.minPrefix) ms = ms.concat(completions(w.fold, ms));
-        if (!ms.length && !w.number) ms = fuzzy(w, exact);
-        if (matchCache.size > 500) matchCache.clear();
-        matchCache.set(key, ms);
-        if (ms.length) out.push(ms);
-      });
+        if (!ms) {
+          ms = [];
+          (exact || []).forEach(function (t) {
+            var j = find(t);
+            if (j < terms.length && terms[j] === t) ms.push({ term: j, factor: 1, how: EXACT });
+          });
+          if (last && Array.from(w.fold).length >= P.minPrefix) ms = ms.concat(completions(w.fold, ms));
+          if (!light && !approved(ms)) {
+            (exact || []).forEach(function (t) {
+              (synonymsOf(t) || []).forEach(function (j) { addMatch(ms, { term: j, factor: P.synonym, how: SYNONYM }); });
+            });
+          }
+          if (!ms.length && !w.number) ms = fuzzy(w, exact);
+          if (matchCache.size > 500) matchCache.clear();
+          matchCache.set(key, ms);
+        }
+        qw.ms = ms;
+        if (ms.length) out.push(qw);
+      }
       return out;
     }
 
@@ -478,55 +597,73 @@
       return found.filter(Boolean).length;
     }
 
-    // search returns {hits: [{doc, score}], sets: [Set of matched terms per query word]}.
+    // search returns {hits: [{doc, score, help}], sets: [Set of matched terms per query
+    // word]}, ranked as Search in internal/search.
+    var own = new Int32Array(docs.length), why = new Int32Array(docs.length);
     function search(query) {
       var words = matches(query);
-      var hit = [];
-      words.forEach(function (ms) {
+      var hit = [], total = 0;
+      words.forEach(function (qw) {
         // Best match of this word in each result, then added to the result's score: the
         // sums run over the words in order, as in Go, so scores agree to the last bit.
         var touched = [];
-        ms.forEach(function (m) {
+        qw.ms.forEach(function (m, k) {
           var p = postings(m.term);
           for (var i = 0; i < p.length; i += 2) {
             var d = p[i], s = p[i + 1] * m.factor;
             if (best[d] === 0) touched.push(d);
-            if (s > best[d]) best[d] = s;
+            if (s > best[d]) { best[d] = s; why[d] = k; }
           }
         });
         touched.forEach(function (d) {
           if (scores[d] === 0) hit.push(d);
-          scores[d] += best[d];
-          matched[d]++;
+          scores[d] += best[d] * qw.weight;
+          if (!qw.light) {
+            matched[d]++;
+            if (qw.ms[why[d]].how !== SYNONYM) own[d]++;
+          }
           best[d] = 0;
         });
+        if (!qw.light) total++;
       });
-      // Scaled by the share of query words each result matches, as in Go.
-      if (words.length > 1) hit.forEach(function (d) { scores[d] = scores[d] * matched[d] / words.length; });
-      // The best P.max: higher score first, then earlier in the site.
+      // Scaled by the share of content words each result matches, as in Go.
+      if (total > 1) hit.forEach(function (d) { scores[d] = scores[d] * matched[d] / total; });
+      hit.forEach(function (d) { if (d >= helpStart) scores[d] *= P.help; });
+      var first = new Map();
+      hit.forEach(function (d) { first.set(d, d < helpStart && own[d] === total); });
+      // The best P.max: the approved text that says every content word first, then higher
+      // score, then earlier in the site.
       var top = [];
-      function ahead(a, b) { return scores[a] > scores[b] || (scores[a] === scores[b] && a < b); }
+      function aheadBy(sc, a, b) {
+        var fa = first.get(a), fb = first.get(b);
+        if (fa !== fb) return fa;
+        return sc(a) > sc(b) || (sc(a) === sc(b) && a < b);
+      }
+      function raw(d) { return scores[d]; }
       hit.forEach(function (d) {
-        if (top.length === P.max && !ahead(d, top[top.length - 1])) return;
+        if (top.length === P.max && !aheadBy(raw, d, top[top.length - 1])) return;
         var at = top.length;
-        while (at > 0 && ahead(d, top[at - 1])) at--;
+        while (at > 0 && aheadBy(raw, d, top[at - 1])) at--;
         top.splice(at, 0, d);
         if (top.length > P.max) top.pop();
       });
       var score = new Map();
       top.forEach(function (d) { score.set(d, scores[d]); });
-      hit.forEach(function (d) { scores[d] = 0; matched[d] = 0; });
-      function before(a, b) { return score.get(a) > score.get(b) || (score.get(a) === score.get(b) && a < b); }
-      var sets = words.map(function (ms) { return new Set(ms.map(function (m) { return terms[m.term]; })); });
+      hit.forEach(function (d) { scores[d] = 0; matched[d] = 0; own[d] = 0; });
+      function final(d) { return score.get(d); }
+      // Light words neither make a phrase nor are marked.
+      var sets = words.map(function (qw) {
+        return qw.light ? new Set() : new Set(qw.ms.map(function (m) { return terms[m.term]; }));
+      });
       if (words.length > 1) {
         top.forEach(function (d) {
           var pairs = nearPairs(d, sets);
           if (pairs > 0) score.set(d, score.get(d) * (1 + P.near * pairs));
         });
-        top.sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; });
+        top.sort(function (a, b) { return aheadBy(final, a, b) ? -1 : aheadBy(final, b, a) ? 1 : 0; });
       }
       return {
-        hits: top.map(function (d) { return { doc: d, score: score.get(d) }; }),
+        hits: top.map(function (d) { return { doc: d, score: score.get(d), help: d >= helpStart }; }),
         sets: sets
       };
     }
@@ -546,7 +683,7 @@
   var status = document.getElementById("estado-busqueda");
   if (!box || !list) return;
   var index = window.pautaSearchIndex;
-  if (!index || index.v !== 1) {
+  if (!index || index.v !== 2) {
     if (status) status.textContent = "No se pudo cargar el índice de búsqueda. Use el índice del manual.";
     return;
   }
@@ -630,7 +767,8 @@
     li.appendChild(a);
     var crumb = document.createElement("span");
     crumb.className = "ruta";
-    crumb.textContent = label ? label + " › " + doc[2] : doc[2];
+    // A help page says so: the approved text is the procedure and the decree.
+    crumb.textContent = (label ? label + " › " : "") + (h.help ? "Ayuda del sitio › " : "") + doc[2];
     li.appendChild(crumb);
     var sn = snippet(sr, h.doc, r.sets, all);
     if (sn) li.appendChild(sn);
@@ -682,7 +820,7 @@
       el.src = src.index;
       el.onload = function () {
         var idx = window.pautaSearchIndex;
-        if (idx && idx !== own && idx.v === 1) others.push({ src: src, index: idx, searcher: Searcher(idx) });
+        if (idx && idx !== own && idx.v === 2) others.push({ src: src, index: idx, searcher: Searcher(idx) });
         next();
       };
       el.onerror = next;
