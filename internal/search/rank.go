@@ -75,6 +75,22 @@ type Hit struct {
 	Help bool
 	// Words are, per query word the result matches, the term that gave its score.
 	Words []HitWord
+
+	doc int // the result's number in the index
+}
+
+// Surface is a word of the result, as its text writes it, that has term: what a match of
+// term found there. "" when none has it.
+func (ix *Index) Surface(h Hit, term string) string {
+	texts := append([]string{ix.Entries[ix.results[h.doc]].Heading}, ix.docs[h.doc]...)
+	for _, text := range texts {
+		for _, w := range Words(text) {
+			if slices.Contains(ix.an.Terms(w), term) {
+				return w.Lower
+			}
+		}
+	}
+	return ""
 }
 
 // HitWord is a query word as a result matched it.
@@ -190,7 +206,7 @@ func (ix *Index) Search(query string) []Hit {
 	}
 	hits := make([]Hit, len(docs))
 	for i, d := range docs {
-		h := Hit{Entry: ix.Entries[ix.results[d]], Score: scores[d], Help: d >= ix.helpStart}
+		h := Hit{Entry: ix.Entries[ix.results[d]], Score: scores[d], Help: d >= ix.helpStart, doc: d}
 		for w, qw := range words {
 			if k, ok := why[w][d]; ok {
 				m := qw.ms[k]

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/requinoa/pauta/internal/search"
+	"github.com/requinoa/pauta/internal/site"
+)
+
+// BuscarOptions are the flags of pauta buscar.
+type BuscarOptions struct {
+	Src string
+	Max int
+}
+
+func newBuscarCmd(streams IO) *cobra.Command {
+	opts := BuscarOptions{}
+	cmd := &cobra.Command{
+		Use:   `buscar "texto"`,
+		Short: "Muestra qué encuentra la búsqueda del sitio para un texto, con puntajes y palabras encontradas",
+		Long: `buscar ordena los resultados de un texto como lo hace la búsqueda del sitio publicado, con
+el mismo índice, y muestra por qué: el puntaje de cada resultado y, por cada palabra de la
+búsqueda, la palabra del texto que encontró y cómo (igual, completada, con error de tipeo o
+por sinónimo). Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».`,
+		Example: `  pauta buscar "como pido soporte"
+  pauta buscar --max 3 terminar la asistencia`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef(`escriba el texto que busca, p. ej. pauta buscar "como pido soporte"`)
+			}
+			return runBuscar(cmd.Context(), streams, opts, strings.Join(args, " "))
+		},
+	}
+	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
+	cmd.Flags().IntVar(&opts.Max, "max", 10, "cuántos resultados mostrar como máximo")
+	return cmd
+}
+
+// howLabel says in Spanish how a query word matched.
+func howLabel(w search.HitWord) string {
+	switch w.How {
+	case search.Prefix:
+		return "completada"
+	case search.Typo:
+		return "error de tipeo"
+	case search.Synonym:
+		return "sinónimo"
+	}
+	return ""
+}
+
+func runBuscar(_ context.Context, streams IO, opts BuscarOptions, query string) error {
+	if opts.Max < 1 {
+		return usagef("--max debe ser 1 o más; recibió %d", opts.Max)
+	}
+	p, err := site.Load(os.DirFS(opts.Src))
+	if err != nil {
+		return err
+	}
+	ix := search.Build(p, nil)
+	hits := ix.Search(query)
+	w := streams.Out
+	q := strings.TrimSpace(query)
+	switch len(hits) {
+	case 0:
+		fmt.Fprintf(w, "Sin resultados para «%s».\n", q)
+		return nil
+	case 1:
+		fmt.Fprintf(w, "1 resultado para «%s»:\n", q)
+	default:
+		fmt.Fprintf(w, "%d resultados para «%s»:\n", len(hits), q)
+	}
+	for i, h := range hits {
+		if i >= opts.Max {
+			fmt.Fprintf(w, "(%d más; use --max para verlos)\n", len(hits)-opts.Max)
+			break
+		}
+		kind := ""
+		if h.Help {
+			kind = "  [ayuda]"
+		}
+		fmt.Fprintf(w, "\n%2d. %7.1f  %s%s\n", i+1, h.Score, h.Entry.Heading, kind)
+		fmt.Fprintf(w, "              %s  (%s)\n", h.Entry.Breadcrumb, h.Entry.Href)
+		var ws []string
+		for _, m := range h.Words {
+			s := m.Query
+			if found := ix.Surface(h, m.Term); found != "" && found != m.Query {
+				s += " → " + found
+			}
+			var notes []string
+			if l := howLabel(m); l != "" {
+				notes = append(notes, l)
+			}
+			if m.Light {
+				notes = append(notes, "liviana")
+			}
+			if len(notes) > 0 {
+				s += " (" + strings.Join(notes, ", ") + ")"
+			}
+			ws = append(ws, s)
+		}
+		fmt.Fprintf(w, "              encontró: %s\n", strings.Join(ws, " · "))
+	}
+	return nil
+}
