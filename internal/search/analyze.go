@@ -363,7 +363,7 @@ const minDerivedStem = 4
 // query finds the same with or without accents; the accented endings the stemmer needs are
 // restored by rule.
 //
-// A query also gives the stem with its last root vowel i as e: the -ir verbs that change e
+// A short query stem also gives the stem with its root vowel i as e: the -ir verbs that change e
 // to i ("pido", "sigo", "sirve") meet their infinitive and their nouns (pedir, pedido).
 // Only the query gets it, as an index term it would join words that are not a family.
 func (a *Analyzer) QueryTerms(w Word) []string {
@@ -377,11 +377,11 @@ func (a *Analyzer) QueryTerms(w Word) []string {
 	return ts
 }
 
-// rootIToE is a stem of two to five letters ending in consonant, i, consonants, with the i
+// rootIToE is a stem of three or four letters ending in consonant, i, consonants, with the i
 // as e, or "".
 func rootIToE(t string) string {
 	n := len(t)
-	if n < 3 || n > 5 || strings.ContainsFunc(t, func(r rune) bool { return r < 'a' || r > 'z' }) {
+	if n < 3 || n > 4 || strings.ContainsFunc(t, func(r rune) bool { return r < 'a' || r > 'z' }) {
 		return ""
 	}
 	i := n - 1

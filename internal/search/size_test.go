@@ -9,12 +9,13 @@ import (
 	"github.com/requinoa/pauta/themes"
 )
 
-// Size budget of issue 4 for the Requínoa site, gzipped as a web server sends it: the index
-// at most 8 KB, the index and the search engine together at most 20 KB. The first search on
-// a slow municipal link must not wait for more.
+// Size budget for the Requínoa site, gzipped as a web server sends it: the index at most
+// 13 KB (issue 4 gave it 8 KB; issue 13 added the synonyms the manual's words have), the
+// index and the search engine together at most 25 KB (issue 13). The first search on a slow
+// municipal link must not wait for more.
 const (
-	indexBudget  = 8 << 10
-	searchBudget = 20 << 10
+	indexBudget  = 13 << 10
+	searchBudget = 25 << 10
 )
 
 func gzipSize(t *testing.T, b []byte) int {

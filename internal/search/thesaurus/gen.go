@@ -65,7 +65,10 @@ func word(w string) string {
 	return w
 }
 
-// vocabulary reads the words of the Snowball Spanish vocabulary.
+// minForms is how many forms of the vocabulary a word's stem needs for its entry to be kept.
+const minForms = 3
+
+// vocabulary reads the words of the Snowball Spanish vocabulary whose stem has minForms forms.
 func vocabulary() (map[string]bool, error) {
 	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/kljensen/snowball").Output()
 	if err != nil {
@@ -75,12 +78,19 @@ func vocabulary() (map[string]bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]bool{}
-	for _, m := range regexp.MustCompile(`\{"([^"]*)", "`).FindAllStringSubmatch(string(src), -1) {
-		out[m[1]] = true
+	pairs := regexp.MustCompile(`\{"([^"]*)", "([^"]*)"\}`).FindAllStringSubmatch(string(src), -1)
+	if len(pairs) < 20000 {
+		return nil, fmt.Errorf("read only %d words of the Snowball vocabulary", len(pairs))
 	}
-	if len(out) < 20000 {
-		return nil, fmt.Errorf("read only %d words of the Snowball vocabulary", len(out))
+	forms := map[string]int{}
+	for _, m := range pairs {
+		forms[m[2]]++
+	}
+	out := map[string]bool{}
+	for _, m := range pairs {
+		if forms[m[2]] >= minForms {
+			out[m[1]] = true
+		}
 	}
 	return out, nil
 }
