@@ -1,0 +1,288 @@
+package search
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// allQuerySets are every query set with the index it was written for.
+func allQuerySets(t *testing.T) []querySet {
+	seed := seedIndex(t)
+	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
+	var out []querySet
+	for _, f := range []string{"queries-dev", "queries-heldout", "queries-heldout-2", "natural-requinoa-dev", "natural-requinoa-heldout"} {
+		out = append(out, querySet{seed, readQueries(t, "testdata/"+f+".tsv")})
+	}
+	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout"} {
+		out = append(out, querySet{loan, readQueries(t, "testdata/"+f+".tsv")})
+	}
+	return out
+}
+
+// saysAll reports whether a result says every content word of the query by itself (not by a
+// synonym), given the content words any result matched.
+func saysAll(h Hit, content map[string]bool) bool {
+	own := map[string]bool{}
+	for _, w := range h.Words {
+		if !w.Light && w.How != Synonym {
+			own[w.Query] = true
+		}
+	}
+	return len(own) == len(content)
+}
+
+// No result list shows a help page above a section of the procedure or the decree that says
+// every content word of the query: for every query of every set, as typed and once typed.
+func TestHelpPagesAfterTheApprovedText(t *testing.T) {
+	checked := 0
+	for _, set := range allQuerySets(t) {
+		for _, q := range set.qs {
+			for _, query := range []string{q.query, q.query + " "} {
+				hits := set.ix.Search(query)
+				content := map[string]bool{}
+				for _, h := range hits {
+					for _, w := range h.Words {
+						if !w.Light {
+							content[w.Query] = true
+						}
+					}
+				}
+				help := -1
+				for i, h := range hits {
+					if h.Help && help < 0 {
+						help = i
+					}
+					if !h.Help && help >= 0 && saysAll(h, content) {
+						t.Errorf("%q: help page %q (%d) above %q (%d), which says every word", query,
+							hits[help].Entry.Heading, help+1, h.Entry.Heading, i+1)
+					}
+					if !h.Help && saysAll(h, content) {
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d results say every word of their query: the test tests little", checked)
+	}
+}
+
+// Question and filler words weigh little: a question finds first what its content words
+// find among their first two, the results only a light word brings come after every result
+// of a content word, and a query made only of light words still finds something.
+func TestLightWords(t *testing.T) {
+	ix := seedIndex(t)
+	for _, c := range []struct{ question, words string }{
+		{"que pasa si no hay conexion", "conexion"},
+		{"como instalo anydesk", "instalo anydesk"},
+		{"quien tiene que verificar la identidad", "verificar identidad"},
+		{"donde esta el memo 521", "memo 521"},
+	} {
+		q, w := ix.Search(c.question), ix.Search(c.words)
+		if len(q) == 0 || len(w) == 0 || !slices.Contains(hrefs(w)[:min(2, len(w))], q[0].Entry.Href) {
+			t.Errorf("%q finds %q first, %q finds %q", c.question, hrefs(q), c.words, hrefs(w))
+			continue
+		}
+		lightOnly := false
+		for _, h := range q {
+			only := !slices.ContainsFunc(h.Words, func(m HitWord) bool { return !m.Light })
+			if lightOnly && !only {
+				t.Errorf("%q: %s, which says a content word, ranks below a result of light words only", c.question, h.Entry.Href)
+			}
+			lightOnly = lightOnly || only
+			for _, m := range h.Words {
+				if light := ix.an.Light(Words(m.Query)[0]); light != m.Light {
+					t.Errorf("%q: word %q marked light=%v", c.question, m.Query, m.Light)
+				}
+			}
+		}
+	}
+	for _, q := range []string{"que", "como ", "quien puede hacer "} {
+		if len(ix.Search(q)) == 0 {
+			t.Errorf("%q: no results", q)
+		}
+	}
+}
+
+// A verb meets its noun where the stemmer leaves them apart, in the index and in a query.
+func TestFamilies(t *testing.T) {
+	an := NewAnalyzer()
+	share := func(a, b string, query bool) bool {
+		ta := an.Terms(Words(a)[0])
+		if query {
+			ta = an.QueryTerms(Words(a)[0])
+		}
+		for _, x := range an.Terms(Words(b)[0]) {
+			if slices.Contains(ta, x) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		a, b  string
+		query bool // a is typed in a query
+		want  bool
+	}{
+		{"conectar", "conexión", false, true},
+		{"conectarse", "conexiones", false, true},
+		{"revisar", "revisión", false, true},
+		{"devolver", "devolución", false, true},
+		{"devuelvo", "devolución", false, true},
+		{"cerrar", "cierra", false, true},
+		{"puede", "poder", false, true},
+		{"perdio", "pérdida", true, true},
+		{"pido", "pedir", true, true},
+		{"sirvo", "servir", true, true},
+		// Words of different families stay apart.
+		{"conexión", "contacto", false, false},
+		{"revisión", "reserva", false, false},
+		{"pido", "pida", true, true},
+		{"físico", "fecha", true, false},
+		{"político", "pelota", true, false},
+	} {
+		if got := share(c.a, c.b, c.query); got != c.want {
+			t.Errorf("%s and %s share a term: %v, want %v (%q, %q)", c.a, c.b, got, c.want,
+				an.QueryTerms(Words(c.a)[0]), an.Terms(Words(c.b)[0]))
+		}
+	}
+}
+
+const synonymsProc = `pauta: 1
+organization: {name: Municipalidad de Prueba}
+decree:
+  kind: DECRETO ALCALDICIO
+  number: 12
+  date: 2024-01-02
+  place: PRUEBA
+  subject: APRUEBA MANUAL.
+  opening: "Esta Alcaldía decretó hoy lo siguiente:"
+  vistos: [{id: ley, text: La Ley N° 18.695.}]
+  considerando: [{id: razon, text: La necesidad de ordenar el soporte.}]
+  resolutions: [{id: aprueba, text: APRUÉBASE el manual.}]
+  closing: ANÓTESE.
+  signatories: [{id: alcalde, name: ANA PÉREZ, role: ALCALDE}]
+manual:
+  title: Manual de prueba
+  sections:
+    - id: conexion
+      title: Conexión con AnyDesk
+      text: El técnico abre AnyDesk en su equipo.
+      checks: [{id: abierto, phase: antes, text: AnyDesk abierto}]
+    - id: cierre
+      title: Finalización de la sesión
+      text: Al concluir, el técnico cierra la sesión.
+    - id: finalizar
+      title: Avisos
+      text: Se avisa al usuario antes de finalizar la atención.
+checklist:
+  code: T-01
+  title: Prueba
+  phases: [{id: antes, title: Antes}]
+  signatures: [{id: tecnico, title: Técnico}]
+`
+
+func synonymsIndex(t *testing.T, extra string) *Index {
+	t.Helper()
+	p, err := procedure.Load(fstest.MapFS{"procedure.yaml": {Data: []byte(synonymsProc + extra)}}, "procedure.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(p, nil)
+}
+
+// A word the text does not use finds the text's synonyms of it, from the thesaurus, below
+// the text that says the word the synonym stands for.
+func TestThesaurusSynonyms(t *testing.T) {
+	ix := synonymsIndex(t, "")
+	hits := ix.Search("terminar ")
+	if len(hits) < 2 || hits[0].Entry.Href != "index.html#cierre" {
+		t.Fatalf("terminar: %q", hrefs(hits))
+	}
+	for _, h := range hits {
+		if len(h.Words) != 1 || h.Words[0].How != Synonym {
+			t.Errorf("terminar: %s matched %+v, want a synonym", h.Entry.Href, h.Words)
+		}
+	}
+	// Below the exact word: "finalizar" is what the text says.
+	exact := ix.Search("finalizar ")
+	score := func(hits []Hit, href string) float64 {
+		for _, h := range hits {
+			if h.Entry.Href == href {
+				return h.Score
+			}
+		}
+		return 0
+	}
+	if s, e := score(hits, "index.html#finalizar"), score(exact, "index.html#finalizar"); s <= 0 || s >= e {
+		t.Errorf("«Avisos» scores %.1f for terminar, %.1f for finalizar", s, e)
+	}
+	// A word the text uses is not expanded.
+	for _, h := range ix.Search("concluir ") {
+		if h.Entry.Href != "index.html#cierre" {
+			t.Errorf("concluir, which the text says, also finds %s", h.Entry.Href)
+		}
+	}
+}
+
+// Synonyms stay within the site's own words: every key is a word the approved text does not
+// use, every target a term it does; the thesaurus adds at most a few links per word.
+func TestSynonymsStayInTheVocabulary(t *testing.T) {
+	for _, ix := range []*Index{seedIndex(t), projectIndex(t, "../../testdata/projects/prestamo-equipos")} {
+		approved := map[string]bool{}
+		for i, t := range ix.terms {
+			if ix.postings[i][0].doc < ix.helpStart {
+				approved[t] = true
+			}
+		}
+		if len(ix.syn) == 0 {
+			t.Fatal("no synonyms")
+		}
+		for _, s := range ix.syn {
+			if approved[s.key] {
+				t.Errorf("key %q is a term of the text", s.key)
+			}
+			if len(s.targets) == 0 || len(s.targets) > maxSynonyms {
+				t.Errorf("key %q has %d targets", s.key, len(s.targets))
+			}
+			for _, j := range s.targets {
+				if !approved[ix.terms[j]] {
+					t.Errorf("key %q leads to %q, not a term of the approved text", s.key, ix.terms[j])
+				}
+			}
+		}
+		if len(ix.syn) > 2*len(ix.terms)+200 {
+			t.Errorf("%d synonym keys for %d terms: the index grows with the thesaurus", len(ix.syn), len(ix.terms))
+		}
+	}
+}
+
+// A procedure's own synonyms: a word, or a phrase typed whole, finds the sections that say
+// the others.
+func TestProcedureSynonyms(t *testing.T) {
+	without := synonymsIndex(t, "")
+	ix := synonymsIndex(t, `search:
+  synonyms:
+    - words: [AnyDesk, escritorio remoto, TeamViewer]
+`)
+	for _, q := range []string{"teamviewer ", "escritorio remoto ", "usar el escritorio remoto"} {
+		hits := ix.Search(q)
+		if len(hits) == 0 || hits[0].Entry.Href != "index.html#conexion" {
+			t.Errorf("%q: %q", q, hrefs(hits))
+			continue
+		}
+		if !slices.ContainsFunc(hits[0].Words, func(w HitWord) bool { return w.How == Synonym && w.Term == "anydesk" }) {
+			t.Errorf("%q: first result matched %+v, want anydesk as a synonym", q, hits[0].Words)
+		}
+		if got := hrefs(without.Search(q)); slices.Contains(got, "index.html#conexion") {
+			t.Errorf("%q finds the AnyDesk section without the list: %q", q, got)
+		}
+	}
+	if got := ix.Search("escritorio "); len(got) != 0 && slices.ContainsFunc(got[0].Words, func(w HitWord) bool { return w.How == Synonym }) {
+		t.Errorf("one word of a phrase, alone, expands: %+v", got[0].Words)
+	}
+}
