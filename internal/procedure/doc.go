@@ -20,6 +20,7 @@ keys are errors, with a suggestion ("¿quiso decir "title"?").
 	manual: …             # required: the manual the decree approves
 	checklist: …          # required: the printable session checklist
 	pages: …              # optional: further Markdown pages of the site
+	search: …             # optional: synonyms of the procedure's trade for the site's search
 
 A first line "# yaml-language-server: $schema=procedure.schema.json" lets editors that read
 JSON Schema complete and check the file. That schema, procedure.schema.json at the root of the
@@ -198,6 +199,22 @@ procedure.yaml:
 	    title: Cómo usar este manual       # optional; default: the file's first "# " heading
 
 The ids index, decreto, buscar, versiones, comparado and transparencia are taken by the site.
+
+# search
+
+The site's search already knows Spanish synonyms (a thesaurus, cut to the words the manual
+uses). A procedure adds the words of its trade, which no thesaurus has:
+
+	search:
+	  synonyms:
+	    - words: [AnyDesk, escritorio remoto, TeamViewer]
+	    - words: [clave, contraseña, PIN]
+
+Each group lists two or more words or phrases a reader may type for one another, each once.
+A query that says one of them also finds the text that says another, ranked below the text
+that says the query's own word. A phrase ("escritorio remoto") counts when the query types
+it whole; as what a query leads to, only the one-word entries of a group count.
+pauta buscar "texto" shows what a query finds and through which word.
 
 # Errors
 
