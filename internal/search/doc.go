@@ -22,15 +22,33 @@
 //
 // Text is split into words ([Words]): lowercase, accents folded, letters and digits apart
 // ("N°128" gives 128), numbers whole ("18.695" and "18695" are the same number, leading zeros
-// dropped). A short list of Spanish stop words is skipped. Each remaining word gives
-// ([Analyzer.Terms]) the Snowball Spanish stem (github.com/kljensen/snowball) of its folded
-// form, the folded stem of its accented form, and the stem of its folded form with an
-// -ación, -ución or -logía accent restored: the Spanish stemmer only strips accented
-// endings, so "autenticación" stems to autent while "autenticacion" stays whole, and both
-// forms in the index let the two spellings meet. A stem ending in -ic also gives the stem
-// without it, so the -icar verbs meet their nouns (verificar and verificación share verif).
-// A query word is analysed from its folded form alone ([Analyzer.QueryTerms]): the same
-// query finds the same with or without accents.
+// dropped). A short list of Spanish stop words (articles, prepositions, pronouns) is skipped.
+// Each remaining word gives ([Analyzer.Terms]) the Snowball Spanish stem
+// (github.com/kljensen/snowball) of its folded form, the folded stem of its accented form,
+// and the stem of its folded form with an -ación, -ución, -logía or preterite -ió accent
+// restored: the Spanish stemmer only strips accented endings, so "autenticación" stems to
+// autent while "autenticacion" stays whole, and both forms in the index let the two
+// spellings meet. A stem ending in -ic also gives the stem without it, so the -icar verbs
+// meet their nouns (verificar and verificación share verif), and each stem gives the stem of
+// its derivational family where the stemmer leaves a verb and its noun apart: conexión and
+// conectar, revisión and revisar, devolución and devolver, and the root vowels that split
+// (cierra and cerrar, devuelvo and devolver). A query word is analysed from its folded form
+// alone ([Analyzer.QueryTerms]): the same query finds the same with or without accents; a
+// short query stem also reads its root i as e (pido and pedir).
+//
+// Question words and the verbs a question leans on ([LightWords]: qué, cómo, quién, puede,
+// hacer, hay…) are indexed but weigh little in a query that has other words, and a query
+// made only of them still finds what says them.
+//
+// # Synonyms
+//
+// A query word that the manual and the decree do not use is expanded to its synonyms that
+// they do use, matched below an exact word. The synonyms come from the LibreOffice Spanish
+// thesaurus (package thesaurus, LGPL 2.1), its entries in common use, and from the
+// procedure's own lists (search.synonyms in procedure.yaml, whose phrases are recognised in
+// a query typed whole). Both are cut to the site's vocabulary when the index is built: the
+// index holds, per word absent from the text, the few terms of the text it leads to, and so
+// grows with the manual, not with the thesaurus.
 //
 // # Ranking
 //
@@ -42,6 +60,15 @@
 // it. A word that matches nothing either way matches, at a discount, the terms within one
 // edit (words of four to seven letters) or two (longer words) of it or of its stem, and a
 // term that starts it short of a few letters (an ending the stemmer does not know, or
-// mistyped). A result's score is scaled by the share of the query's words it matches, and
-// among the best results, those where neighbouring query words stand side by side rise. The browser gets the constants inside the index, so Go stays their one source.
+// mistyped). A result's score is scaled by the share of the query's content words it
+// matches, and among the best results, those where neighbouring query words stand side by
+// side rise.
+//
+// Kinds of text rank as a reader of the manual expects: the sections of the procedure and
+// the decree that say every content word of the query come first; then the other results,
+// with the headings of the content pages (help, not the approved text) at a discount and
+// labelled «Ayuda del sitio» in the results. No help page is listed above a section that
+// says every content word of the query. The browser gets the constants inside the index, so
+// Go stays their one source; pauta buscar prints Go's ranking with the words each result
+// matched.
 package search
