@@ -50,6 +50,8 @@ func howLabel(w search.HitWord) string {
 		return "error de tipeo"
 	case search.Synonym:
 		return "sinónimo"
+	case search.Part:
+		return "una palabra de la frase"
 	}
 	return ""
 }

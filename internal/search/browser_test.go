@@ -193,25 +193,47 @@ func TestBrowserEditDistanceParity(t *testing.T) {
 type jsHit struct {
 	Href  string  `json:"href"`
 	Score float64 `json:"score"`
+	Help  bool    `json:"help"`
 }
 
 const jsSearch = `(function (queries) {
   var s = pautaSearch.Searcher(window.pautaSearchIndex);
   return queries.map(function (q) {
     return s.search(q).hits.map(function (h) {
-      return { href: window.pautaSearchIndex.docs[h.doc][0], score: h.score };
+      return { href: window.pautaSearchIndex.docs[h.doc][0], score: h.score, help: h.help };
     });
   });
 })`
 
 // The browser ranks every query, and every prefix of it as typed, as Go does: same results,
-// same order, same scores.
+// same order, same scores; on the Requínoa site and on a second procedure of another shape,
+// with its own synonym lists.
 func TestBrowserRankingParity(t *testing.T) {
-	out, s := buildSeed(t)
+	for _, c := range []struct {
+		dir   string
+		files []string
+		extra []string
+	}{
+		{"../..", []string{"testdata/queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv",
+			"testdata/natural-requinoa-dev.tsv", "testdata/natural-requinoa-heldout.tsv"},
+			[]string{"", " ", "de", "de la", "xyzzy", "18.695", "2387", "procedimento emergensia",
+				"que", "que ", "como se hace", "quien puede ", "terminar la conexion", "permiso del usuario "}},
+		{"../../testdata/projects/prestamo-equipos", []string{"testdata/natural-prestamo-dev.tsv", "testdata/natural-prestamo-heldout.tsv"},
+			[]string{"data show", "data show ", "el data show del salon", "banda ancha movil", "laptop", "bam "}},
+	} {
+		t.Run(filepath.Base(c.dir), func(t *testing.T) { rankingParity(t, c.dir, c.files, c.extra) })
+	}
+}
+
+func rankingParity(t *testing.T, dir string, files, extra []string) {
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := site.Build(context.Background(), os.DirFS(dir), out, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ix := search.Build(s.Procedure, nil)
 	var queries []string
-	for _, file := range []string{"testdata/queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv",
-		"testdata/natural-requinoa-dev.tsv", "testdata/natural-requinoa-heldout.tsv"} {
+	for _, file := range files {
 		for _, q := range queryColumn(t, file) {
 			r := []rune(q)
 			for i := 1; i <= len(r); i++ {
@@ -220,8 +242,7 @@ func TestBrowserRankingParity(t *testing.T) {
 			queries = append(queries, q+" ", strings.ToUpper(q))
 		}
 	}
-	queries = append(queries, "", " ", "de", "de la", "xyzzy", "18.695", "2387", "procedimento emergensia",
-		"que", "que ", "como se hace", "quien puede ", "terminar la conexion", "permiso del usuario ")
+	queries = append(queries, extra...)
 
 	b := browsertest.New(t)
 	tab := browsertest.Tab(t, b, 120*time.Second)
@@ -234,12 +255,12 @@ func TestBrowserRankingParity(t *testing.T) {
 		want := ix.Search(q)
 		same := len(got[i]) == len(want)
 		for j := 0; same && j < len(want); j++ {
-			same = got[i][j].Href == want[j].Entry.Href && got[i][j].Score == want[j].Score
+			same = got[i][j].Href == want[j].Entry.Href && got[i][j].Score == want[j].Score && got[i][j].Help == want[j].Help
 		}
 		if !same {
 			var w []jsHit
 			for _, h := range want {
-				w = append(w, jsHit{h.Entry.Href, h.Score})
+				w = append(w, jsHit{h.Entry.Href, h.Score, h.Help})
 			}
 			t.Errorf("%q:\n  browser %v\n  go      %v", q, got[i], w)
 			differ++

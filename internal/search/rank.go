@@ -65,6 +65,8 @@ const (
 	Typo
 	// Synonym: a synonym of the word, from the thesaurus or the procedure's own list.
 	Synonym
+	// Part: one word of a phrase of the procedure's synonym lists, found alone.
+	Part
 )
 
 // Hit is one result of a query.
@@ -142,7 +144,7 @@ func (ix *Index) Search(query string) []Hit {
 			scores[d] += s * qw.weight
 			if !qw.light {
 				matched[d]++
-				if qw.ms[why[i][d]].how != Synonym {
+				if h := qw.ms[why[i][d]].how; h != Synonym && h != Part {
 					own[d]++
 				}
 			}
@@ -280,18 +282,20 @@ func (ix *Index) matches(query string) []queryWord {
 			qw.weight = lightFactor
 		}
 		if n, targets := ix.phrase(exacts, i); n > 1 {
-			// A phrase of a synonym list: its own words, and what it stands for.
+			// A phrase of a synonym list stands for its synonyms; each of its words alone
+			// is weaker evidence ("data" of "data show" is not the projector), so it counts
+			// below them.
 			var texts []string
+			for _, j := range targets {
+				qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor, how: Synonym})
+			}
 			for _, x := range words[i : i+n] {
 				texts = append(texts, x.Fold)
 				for _, t := range ix.an.QueryTerms(x) {
 					if j, ok := ix.find(t); ok {
-						qw.ms = addMatch(qw.ms, match{term: j, factor: 1, how: Exact})
+						qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor * synonymFactor, how: Part})
 					}
 				}
-			}
-			for _, j := range targets {
-				qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor, how: Synonym})
 			}
 			qw.text, qw.light, qw.weight = strings.Join(texts, " "), false, 1
 			out = append(out, qw)

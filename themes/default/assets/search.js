@@ -318,7 +318,7 @@
   // ---- Ranking (as Index.Search in internal/search) -----------------------------------
 
   // How a query word matched a term, as How in internal/search.
-  var EXACT = 0, PREFIX = 1, TYPO = 2, SYNONYM = 3;
+  var EXACT = 0, PREFIX = 1, TYPO = 2, SYNONYM = 3, PART = 4;
 
   // codes: a string's code points, as numbers.
   function codes(s) {
@@ -524,15 +524,17 @@
         var qw = { text: w.fold, light: light, weight: light ? P.light : 1, ms: [] };
         var ph = phrase(exacts, i);
         if (ph && ph.span > 1) {
+          // A phrase stands for its synonyms; its words alone count below them (see
+          // matches in internal/search).
           var texts = [];
+          ph.targets.forEach(function (j) { addMatch(qw.ms, { term: j, factor: P.synonym, how: SYNONYM }); });
           ws.slice(i, i + ph.span).forEach(function (x) {
             texts.push(x.fold);
             (an.queryTerms(x) || []).forEach(function (t) {
               var j = find(t);
-              if (j < terms.length && terms[j] === t) addMatch(qw.ms, { term: j, factor: 1, how: EXACT });
+              if (j < terms.length && terms[j] === t) addMatch(qw.ms, { term: j, factor: P.synonym * P.synonym, how: PART });
             });
           });
-          ph.targets.forEach(function (j) { addMatch(qw.ms, { term: j, factor: P.synonym, how: SYNONYM }); });
           qw.text = texts.join(" "); qw.light = false; qw.weight = 1;
           out.push(qw);
           i += ph.span - 1;
@@ -620,7 +622,8 @@
           scores[d] += best[d] * qw.weight;
           if (!qw.light) {
             matched[d]++;
-            if (qw.ms[why[d]].how !== SYNONYM) own[d]++;
+            var how = qw.ms[why[d]].how;
+            if (how !== SYNONYM && how !== PART) own[d]++;
           }
           best[d] = 0;
         });
