@@ -394,7 +394,10 @@ func (ix *Index) fuzzy(w Word, stems []string) []match {
 	}
 	probes := [][]rune{[]rune(w.Fold)}
 	for _, s := range stems {
-		probes = append(probes, []rune(s))
+		// A stem shorter than a word typos are forgiven in has too many neighbours.
+		if utf8.RuneCountInString(s) >= fuzzyMin1 {
+			probes = append(probes, []rune(s))
+		}
 	}
 	starts := map[int]bool{}
 	for l := max(minStemInWord, len(probes[0])-maxRestInWord); l < len(probes[0]); l++ {

@@ -94,9 +94,11 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 			at[t] = i
 		}
 	}
-	links := map[string]map[int]bool{}
-	link := func(key string, own, targets []string) {
-		if _, used := at[key]; key == "" || used {
+	// links keeps, per key, its targets in the order met: the thesaurus lists an entry's
+	// synonyms from its first sense on, the most common meaning first.
+	links := map[string][]int{}
+	link := func(key string, own, targets []string, limit int) {
+		if _, used := at[key]; key == "" || used || len(links[key]) >= limit {
 			return
 		}
 		// One term of each synonym: the first the index has, which is its main stem.
@@ -105,10 +107,9 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 			if !ok || slices.Contains(own, t) || t == key {
 				continue
 			}
-			if links[key] == nil {
-				links[key] = map[int]bool{}
+			if !slices.Contains(links[key], j) {
+				links[key] = append(links[key], j)
 			}
-			links[key][j] = true
 			return
 		}
 	}
@@ -125,7 +126,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		h := words[e.Word]
 		for _, syn := range e.Synonyms {
 			if s := words[syn]; inIndex(s.terms) {
-				link(h.key, h.terms, s.terms)
+				link(h.key, h.terms, s.terms, maxSynonyms)
 			}
 		}
 	}
@@ -154,21 +155,17 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		for i, a := range es {
 			for j, b := range es {
 				if i != j {
-					link(a.key, a.terms, b.terms)
+					link(a.key, a.terms, b.terms, len(es))
 				}
 			}
 		}
 	}
 	ix.syn = make([]synonym, 0, len(links))
 	for key, ts := range links {
-		if len(ts) > maxSynonyms || utf8.RuneCountInString(key) < minSynonymKey {
-			// A word with synonyms all over the text is too vague to say where to look.
+		if utf8.RuneCountInString(key) < minSynonymKey && !strings.Contains(key, " ") {
 			continue
 		}
-		targets := make([]int, 0, len(ts))
-		for t := range ts {
-			targets = append(targets, t)
-		}
+		targets := slices.Clone(ts)
 		slices.Sort(targets)
 		ix.syn = append(ix.syn, synonym{key, targets})
 	}
@@ -184,8 +181,9 @@ func (ix *Index) synonymsOf(key string) []int {
 	return ix.syn[i].targets
 }
 
-// maxSynonyms is the most terms of the index a thesaurus word may expand to.
-const maxSynonyms = 3
+// maxSynonyms is the most terms of the index a thesaurus word expands to, its first
+// synonyms in the thesaurus's order.
+const maxSynonyms = 2
 
 // minSynonymKey is the shortest key kept: a stem of two or three letters stands for too many
 // words.

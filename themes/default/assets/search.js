@@ -453,7 +453,9 @@
       if (!k) return [];
       var tt = typoTable();
       var probes = [];
-      [w.fold].concat(stems || []).forEach(function (s) { if (probes.indexOf(s) < 0) probes.push(s); });
+      // Stems shorter than fuzzyMin1 letters are not probed (see fuzzy in internal/search).
+      [w.fold].concat((stems || []).filter(function (s) { return Array.from(s).length >= P.fuzzyMin1; }))
+        .forEach(function (s) { if (probes.indexOf(s) < 0) probes.push(s); });
       probes = probes.map(codes);
       var dist = new Map(); // term → smallest distance found
       // A term the word starts with counts as one edit away (see fuzzy in internal/search).
