@@ -442,6 +442,21 @@ func TestBrowserSearchPage(t *testing.T) {
 		}
 	}
 
+	// A help page is labelled as such, below the approved text that says the query's words.
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html?q="+url.QueryEscape("imprimir la lista de verificacion")))); err != nil {
+		t.Fatal(err)
+	}
+	crumbs := evaluate[[]string](t, tab, `Array.from(document.querySelectorAll("#resultados > li .ruta"), function (e) { return e.textContent; })`)
+	help := 0
+	for _, c := range crumbs {
+		if strings.HasPrefix(c, "Ayuda del sitio › ") {
+			help++
+		}
+	}
+	if help == 0 || help == len(crumbs) {
+		t.Errorf("imprimir la lista de verificacion: %d of %d results labelled as help: %q", help, len(crumbs), crumbs)
+	}
+
 	// No match says so.
 	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "buscar.html?q=xyzzy"))); err != nil {
 		t.Fatal(err)

@@ -230,7 +230,8 @@ func TestThesaurusSynonyms(t *testing.T) {
 }
 
 // Synonyms stay within the site's own words: every key is a word the approved text does not
-// use, every target a term it does; the thesaurus adds at most a few links per word.
+// use, every target a term it does; a word leads to a few terms, and the text's vocabulary
+// bounds how many words lead anywhere.
 func TestSynonymsStayInTheVocabulary(t *testing.T) {
 	for _, ix := range []*Index{seedIndex(t), projectIndex(t, "../../testdata/projects/prestamo-equipos")} {
 		approved := map[string]bool{}
@@ -255,8 +256,10 @@ func TestSynonymsStayInTheVocabulary(t *testing.T) {
 				}
 			}
 		}
-		if len(ix.syn) > 2*len(ix.terms)+200 {
-			t.Errorf("%d synonym keys for %d terms: the index grows with the thesaurus", len(ix.syn), len(ix.terms))
+		// The thesaurus has thousands of entries in common use; a site gets a few per word
+		// of its text.
+		if len(ix.syn) > 5*len(approved) {
+			t.Errorf("%d synonym keys for %d terms of the text: the index grows with the thesaurus", len(ix.syn), len(approved))
 		}
 	}
 }

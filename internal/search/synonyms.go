@@ -130,6 +130,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 			}
 		}
 	}
+	listed := map[string]bool{} // keys of the procedure's own lists
 	for _, g := range groups {
 		type entry struct {
 			key   string
@@ -153,6 +154,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 			es = append(es, entry{strings.Join(keys, " "), terms})
 		}
 		for i, a := range es {
+			listed[a.key] = true
 			for j, b := range es {
 				if i != j {
 					link(a.key, a.terms, b.terms, len(es))
@@ -162,7 +164,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	}
 	ix.syn = make([]synonym, 0, len(links))
 	for key, ts := range links {
-		if utf8.RuneCountInString(key) < minSynonymKey && !strings.Contains(key, " ") {
+		if utf8.RuneCountInString(key) < minSynonymKey && !listed[key] {
 			continue
 		}
 		targets := slices.Clone(ts)
@@ -185,8 +187,8 @@ func (ix *Index) synonymsOf(key string) []int {
 // synonyms in the thesaurus's order.
 const maxSynonyms = 2
 
-// minSynonymKey is the shortest key kept: a stem of two or three letters stands for too many
-// words.
+// minSynonymKey is the shortest key the thesaurus gives: a stem of two or three letters
+// stands for too many words. The procedure's own lists may give any.
 const minSynonymKey = 4
 
 // maxPhrase is the most words of a phrase in a synonym list that a query is searched for.
