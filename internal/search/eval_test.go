@@ -139,14 +139,12 @@ func projectIndex(t testing.TB, dir string) *Index {
 	return Build(p, nil)
 }
 
-func evaluateSets(t testing.TB, verbose bool, sets ...struct {
-	ix *Index
-	qs []evalQuery
-}) evalResult {
+func evaluateSets(t testing.TB, verbose bool, sets ...querySet) evalResult {
 	var sum evalResult
 	n := 0.0
 	for _, s := range sets {
 		r := evaluate(t, s.ix, s.qs, verbose)
+		t.Logf("  %s, %d queries: %s", s.name, len(s.qs), r)
 		k := float64(len(s.qs))
 		sum.r1 += r.r1 * k
 		sum.r3 += r.r3 * k
@@ -156,19 +154,29 @@ func evaluateSets(t testing.TB, verbose bool, sets ...struct {
 	return evalResult{sum.r1 / n, sum.r3 / n, sum.mrr / n}
 }
 
-type querySet = struct {
-	ix *Index
-	qs []evalQuery
+// querySet is a query set with the index it was written for.
+type querySet struct {
+	ix   *Index
+	qs   []evalQuery
+	name string
 }
 
+// Queries as staff ask (issue 13): questions, everyday words, typos, no accents, on the
+// Requínoa manual and on a second procedure of another shape. The dev sets were tuned on;
+// the held-out sets were written with them and split off (every other line) before any
+// tuning, and are only reported. Issue 13 asks R@1 ≥ 0.80 and R@3 ≥ 0.95: not reached yet,
+// so the test holds the dev sets to the level reached, against regressions.
 func TestNaturalQuality(t *testing.T) {
 	seed := seedIndex(t)
 	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
 	v := testing.Verbose()
-	dev := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-dev.tsv")},
-		querySet{loan, readQueries(t, "testdata/natural-prestamo-dev.tsv")})
+	dev := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-dev.tsv"), "natural-requinoa-dev"},
+		querySet{loan, readQueries(t, "testdata/natural-prestamo-dev.tsv"), "natural-prestamo-dev"})
 	t.Logf("natural dev: %s", dev)
-	held := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-heldout.tsv")},
-		querySet{loan, readQueries(t, "testdata/natural-prestamo-heldout.tsv")})
+	held := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-heldout.tsv"), "natural-requinoa-heldout"},
+		querySet{loan, readQueries(t, "testdata/natural-prestamo-heldout.tsv"), "natural-prestamo-heldout"})
 	t.Logf("natural held-out: %s", held)
+	if dev.r1 < 0.50 || dev.r3 < 0.70 {
+		t.Errorf("natural dev queries: %s; want R@1 ≥ 0.50 and R@3 ≥ 0.70 (the level reached)", dev)
+	}
 }

@@ -14,10 +14,10 @@ func allQuerySets(t *testing.T) []querySet {
 	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
 	var out []querySet
 	for _, f := range []string{"queries-dev", "queries-heldout", "queries-heldout-2", "natural-requinoa-dev", "natural-requinoa-heldout"} {
-		out = append(out, querySet{seed, readQueries(t, "testdata/"+f+".tsv")})
+		out = append(out, querySet{seed, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
 	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout"} {
-		out = append(out, querySet{loan, readQueries(t, "testdata/"+f+".tsv")})
+		out = append(out, querySet{loan, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
 	return out
 }
