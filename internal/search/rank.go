@@ -43,7 +43,8 @@ const (
 // How query words weigh and how kinds of text rank. The browser reads these from the index.
 const (
 	// lightFactor is the weight of a light word (a question word, a filler verb) against a
-	// content word of the same query.
+	// content word of the same query; it does not count in the share of the query a result
+	// answers.
 	lightFactor = 0.1
 	// synonymFactor discounts a term reached through a synonym: the reader's own word, where
 	// the text says it, comes first.
