@@ -1,6 +1,12 @@
 package search
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -30,58 +36,128 @@ type analysedWord struct {
 	terms []string
 }
 
-// thesaurusWords analyses every word of the thesaurus once per process: the stemmer is the
-// cost, and every index built uses the same words.
+// thesaurusTermsFile holds the analysis of every word of the thesaurus, one line per word
+// ("word|key|term,term"), as [analyseThesaurusWord] gives it: stemming the thesaurus's
+// fifteen thousand words took longer than building a site. A test holds it equal to the
+// analyzer (go test ./internal/search -run TestThesaurusTerms -update rewrites it).
+//
+//go:embed thesaurus_terms.txt.gz
+var thesaurusTermsFile []byte
+
+// thesaurusWords are the thesaurus's words analysed, read once per process.
 var thesaurusWords = sync.OnceValue(func() map[string]analysedWord {
-	an := NewAnalyzer()
-	out := map[string]analysedWord{}
-	analyse := func(word string) {
-		if _, ok := out[word]; ok {
-			return
-		}
-		ws := Words(word)
-		if len(ws) != 1 || ws[0].Number || an.Light(ws[0]) {
-			out[word] = analysedWord{}
-			return
-		}
-		var key string
-		if q := an.QueryTerms(ws[0]); len(q) > 0 {
-			key = q[0]
-		}
-		out[word] = analysedWord{key: key, terms: an.Terms(ws[0])}
-	}
-	for _, e := range thesaurus.Entries() {
-		analyse(e.Word)
-		for _, s := range e.Synonyms {
-			analyse(s)
-		}
+	out, err := parseThesaurusTerms(thesaurusTermsFile)
+	if err != nil {
+		// The data is compiled in: a failure here is a broken build, not a user's error.
+		panic(err)
 	}
 	return out
 })
 
-// mutual are the thesaurus's entries with only the synonyms that list the entry back: a
-// thesaurus entry gathers every sense of a word, and the rare senses ("conforme" under
-// "auténtico") are the ones that do not come back.
-var mutual = sync.OnceValue(func() []thesaurus.Entry {
+// analysedEntry is a thesaurus entry analysed.
+type analysedEntry struct {
+	analysedWord
+	synonyms []analysedWord
+}
+
+// analysedThesaurus is the thesaurus analysed, with its entries filed by the terms of their
+// synonyms, read once per process.
+var analysedThesaurus = sync.OnceValue(func() struct {
+	entries []analysedEntry
+	byTerm  map[string][]int
+} {
+	words := thesaurusWords()
 	es := thesaurus.Entries()
-	lists := make(map[string][]string, len(es))
-	for _, e := range es {
-		lists[e.Word] = e.Synonyms
-	}
-	out := make([]thesaurus.Entry, 0, len(es))
-	for _, e := range es {
-		var keep []string
-		for _, s := range e.Synonyms {
-			if slices.Contains(lists[s], e.Word) {
-				keep = append(keep, s)
+	out := struct {
+		entries []analysedEntry
+		byTerm  map[string][]int
+	}{make([]analysedEntry, len(es)), map[string][]int{}}
+	for i, e := range es {
+		a := analysedEntry{analysedWord: words[e.Word]}
+		for _, syn := range e.Synonyms {
+			s := words[syn]
+			a.synonyms = append(a.synonyms, s)
+			for _, t := range s.terms {
+				if ids := out.byTerm[t]; len(ids) == 0 || ids[len(ids)-1] != i {
+					out.byTerm[t] = append(ids, i)
+				}
 			}
 		}
-		if len(keep) > 0 {
-			out = append(out, thesaurus.Entry{Word: e.Word, Synonyms: keep})
-		}
+		out.entries[i] = a
 	}
 	return out
 })
+
+// analyseThesaurusWord is a thesaurus word as search sees it: its key when a reader types it
+// and its terms when the text says it. Numbers, light words and phrases give neither.
+func analyseThesaurusWord(an *Analyzer, word string) analysedWord {
+	ws := Words(word)
+	if len(ws) != 1 || ws[0].Number || an.Light(ws[0]) {
+		return analysedWord{}
+	}
+	var key string
+	if q := an.QueryTerms(ws[0]); len(q) > 0 {
+		key = q[0]
+	}
+	return analysedWord{key: key, terms: an.Terms(ws[0])}
+}
+
+// thesaurusVocabulary is every word of the thesaurus, sorted.
+func thesaurusVocabulary() []string {
+	seen := map[string]bool{}
+	for _, e := range thesaurus.Entries() {
+		seen[e.Word] = true
+		for _, s := range e.Synonyms {
+			seen[s] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for w := range seen {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// writeThesaurusTerms writes the analysis of words as thesaurusTermsFile holds it, gzipped
+// without a timestamp, so the same analysis gives the same bytes.
+func writeThesaurusTerms(w io.Writer, an *Analyzer, words []string) error {
+	z, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(z)
+	for _, word := range words {
+		a := analyseThesaurusWord(an, word)
+		fmt.Fprintf(bw, "%s|%s|%s\n", word, a.key, strings.Join(a.terms, ","))
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return z.Close()
+}
+
+func parseThesaurusTerms(b []byte) (map[string]analysedWord, error) {
+	z, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("search: thesaurus terms: %w", err)
+	}
+	out := map[string]analysedWord{}
+	sc := bufio.NewScanner(z)
+	for sc.Scan() {
+		word, rest, _ := strings.Cut(sc.Text(), "|")
+		key, terms, _ := strings.Cut(rest, "|")
+		a := analysedWord{key: key}
+		if terms != "" {
+			a.terms = strings.Split(terms, ",")
+		}
+		out[word] = a
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("search: thesaurus terms: %w", err)
+	}
+	return out, nil
+}
 
 // buildSynonyms links each thesaurus word and each entry of the procedure's lists to the
 // terms of the index its synonyms have.
@@ -121,11 +197,24 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		}
 		return false
 	}
-	words := thesaurusWords()
-	for _, e := range mutual() {
-		h := words[e.Word]
-		for _, syn := range e.Synonyms {
-			if s := words[syn]; inIndex(s.terms) {
+	// Only the entries with a synonym the text uses can link: found through the terms of
+	// the text, and taken in the thesaurus's order.
+	th := analysedThesaurus()
+	var cands []int
+	seen := map[int]bool{}
+	for t := range at {
+		for _, e := range th.byTerm[t] {
+			if !seen[e] {
+				seen[e] = true
+				cands = append(cands, e)
+			}
+		}
+	}
+	slices.Sort(cands)
+	for _, e := range cands {
+		h := th.entries[e]
+		for _, s := range h.synonyms {
+			if inIndex(s.terms) {
 				link(h.key, h.terms, s.terms, maxSynonyms)
 			}
 		}

@@ -6,7 +6,8 @@
 //	go run gen.go /usr/share/mythes/th_es_ES_v2.dat
 //
 // It keeps what search can use: entries and synonyms of one word each, lowercase, without
-// the thesaurus's notes ("(NoRAE)"), every synonym of an entry once across its senses. An
+// the thesaurus's notes ("(NoRAE)"), every synonym of an entry once across its senses, and
+// of those only the ones that are entries listing it back. An
 // entry is kept only when its word is in common use, that is in the Spanish vocabulary of
 // the Snowball project (taken from a corpus of running text; github.com/kljensen/snowball
 // ships it with its tests): staff type "pedir", not "impetrar", and the rare entries would
@@ -133,6 +134,17 @@ func run(in, out string, common map[string]bool) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
+	// Only synonyms that are entries listing the entry back: words in common use, and a
+	// sense both share.
+	kept := map[string][]string{}
+	for h, ss := range syns {
+		for _, s := range ss {
+			if slices.Contains(syns[s], h) {
+				kept[h] = append(kept[h], s)
+			}
+		}
+	}
+	syns = kept
 	heads := make([]string, 0, len(syns))
 	for h := range syns {
 		heads = append(heads, h)
