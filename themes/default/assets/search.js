@@ -219,7 +219,7 @@
   // rootIToE: see rootIToE in internal/search.
   function rootIToE(t) {
     var n = t.length;
-    if (n < 3 || n > 5 || !/^[a-z]+$/.test(t)) return "";
+    if (n < 3 || n > 4 || !/^[a-z]+$/.test(t)) return "";
     var i = n - 1;
     while (i >= 0 && isConsonantChar(t[i])) i--;
     if (i < 1 || i === n - 1 || t[i] !== "i" || !isConsonantChar(t[i - 1])) return "";
