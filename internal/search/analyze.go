@@ -256,11 +256,11 @@ func LightWords() []string {
 		"adonde", "algo", "alguien", "algun", "alguna", "alguno", "como", "cual", "cuales",
 		"cuando", "cuanta", "cuantas", "cuanto", "cuantos", "da", "dan", "dar", "debe", "deben",
 		"debes", "debo", "deber", "donde", "doy", "estan", "estoy", "favor", "hace", "hacen",
-		"hacer", "hacerlo", "hago", "hay", "hizo", "mis", "necesita", "necesitan", "necesito",
+		"hacer", "hacerlo", "hago", "hay", "hizo", "ir", "mis", "necesita", "necesitan", "necesito",
 		"otra", "otro", "pasa", "pasar", "podemos", "poder", "podria", "porque", "pueda",
 		"puede", "pueden", "puedes", "puedo", "que", "quien", "quienes", "quiere", "quieren",
 		"quiero", "sea", "sirve", "tambien", "tener", "tenerlo", "tengo", "tiene", "tienen",
-		"usted", "ver", "yo",
+		"usted", "va", "vamos", "ver", "voy", "yo",
 	}
 }
 
