@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -79,10 +80,10 @@ func runInit(_ context.Context, streams IO, opts InitOptions) error {
 		}
 		files = ex()
 	}
-	dir := opts.Dir
+	dir := filepath.Clean(cmp.Or(opts.Dir, "."))
 	shown := dir
-	if dir == "" {
-		dir, shown = ".", "la carpeta actual"
+	if dir == "." {
+		shown = "la carpeta actual"
 	}
 	created, err := readyFolder(dir, shown)
 	if err != nil {

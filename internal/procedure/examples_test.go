@@ -22,6 +22,9 @@ type example struct {
 	src   string
 }
 
+// knownFence is how a block of the guide that is not an example opens.
+var knownFence = regexp.MustCompile("^```(text|sh)$")
+
 // guideExamples are the ```yaml blocks of the Spanish guide.
 func guideExamples(t *testing.T) []example {
 	t.Helper()
@@ -29,10 +32,18 @@ func guideExamples(t *testing.T) []example {
 	sc := bufio.NewScanner(bytes.NewReader(Guide()))
 	line, start := 0, 0
 	var block *strings.Builder
+	other := false // inside a block that is not an example
 	for sc.Scan() {
 		line++
 		text := sc.Text()
 		switch {
+		case other:
+			other = !strings.HasPrefix(text, "```")
+		case block == nil && strings.HasPrefix(text, "```") && !strings.HasPrefix(text, "```yaml"):
+			if !knownFence.MatchString(text) {
+				t.Errorf("formato.md:%d: block %q: label each block yaml (an example this test loads), text or sh", line, text)
+			}
+			other = true
 		case block == nil && strings.HasPrefix(text, "```yaml"):
 			block, start = &strings.Builder{}, line
 		case block != nil && strings.HasPrefix(text, "```"):
