@@ -332,3 +332,27 @@ func TestGuideNamesEveryKey(t *testing.T) {
 		t.Fatalf("walked %d model types: the walk is broken", len(seen))
 	}
 }
+
+// TestSchemaDescriptionsSpanish: what an editor shows on hover is for the authors, so it is in
+// Spanish, and it names no particular municipality or decree, since every new project gets the
+// schema.
+func TestSchemaDescriptionsSpanish(t *testing.T) {
+	schema, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	english := regexp.MustCompile(`\b(the|and|of|is|for|with|when|must|default)\b`)
+	particular := regexp.MustCompile(`(?i)requ[ií]noa|anydesk|2387`)
+	descriptions := regexp.MustCompile(`"description": ("(?:[^"\\]|\\.)*")`).FindAllSubmatch(schema, -1)
+	if len(descriptions) < 50 {
+		t.Fatalf("found %d descriptions in the schema: the search is broken", len(descriptions))
+	}
+	for _, m := range descriptions {
+		if w := english.Find(m[1]); w != nil {
+			t.Errorf("description in English (%q): %s", w, m[1])
+		}
+		if w := particular.Find(m[1]); w != nil {
+			t.Errorf("description names %q: %s", w, m[1])
+		}
+	}
+}
