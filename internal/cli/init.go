@@ -67,7 +67,7 @@ accesos remotos de soporte técnico de la Municipalidad de Requínoa.`,
 			return runInit(cmd.Context(), streams, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Example, "ejemplo", "", "parte de un proyecto real en vez del ejemplo neutro: "+exampleNames())
+	cmd.Flags().StringVar(&opts.Example, "ejemplo", "", "parte del proyecto real `NOMBRE` en vez del ejemplo neutro ("+exampleNames()+")")
 	return cmd
 }
 
