@@ -223,3 +223,27 @@ func writeFile(t *testing.T, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestInitUndo: when a project cannot be written whole, what was written is taken back, and
+// the folder is as it was: a half project would pass for a whole one.
+func TestInitUndo(t *testing.T) {
+	parent := t.TempDir()
+	writeFile(t, filepath.Join(parent, ".git", "HEAD"), "x")
+	before := tree(t, parent)
+	w := &newFiles{dir: parent}
+	for _, name := range []string{"procedure.yaml", "content/a.md", "content/sub/b.md"} {
+		if err := w.write(name, []byte("x")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.write("content/a.md", []byte("y")); err == nil {
+		t.Fatal("a second write of the same file overwrote it")
+	}
+	w.undo()
+	if after := tree(t, parent); after != before {
+		t.Errorf("after undo:\n%s\nwant:\n%s", after, before)
+	}
+	if _, err := os.Stat(filepath.Join(parent, "content")); !os.IsNotExist(err) {
+		t.Errorf("the folder content/ made for the project is still there: %v", err)
+	}
+}
