@@ -102,7 +102,7 @@ de modo que todas las salidas dicen lo mismo.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams),
-		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams))
+		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams), newFormatCmd(streams))
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
 	root.CompletionOptions.DisableDefaultCmd = true
 	// Cobra reports an unknown command as a plain error; make it a usage error.

@@ -56,12 +56,12 @@ func schemaCheck(t *testing.T) *schemaValidator {
 }
 
 // TestSchemaAcceptsSources: every procedure.yaml in the repo that Load accepts (the
-// Requínoa procedure, its published versions, the test projects) is valid by the schema, so an
+// Requínoa procedure, its published versions, the test projects, the starter of pauta init) is valid by the schema, so an
 // editor never flags a correct file.
 func TestSchemaAcceptsSources(t *testing.T) {
 	v := schemaCheck(t)
 	root := filepath.Join("..", "..")
-	files := []string{DefaultFile}
+	files := []string{DefaultFile, "internal/starter/plantilla/" + DefaultFile}
 	for _, pattern := range []string{"testdata/projects/*/" + DefaultFile, "content/versiones/*/" + DefaultFile} {
 		matches, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(pattern)))
 		if err != nil {

@@ -136,7 +136,7 @@ func suggestID(s string) string {
 
 func (v *validator) decree(d *Decree) {
 	if d.Number < 0 || d.Number == 0 && d.Fields["number"] != (Pos{}) {
-		v.add(d.At("number"), "escriba el número del decreto, p. ej. 2387", "el número de decreto debe ser mayor que cero")
+		v.add(d.At("number"), "escriba el número del decreto, p. ej. 100", "el número de decreto debe ser mayor que cero")
 	}
 	for _, group := range []struct {
 		name  string
