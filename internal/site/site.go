@@ -115,7 +115,12 @@ func load(src fs.FS) (*project, error) {
 		func() error { pr.versions, listErr = versions.List(src); return nil },
 		func() error { pr.theme, themeErr = projectTheme(src); return nil },
 	)
-	// The source's own errors first: they are what the user is working on.
+	// The source's own errors first: they are what the user is working on. Errors of the
+	// source and of the published versions are reported together, fixed in one pass.
+	var srcList, verList procedure.ErrorList
+	if errors.As(loadErr, &srcList) && errors.As(listErr, &verList) {
+		return nil, append(append(procedure.ErrorList{}, srcList...), verList...)
+	}
 	for _, err := range []error{loadErr, listErr, themeErr} {
 		if err != nil {
 			return nil, err
