@@ -30,7 +30,7 @@ func newCheckCmd(streams IO) *cobra.Command {
 }
 
 func runCheck(_ context.Context, streams IO, opts CheckOptions) error {
-	p, err := site.Check(os.DirFS(opts.Src))
+	p, _, err := site.Check(os.DirFS(opts.Src))
 	if err != nil {
 		return err
 	}
