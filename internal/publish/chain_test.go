@@ -51,7 +51,8 @@ func parseDate(t *testing.T, s string) procedure.Date {
 func publishAs(t *testing.T, dir string, number int, date string) (*Result, error) {
 	t.Helper()
 	setDecree(t, dir, number, date)
-	return Publish(context.Background(), dir, Options{Decree: number, Date: parseDate(t, date)})
+	// A fixed day of publication after every date the tests use: they do not depend on the clock.
+	return Publish(context.Background(), dir, Options{Decree: number, Date: parseDate(t, date), Today: parseDate(t, "2030-01-01")})
 }
 
 func mustPublish(t *testing.T, dir string, number int, date string) *Result {
@@ -341,5 +342,24 @@ func TestLegacySingleVersion(t *testing.T) {
 	var list procedure.ErrorList
 	if !errors.As(err, &list) || list[0].File != "content/versiones/2025-10/procedure.yaml" {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestFutureDecreeRefused: a decree dated after the day of publication would be shown in force
+// before it rules (and a mistyped year would stand before every later version); the decree of
+// the day itself is published.
+func TestFutureDecreeRefused(t *testing.T) {
+	dir := newProject(t)
+	setDecree(t, dir, 10, "2025-03-05")
+	_, err := Publish(context.Background(), dir, Options{Decree: 10, Date: parseDate(t, "2025-03-05"), Today: parseDate(t, "2025-03-04")})
+	var r *Refusal
+	if !errors.As(err, &r) || !strings.Contains(r.Msg, "posterior a hoy (2025-03-04)") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := state(t, dir); len(got) != 0 {
+		t.Errorf("a refused publication left %v", got)
+	}
+	if _, err := Publish(context.Background(), dir, Options{Decree: 10, Date: parseDate(t, "2025-03-05"), Today: parseDate(t, "2025-03-05")}); err != nil {
+		t.Errorf("the decree of the day: %v", err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
@@ -26,6 +27,8 @@ import (
 type Options struct {
 	Decree int            // the decree's number, as in procedure.yaml
 	Date   procedure.Date // the decree's date, as in procedure.yaml
+	// Today is the date of the publication; zero is the machine's local date.
+	Today procedure.Date
 
 	files     fileSystem        // nil: the real one; tests inject failures
 	afterStep func(step string) // tests stop the process between steps
@@ -81,6 +84,18 @@ func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
 			Msg: fmt.Sprintf("procedure.yaml aprueba el texto con el decreto N° %d del %s, no con el N° %d del %s",
 				p.Decree.Number, p.Decree.Date, opt.Decree, opt.Date),
 			Hint: "escriba en decree: el número y la fecha del decreto que aprueba esta versión, o corrija --decreto y --fecha"}
+	}
+	today := opt.Today
+	if today.IsZero() {
+		now := time.Now()
+		today = procedure.Date{Year: now.Year(), Month: now.Month(), Day: now.Day()}
+	}
+	if today.Before(p.Decree.Date) {
+		// A decree rules from its date: published before then, the site would call the
+		// version in force too early, and a mistyped year would stand before every later one.
+		return nil, &Refusal{
+			Msg:  fmt.Sprintf("el decreto es del %s, posterior a hoy (%s): la versión no estaría vigente al publicarla", p.Decree.Date, today),
+			Hint: "publique el día del decreto o después; si la fecha está mal escrita, corríjala en decree: de procedure.yaml y en --fecha"}
 	}
 	// The text must render before it is frozen: a version that cannot be built is no use.
 	if _, err := site.RenderPrepared(ctx, src, site.Options{}); err != nil {
