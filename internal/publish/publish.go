@@ -269,8 +269,10 @@ func verifyCopy(staging, code string) error {
 	return nil
 }
 
-// removeStaging deletes staging folders left by a publisher that died before its rename.
+// removeStaging deletes staging folders left by a publisher that died before its rename, and
+// a head it died writing.
 func removeStaging(files fileSystem, root string) {
+	files.RemoveAll(filepath.Join(root, filepath.Base(versions.HeadFile)+".tmp"))
 	entries, _ := os.ReadDir(root)
 	for _, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix) {
