@@ -363,3 +363,37 @@ func TestFutureDecreeRefused(t *testing.T) {
 		t.Errorf("the decree of the day: %v", err)
 	}
 }
+
+// TestHeadOneBehind: a publisher stopped after moving its version into place leaves the head
+// naming the version before; the chain still holds, and publishing the same text again
+// finishes the job.
+func TestHeadOneBehind(t *testing.T) {
+	dir := chain(t)
+	head := filepath.Join(dir, filepath.FromSlash(versions.HeadFile))
+	vs, err := versions.List(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(versions.Link{ID: vs[1].ID, Code: vs[1].Code()})
+	os.WriteFile(head, raw, 0o644)
+	if _, err := versions.List(os.DirFS(dir)); err != nil {
+		t.Fatalf("a head one version behind: %v", err)
+	}
+	raw, _ = json.Marshal(versions.Link{ID: vs[0].ID, Code: vs[0].Code()})
+	os.WriteFile(head, raw, 0o644)
+	if _, err := versions.List(os.DirFS(dir)); err == nil {
+		t.Fatal("a head two versions behind is accepted")
+	}
+	raw, _ = json.Marshal(versions.Link{ID: vs[1].ID, Code: vs[1].Code()})
+	os.WriteFile(head, raw, 0o644)
+	res := mustPublish(t, dir, 12, "2025-05-01")
+	if !res.Unchanged {
+		t.Fatalf("republishing the last text: %+v", res)
+	}
+	var got versions.Link
+	b, _ := os.ReadFile(head)
+	json.Unmarshal(b, &got)
+	if got != (versions.Link{ID: vs[2].ID, Code: vs[2].Code()}) {
+		t.Errorf("head after republishing: %v", got)
+	}
+}
