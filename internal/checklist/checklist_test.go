@@ -365,3 +365,49 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// TestReplacedVersionMarkedOnEveryPage: every page of every copy of a replaced version's
+// checklist says it is no longer in force and by which decree, in black type beside the
+// version code, which stays the version's own; a checklist in force says nothing of the kind.
+func TestReplacedVersionMarkedOnEveryPage(t *testing.T) {
+	p := longProcedure(t, 25)
+	notice := pdfdoc.ReplacedNotice("Decreto Alcaldicio N° 3000 del 05-12-2025")
+	path := pdftest.File(t, "reemplazada.pdf", render(t, p, checklist.Options{Replaced: notice, Copies: 2}))
+	info := pdftest.PDFInfo(t, path)
+	if info.Pages < 4 {
+		t.Fatalf("two copies of a long checklist on %d pages; the test needs more", info.Pages)
+	}
+	for i := 1; i <= info.Pages; i++ {
+		text := pdftest.Text(t, path, fmt.Sprint(i))
+		for _, w := range []string{notice, pdfdoc.VersionLine(p.Code), "Procedimiento aprobado por " + p.Decree.Citation()} {
+			if !strings.Contains(text, w) {
+				t.Errorf("page %d lacks %q", i, w)
+			}
+		}
+	}
+	checkMargins(t, path, info)
+	inForce := pdftest.File(t, "vigente.pdf", render(t, p, checklist.Options{}))
+	if text := pdftest.Text(t, inForce, ""); strings.Contains(text, pdfdoc.ReplacedMark) {
+		t.Errorf("a checklist in force says %q", pdfdoc.ReplacedMark)
+	}
+}
+
+// TestDraftClaimsNoApproval: a draft is marked on every page and never says a decree approved
+// it, since the decree in procedure.yaml is only the one being prepared.
+func TestDraftClaimsNoApproval(t *testing.T) {
+	p := longProcedure(t, 25)
+	path := pdftest.File(t, "borrador.pdf", render(t, p, checklist.Options{Draft: true}))
+	info := pdftest.PDFInfo(t, path)
+	for i := 1; i <= info.Pages; i++ {
+		text := pdftest.Text(t, path, fmt.Sprint(i))
+		if !strings.Contains(text, pdfdoc.DraftText) || !strings.Contains(text, "ningún decreto lo ha aprobado") {
+			t.Errorf("page %d of a draft is not marked as one: %s", i, text)
+		}
+		if strings.Contains(text, "aprobado por") {
+			t.Errorf("page %d of a draft claims an approval", i)
+		}
+	}
+	if got := pdftest.Run(t, "poppler-utils", "pdfinfo", path); strings.Contains(got, "aprobado por") {
+		t.Errorf("the draft's metadata claims an approval:\n%s", got)
+	}
+}

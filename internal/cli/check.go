@@ -19,7 +19,7 @@ func newCheckCmd(streams IO) *cobra.Command {
 	opts := CheckOptions{}
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Revisa procedure.yaml y sus páginas sin escribir nada",
+		Short: "Revisa procedure.yaml, sus páginas y las versiones publicadas sin escribir nada",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCheck(cmd.Context(), streams, opts)
@@ -30,7 +30,7 @@ func newCheckCmd(streams IO) *cobra.Command {
 }
 
 func runCheck(_ context.Context, streams IO, opts CheckOptions) error {
-	p, err := site.Load(os.DirFS(opts.Src))
+	p, _, err := site.Check(os.DirFS(opts.Src))
 	if err != nil {
 		return err
 	}

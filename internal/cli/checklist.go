@@ -13,6 +13,7 @@ import (
 
 	"github.com/requinoa/pauta/internal/checklist"
 	"github.com/requinoa/pauta/internal/pdfdoc"
+	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -37,6 +38,8 @@ func newChecklistCmd(streams IO) *cobra.Command {
 		Use:   "checklist",
 		Short: "Imprime listas de verificación en PDF, en lotes y con folio",
 		Long: `Escribe la lista de verificación de la sesión en PDF, lista para imprimir a tamaño real.
+Imprime la versión vigente, la publicada; con --borrador, el texto en preparación de
+procedure.yaml, marcado como borrador en cada hoja.
 Con --copies y --folio-start genera un lote en un solo archivo: cada hoja lleva su número de
 folio, de modo que una hoja que falte se nota. Con --fillable la misma hoja trae campos para
 llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
@@ -45,7 +48,7 @@ llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
   pauta checklist --paper oficio --fillable -o lista-oficio.pdf`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runChecklist(cmd.Context(), streams, opts)
+			return runChecklist(cmd.Context(), streams, &opts)
 		},
 	}
 	f := cmd.Flags()
@@ -55,11 +58,11 @@ llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
 	f.IntVar(&opts.Copies, "copies", 1, fmt.Sprintf("número de copias, de 1 a %d", checklist.MaxCopies))
 	f.IntVar(&opts.FolioStart, "folio-start", 0, "folio de la primera copia; las siguientes suman uno (0: folio en blanco, para numerar a mano)")
 	f.BoolVar(&opts.Fillable, "fillable", false, "agrega campos para llenar en pantalla y campos de firma electrónica")
-	f.BoolVar(&opts.Draft, "borrador", false, "marca cada hoja como «BORRADOR — sin validez»")
+	f.BoolVar(&opts.Draft, "borrador", false, "imprime el texto en preparación (procedure.yaml) en vez de la versión vigente, con «BORRADOR — sin validez» en cada hoja")
 	return cmd
 }
 
-func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error {
+func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error {
 	if _, err := pdfdoc.PaperByName(opts.Paper); err != nil {
 		return usagef("--paper: %v", err)
 	}
@@ -72,7 +75,7 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	if opts.Out == "" {
 		return usagef("-o: indique un archivo, o «-» para la salida estándar")
 	}
-	p, err := site.Load(os.DirFS(opts.Src))
+	p, versionPath, err := checklistText(streams, opts)
 	if err != nil {
 		return err
 	}
@@ -93,7 +96,7 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 		}
 		return checklist.Write(w, p, checklist.Options{
 			Paper: opts.Paper, Copies: opts.Copies, FolioStart: opts.FolioStart,
-			Fillable: opts.Fillable, Draft: opts.Draft,
+			Fillable: opts.Fillable, Draft: opts.Draft, VersionPath: versionPath,
 		}, progress)
 	}
 	if opts.Out == "-" {
@@ -112,6 +115,32 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	fmt.Fprintf(streams.Err, "pauta: %s en %s, papel %s (versión %s) en %s\n",
 		what, opts.Out, opts.Paper, p.Code, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// checklistText chooses what is printed: the version in force, which technicians use, or with
+// --borrador the text being prepared. With nothing published yet the prepared text is all
+// there is; it is printed as a draft, since no decree has approved it.
+func checklistText(streams IO, opts *ChecklistOptions) (*procedure.Procedure, string, error) {
+	src := os.DirFS(opts.Src)
+	prepared, vs, err := site.Check(src)
+	if err != nil {
+		return nil, "", err
+	}
+	if opts.Draft {
+		return prepared, "", nil
+	}
+	if len(vs) == 0 {
+		opts.Draft = true
+		fmt.Fprintf(streams.Err, "pauta: aviso: aún no hay ninguna versión publicada; se imprime procedure.yaml marcado «%s». "+
+			"Cuando el decreto esté firmado, publíquelo con pauta publish.\n", pdfdoc.DraftText)
+		return prepared, "", nil
+	}
+	inForce := vs[len(vs)-1]
+	if prepared.Code != inForce.Code() {
+		fmt.Fprintf(streams.Err, "pauta: se imprime la versión vigente %s; procedure.yaml tiene cambios sin publicar "+
+			"(use --borrador para imprimirlos como borrador).\n", inForce.ID)
+	}
+	return inForce.Procedure, "v/" + inForce.ID + "/", nil
 }
 
 // writeFileAtomic writes name through a temporary file in the same folder and renames it into

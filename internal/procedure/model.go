@@ -44,8 +44,16 @@ func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.M
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.Year == 0 }
 
-// Before reports whether d is earlier than e.
-func (d Date) Before(e Date) bool { return d.String() < e.String() }
+// Before reports whether d is strictly earlier than e: a date is not before itself.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
 
 // MarshalText keeps the canonical form (and so the version code) independent of how YAML
 // spelled the date.

@@ -115,7 +115,12 @@ func load(src fs.FS) (*project, error) {
 		func() error { pr.versions, listErr = versions.List(src); return nil },
 		func() error { pr.theme, themeErr = projectTheme(src); return nil },
 	)
-	// The source's own errors first: they are what the user is working on.
+	// The source's own errors first: they are what the user is working on. Errors of the
+	// source and of the published versions are reported together, fixed in one pass.
+	var srcList, verList procedure.ErrorList
+	if errors.As(loadErr, &srcList) && errors.As(listErr, &verList) {
+		return nil, append(append(procedure.ErrorList{}, srcList...), verList...)
+	}
 	for _, err := range []error{loadErr, listErr, themeErr} {
 		if err != nil {
 			return nil, err
@@ -293,6 +298,10 @@ type edition struct {
 	extraNav   []pages.Link
 	// versionPath is the published version's folder, where its QR codes lead.
 	versionPath string
+	// replaced, for a version no longer in force, is the notice its PDFs and downloads carry;
+	// inForce is then the checklist to print instead.
+	replaced string
+	inForce  *pages.Download
 	// otherVersions can be searched from this edition's search page too.
 	otherVersions []pages.SearchSource
 	// text renders the edition's Markdown, shared with the other edition of the same text.
@@ -310,6 +319,14 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 	downloads := []pages.Download{
 		{Href: "checklist.pdf", Label: "Lista de verificación (PDF)", Detail: "para imprimir, una por sesión"},
 		{Href: "decreto.pdf", Label: "Decreto con el manual (PDF)", Detail: "texto oficial"},
+	}
+	if ed.replaced != "" {
+		// The papers of a replaced version stay citable, but the one to print is the one in
+		// force: it comes first, and these say what they are.
+		downloads = []pages.Download{*ed.inForce,
+			{Href: "checklist.pdf", Label: "Lista de verificación de esta versión (PDF)", Detail: ed.replaced + "; no la use en una sesión"},
+			{Href: "decreto.pdf", Label: "Decreto con el manual de esta versión (PDF)", Detail: ed.replaced},
+		}
 	}
 	kb := manualKB(p)
 	jobs := []job{{costPagesFixed + costPagesPerKB*kb, func() error {
@@ -329,7 +346,7 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 			return shared.Write(search.IndexPath, func(w io.Writer) error { return search.Build(p, ed.text).WriteScript(w) })
 		}},
 		job{costChecklist, func() error {
-			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
+			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, Replaced: ed.replaced, VersionPath: ed.versionPath})
 			if err != nil {
 				return err
 			}
@@ -337,7 +354,7 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 		}},
 		job{costDecreePDFFixed + costDecreePDFPerKB*kb, func() error {
 			return shared.Write("decreto.pdf", func(w io.Writer) error {
-				return decreepdf.Write(w, p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
+				return decreepdf.Write(w, p, decreepdf.Options{Draft: ed.draft, Replaced: ed.replaced, Text: ed.text})
 			})
 		}},
 		job{costAKNFixed + costAKNPerKB*kb, func() error {
@@ -380,6 +397,11 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 		}
 		if pl.prefix != "" && pl.v == inForce {
 			ed.sharedAtRoot = put
+		}
+		if !pl.v.InForce() {
+			ed.replaced = pdfdoc.ReplacedNotice(pl.v.ReplacedBy.Procedure.Decree.Citation())
+			ed.inForce = &pages.Download{Href: toRoot + "checklist.pdf", Label: "Lista de verificación vigente (PDF)",
+				Detail: "la que se imprime para cada sesión, aprobada por el " + inForce.Procedure.Decree.Citation()}
 		}
 		jobs = append(jobs, editionJobs(th, pl.v.Procedure, ed, under(put, pl.prefix))...)
 	}
