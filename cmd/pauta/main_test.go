@@ -157,6 +157,34 @@ func TestParallelBuildsAndKills(t *testing.T) {
 	}
 }
 
+// pauta checklist -o /dev/stdout writes the PDF to the standard output, a pipe here, as
+// -o - does.
+func TestChecklistToStdout(t *testing.T) {
+	if _, err := os.Stat("/dev/stdout"); err != nil {
+		t.Skipf("no /dev/stdout here: %v", err)
+	}
+	// As root a rename into /dev succeeds, and a pauta that renamed over /dev/stdout would
+	// replace the machine's; /dev/fd/1 takes the same path in pauta and no rename can reach
+	// it, as /dev/fd leads into /proc.
+	stdout := "/dev/stdout"
+	if os.Geteuid() == 0 {
+		stdout = "/dev/fd/1"
+	}
+	src := filepath.Join(t.TempDir(), "p")
+	copyDir(t, "../../testdata/projects/minimal", src)
+	for _, o := range []string{stdout, "-"} {
+		var stdout, stderr bytes.Buffer
+		cmd := pauta("checklist", "--src", src, "-o", o)
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("-o %s: %v\n%s", o, err, stderr.String())
+		}
+		if !bytes.HasPrefix(stdout.Bytes(), []byte("%PDF-")) || !bytes.Contains(stdout.Bytes(), []byte("%%EOF")) {
+			t.Errorf("-o %s: the standard output got %d bytes, not a whole PDF", o, stdout.Len())
+		}
+	}
+}
+
 // manifest is every file under dir and its SHA-256.
 func manifest(t *testing.T, dir string) map[string]string {
 	t.Helper()

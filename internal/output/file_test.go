@@ -110,9 +110,16 @@ func TestWriteFileStdout(t *testing.T) {
 	if _, err := os.Stat("/dev/stdout"); err != nil {
 		t.Skipf("no /dev/stdout here: %v", err)
 	}
+	// As root a rename into /dev succeeds: a broken WriteFile would replace the machine's
+	// /dev/stdout. /dev/fd/1 takes the same path, and no rename can reach it (/dev/fd leads
+	// into /proc).
+	name := "/dev/stdout"
+	if os.Geteuid() == 0 {
+		name = "/dev/fd/1"
+	}
 	helper := func(stdout io.Writer) error {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriteFile$")
-		cmd.Env = append(os.Environ(), "PAUTA_FILE_HELPER=/dev/stdout", "PAUTA_FILE_BYTES=%PDF-salida")
+		cmd.Env = append(os.Environ(), "PAUTA_FILE_HELPER="+name, "PAUTA_FILE_BYTES=%PDF-salida")
 		cmd.Stdout = stdout
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
