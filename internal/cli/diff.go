@@ -87,7 +87,7 @@ func runDiff(ctx context.Context, streams IO, opts DiffOptions, a, b string) err
 	}
 	if err := output.Write(ctx, opts.Out, output.Comparison, files); err != nil {
 		if errors.Is(err, output.ErrSite) {
-			return usagef("%v: la comparación no reemplaza un sitio construido; indique otra carpeta con --out, p. ej. --out comparacion", err)
+			return usagef("%s tiene un sitio construido por pauta, y una comparación nunca lo reemplaza: indique otra carpeta con --out, p. ej. --out comparacion", opts.Out)
 		}
 		return err
 	}

@@ -57,7 +57,7 @@ func TestOutputPaths(t *testing.T) {
 		mustRun(t, ExitOK, "build", "--src", dir, "--out", site)
 		before := tree(t, site)
 		code, _, stderr := run(t, "diff", "--src", dir, "2025-10", "borrador", "-o", site)
-		if code != ExitUsage || !strings.Contains(stderr, "la comparación no reemplaza un sitio construido") {
+		if code != ExitUsage || !strings.Contains(stderr, "tiene un sitio construido por pauta, y una comparación nunca lo reemplaza") {
 			t.Errorf("exit %d, want %d:\n%s", code, ExitUsage, stderr)
 		}
 		if after := tree(t, site); after != before {
