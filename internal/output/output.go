@@ -2,7 +2,9 @@
 // folder beside the target, which then takes the target's place in one step. A failed or killed
 // build leaves the earlier output as it was, and nothing stale survives from an earlier build.
 // A file whose bytes did not change since the previous build is kept as it was (see
-// fileWriter).
+// fileWriter). Builds of one folder take turns (see acquire), and a folder given through a
+// symbolic link is replaced where the link leads. WriteFile writes the single files a user
+// names, such as a checklist.
 package output
 
 import (
