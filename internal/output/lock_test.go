@@ -306,3 +306,30 @@ func TestReuseLinksTheFileCompared(t *testing.T) {
 		t.Errorf("a.html = %q, want what the build wrote", b)
 	}
 }
+
+// A build killed between the two renames that replace a folder where the system cannot swap
+// two folders at once leaves the previous output aside and no target: the next build puts it
+// back before anything else, so a build that then fails leaves the site as it was.
+func TestAsideOutputIsPutBack(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "public")
+	if err := Write(t.Context(), target, Site, Files{"index.html": []byte("v1")}); err != nil {
+		t.Fatal(err)
+	}
+	aside := filepath.Join(parent, stagingPrefix+"public-123456.old")
+	if err := os.Rename(target, aside); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(parent, stagingPrefix+"public-123456"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	st, err := NewStage(t.Context(), target, Site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Abort()
+	if b, err := os.ReadFile(filepath.Join(target, "index.html")); err != nil || string(b) != "v1" {
+		t.Errorf("after a failed build: index.html %q, %v; want the previous output back", b, err)
+	}
+	assertNoStaging(t, parent)
+}

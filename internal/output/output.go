@@ -360,6 +360,17 @@ func removeLeftovers(parent, base string) {
 	if err != nil {
 		return
 	}
+	// A build killed between the two renames of swapByRenames left the target missing and
+	// the previous output under its aside name: that is put back before anything is swept.
+	if _, err := os.Lstat(filepath.Join(parent, base)); errors.Is(err, fs.ErrNotExist) {
+		for _, e := range entries {
+			if e.IsDir() && strings.HasSuffix(e.Name(), ".old") && isStagingOf(e.Name(), base) {
+				if os.Rename(filepath.Join(parent, e.Name()), filepath.Join(parent, base)) == nil {
+					break
+				}
+			}
+		}
+	}
 	for _, e := range entries {
 		if e.IsDir() && isStagingOf(e.Name(), base) {
 			os.RemoveAll(filepath.Join(parent, e.Name()))
