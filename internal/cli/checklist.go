@@ -2,16 +2,17 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/checklist"
+	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pdfdoc"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/site"
@@ -102,7 +103,7 @@ func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error
 	if opts.Out == "-" {
 		return write(streams.Out)
 	}
-	if err := writeFileAtomic(opts.Out, write); err != nil {
+	if err := writeNamedFile(opts.Out, write); err != nil {
 		return err
 	}
 	what := "1 lista de verificación"
@@ -143,26 +144,12 @@ func checklistText(streams IO, opts *ChecklistOptions) (*procedure.Procedure, st
 	return inForce.Procedure, "v/" + inForce.ID + "/", nil
 }
 
-// writeFileAtomic writes name through a temporary file in the same folder and renames it into
-// place, so a failed or interrupted batch never leaves half a PDF under the real name.
-func writeFileAtomic(name string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return fmt.Errorf("creating %s: %w", name, err)
+// writeNamedFile writes the file named with -o (see output.WriteFile); a path that cannot
+// name a file is a mistake in the command line.
+func writeNamedFile(name string, write func(io.Writer) error) error {
+	err := output.WriteFile(name, write)
+	if errors.Is(err, output.ErrNoFolder) || errors.Is(err, output.ErrIsFolder) {
+		return usagef("-o: %v", err)
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
+	return err
 }

@@ -46,7 +46,9 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Write
 	root.SetIn(in)
 	root.SetOut(out)
 	root.SetErr(errOut)
-	err := root.ExecuteContext(ctx)
+	err := root.ExecuteContext(output.WithLockNotice(ctx, func(dir string) {
+		fmt.Fprintf(errOut, "pauta: esperando a que termine otra construcción en %s…\n", dir)
+	}))
 	if err == nil {
 		return ExitOK
 	}
@@ -72,6 +74,9 @@ func report(w io.Writer, err error) int {
 	case errors.Is(err, output.ErrNotOurs):
 		fmt.Fprintf(w, "pauta: %v\nLa carpeta de salida no fue escrita por pauta y no se reemplaza: elija otra con --out, o vacíela usted.\n", err)
 		return ExitUsage
+	case errors.Is(err, output.ErrBusy):
+		fmt.Fprintf(w, "pauta: %v\nNo se modificó nada.\n", err)
+		return ExitSource
 	case errors.As(err, &refusal):
 		fmt.Fprintf(w, "pauta: %v\nNo se modificó nada.\n", refusal)
 		return ExitSource

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -84,7 +85,10 @@ func runDiff(ctx context.Context, streams IO, opts DiffOptions, a, b string) err
 	if err != nil {
 		return err
 	}
-	if err := output.Write(opts.Out, files); err != nil {
+	if err := output.Write(ctx, opts.Out, output.Comparison, files); err != nil {
+		if errors.Is(err, output.ErrSite) {
+			return usagef("%s tiene un sitio construido por pauta, y una comparación nunca lo reemplaza: indique otra carpeta con --out, p. ej. --out comparacion", opts.Out)
+		}
 		return err
 	}
 	fmt.Fprintf(streams.Err, "pauta: texto comparado escrito en %s (index.html)\n", opts.Out)

@@ -220,7 +220,7 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 	if err != nil {
 		return nil, err
 	}
-	st, err := output.NewStage(out)
+	st, err := output.NewStage(ctx, out, output.Site)
 	if err != nil {
 		return nil, err
 	}
