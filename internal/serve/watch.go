@@ -156,6 +156,9 @@ func (w *Watcher) Run(ctx context.Context) {
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				// Events were lost: rebuild, as something changed.
+				if settle == nil {
+					first = time.Now()
+				}
 				settle = time.After(settleTime)
 				continue
 			}
