@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -29,6 +30,11 @@ type ChecklistOptions struct {
 	Draft      bool
 }
 
+// ChecklistOut is the file pauta checklist writes when -o is not given, inside the project
+// folder (--src), as pauta build's public/: a checklist printed from here for another project
+// lands beside that project's source, not over this folder's.
+const ChecklistOut = "checklist.pdf"
+
 // progressFrom is the batch size from which pauta checklist reports progress: smaller
 // batches are done before anyone would look.
 const progressFrom = 100
@@ -49,12 +55,15 @@ llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
   pauta checklist --paper oficio --fillable -o lista-oficio.pdf`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("output") {
+				opts.Out = filepath.Join(opts.Src, ChecklistOut)
+			}
 			return runChecklist(cmd.Context(), streams, &opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	f.StringVarP(&opts.Out, "output", "o", "checklist.pdf", "archivo PDF de salida; «-» escribe en la salida estándar")
+	f.StringVarP(&opts.Out, "output", "o", "", "archivo PDF de salida; «-» escribe en la salida estándar (si no se indica: checklist.pdf dentro de la carpeta del proyecto)")
 	f.StringVar(&opts.Paper, "paper", "carta", "tamaño del papel: "+strings.Join(pdfdoc.PaperNames(), ", ")+" (oficio es 216 × 330 mm)")
 	f.IntVar(&opts.Copies, "copies", 1, fmt.Sprintf("número de copias, de 1 a %d", checklist.MaxCopies))
 	f.IntVar(&opts.FolioStart, "folio-start", 0, "folio de la primera copia; las siguientes suman uno (0: folio en blanco, para numerar a mano)")

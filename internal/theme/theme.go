@@ -104,12 +104,17 @@ type union struct {
 }
 
 func (u union) Open(name string) (fs.File, error) {
-	if f, err := u.top.Open(name); err == nil {
+	f, err := u.top.Open(name)
+	if err == nil {
 		info, statErr := f.Stat()
 		if statErr == nil && !info.IsDir() {
 			return f, nil
 		}
 		f.Close()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		// The project has the file but it may not be read (a link out of the project): say
+		// so, rather than quietly using the default theme's file of that name.
+		return nil, err
 	}
 	return u.bottom.Open(name)
 }
