@@ -77,6 +77,11 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	if opts.Out == "" {
 		return usagef("-o: indique un archivo, o «-» para la salida estándar")
 	}
+	if opts.Out != "-" {
+		if dir := filepath.Dir(opts.Out); !isDir(dir) {
+			return usagef("-o %s: la carpeta %s no existe — créela, o escriba el PDF en una carpeta que exista", opts.Out, dir)
+		}
+	}
 	p, err := site.Load(os.DirFS(opts.Src))
 	if err != nil {
 		return err
@@ -117,6 +122,11 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	fmt.Fprintf(streams.Err, "pauta: %s en %s, papel %s (versión %s) en %s\n",
 		what, opts.Out, opts.Paper, p.Code, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+func isDir(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && info.IsDir()
 }
 
 // writeFileAtomic writes name through a temporary file in the same folder and renames it into

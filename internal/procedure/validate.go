@@ -217,7 +217,7 @@ func (v *validator) section(s *Section) {
 		if s.Number != "" {
 			what = "el paso"
 		}
-		v.add(s.Pos, "escriba text:, items: o sections: bajo ella, o bórrela", "%s %q está vacío: no tiene texto, ítems ni subsecciones", what, s.ID)
+		v.add(s.Pos, "agregue text:, items: o sections:, o quite esa parte del manual", "%s %q no tiene texto, ítems ni subsecciones", what, s.ID)
 	}
 	switch s.List {
 	case "", "bullets":
