@@ -150,7 +150,16 @@ func runBadCase(t *testing.T, c *badCase, base string) {
 		return
 	}
 	// What build refuses about the source, check finds, at the same places.
-	checkCode, _, checkErr := run(t, "check")
+	checkArgs := []string{"check"}
+	for i, a := range c.args {
+		switch {
+		case a == "--src" && i+1 < len(c.args):
+			checkArgs = append(checkArgs, a, c.args[i+1])
+		case strings.HasPrefix(a, "--src="):
+			checkArgs = append(checkArgs, a)
+		}
+	}
+	checkCode, _, checkErr := run(t, checkArgs...)
 	if checkCode != code {
 		t.Errorf("pauta check: exit %d, but %s exits %d\ncheck says:\n%s", checkCode, cmdline, code, checkErr)
 	}

@@ -60,6 +60,9 @@ llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
 }
 
 func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error {
+	if opts.Paper == "" {
+		return usagef("--paper vacío: use %s", strings.Join(pdfdoc.PaperNames(), ", "))
+	}
 	if _, err := pdfdoc.PaperByName(opts.Paper); err != nil {
 		return usagef("--paper: %v", err)
 	}
@@ -80,6 +83,9 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	if opts.Out != "-" {
 		if dir := filepath.Dir(opts.Out); !isDir(dir) {
 			return usagef("-o %s: la carpeta %s no existe — créela, o escriba el PDF en una carpeta que exista", opts.Out, dir)
+		}
+		if isDir(opts.Out) {
+			return usagef("-o %s es una carpeta — indique el nombre del PDF, p. ej. -o %s", opts.Out, filepath.Join(opts.Out, "lista.pdf"))
 		}
 	}
 	p, err := site.Load(os.DirFS(opts.Src))
