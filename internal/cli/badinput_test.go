@@ -9,6 +9,7 @@ package cli
 //
 //	# text                    a comment: say what the user did and why pauta must refuse it
 //	base none                 start from an empty folder instead of testdata/projects/minimal
+//	unix                      the case needs /dev/zero or FIFOs: skipped on other systems
 //	setup pauta ARGS…         before the good build: a command that must succeed (e.g. publish)
 //	setup replace FILE OLD NEW
 //	setup rm FILE
@@ -49,6 +50,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,6 +69,7 @@ type badCase struct {
 	stderr []string
 	stdout []string
 	files  []txtar.File
+	unix   bool
 	// checkDiffers, when set, says why check does not (yet) give build's verdict.
 	checkDiffers string
 }
@@ -95,6 +98,9 @@ func TestBadInput(t *testing.T) {
 }
 
 func runBadCase(t *testing.T, c *badCase, base string) {
+	if c.unix && runtime.GOOS == "windows" {
+		t.Skip("needs /dev/zero and FIFOs")
+	}
 	dir := t.TempDir()
 	if c.base == "minimal" {
 		if err := copyDir(base, dir); err != nil {
@@ -329,6 +335,9 @@ func parseBadCase(name string) (*badCase, error) {
 				return nil, bad("exit %q is not a number", rest)
 			}
 			c.exit = n
+			continue
+		case "unix":
+			c.unix = true
 			continue
 		case "check-differs":
 			if rest == "" {
