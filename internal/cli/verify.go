@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -150,34 +151,26 @@ func codeInPDFFile(name string) (string, error) {
 // one pass: no byte is looked at twice however the file repeats the key, and memory stays
 // constant whatever the file's size.
 func codeInPDF(r io.Reader) (string, error) {
-	const key = "/Keywords ("
+	key := []byte("/Keywords (")
 	br := bufio.NewReaderSize(r, 64<<10)
-	matched := 0
 	var raw []byte // reused: a hostile file has a string every few bytes
 	for {
-		c, err := br.ReadByte()
-		if err == io.EOF {
-			return "", nil
-		}
-		if err != nil {
+		// Peek fills the buffer: a key cut at its end is found whole on the next round,
+		// since the last len(key)-1 bytes are kept.
+		window, err := br.Peek(br.Size())
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return "", err
 		}
-		// The key's first byte occurs nowhere else in it, so a mismatch restarts the match
-		// at that byte or at nothing.
-		switch {
-		case c == key[matched]:
-			matched++
-		case c == key[0]:
-			matched = 1
-		default:
-			matched = 0
-		}
-		if matched < len(key) {
+		i := bytes.Index(window, key)
+		if i < 0 {
+			if err == io.EOF {
+				return "", nil
+			}
+			br.Discard(len(window) - (len(key) - 1))
 			continue
 		}
-		matched = 0
-		raw, err = literal(br, raw[:0])
-		if err != nil && err != io.EOF {
+		br.Discard(i + len(key))
+		if raw, err = literal(br, raw[:0]); err != nil {
 			return "", err
 		}
 		if m := findCode(pdfString(raw)); m != "" {
@@ -189,36 +182,35 @@ func codeInPDF(r io.Reader) (string, error) {
 // literal reads the bytes of a PDF literal string, after its opening parenthesis, up to and
 // including the closing one, or maxKeywords bytes, or the end of the file; appended to raw.
 func literal(br *bufio.Reader, raw []byte) ([]byte, error) {
-	depth := 0
-	for len(raw) < maxKeywords {
-		c, err := br.ReadByte()
-		if err != nil {
-			return raw, err
-		}
-		raw = append(raw, c)
-		switch c {
+	window, err := br.Peek(maxKeywords)
+	if err == io.EOF || err == bufio.ErrBufferFull {
+		err = nil
+	}
+	end, depth := len(window), 0
+scan:
+	for i := 0; i < len(window); i++ {
+		switch window[i] {
 		case '\\':
-			next, err := br.ReadByte()
-			if err != nil {
-				return raw, err
-			}
-			raw = append(raw, next)
+			i++ // the escaped byte is never a delimiter
 		case '(':
 			depth++
 		case ')':
 			if depth == 0 {
-				return raw, nil
+				end = i + 1
+				break scan
 			}
 			depth--
 		}
 	}
-	return raw, nil
+	raw = append(raw, window[:end]...)
+	br.Discard(end)
+	return raw, err
 }
 
 // pdfString decodes a PDF literal string up to its closing parenthesis: escapes, and UTF-16BE
 // when it starts with a byte order mark.
 func pdfString(b []byte) string {
-	var raw []byte
+	raw := make([]byte, 0, len(b))
 	depth := 0
 	for i := 0; i < len(b); i++ {
 		c := b[i]

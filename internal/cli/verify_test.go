@@ -41,6 +41,10 @@ func TestCodeInPDF(t *testing.T) {
 		{"the key repeated", strings.Repeat("/Keywords (", 1000), ""},
 		{"the key cut short", "/Keyword/Keywords (versión 0A1B-2C3D)", "0A1B-2C3D"},
 		{"no key", "versión 0A1B-2C3D", ""},
+		// The reader looks through a 64 KB window: a key or a string cut by its edge counts.
+		{"key across the window's edge", strings.Repeat(" ", 64<<10-5) + "/Keywords (versión 0A1B-2C3D)", "0A1B-2C3D"},
+		{"string across the window's edge", strings.Repeat(" ", 64<<10-15) + "/Keywords (versión 0A1B-2C3D)", "0A1B-2C3D"},
+		{"key at the very end", strings.Repeat(" ", 64<<10) + "/Keywords (", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,12 +102,23 @@ func TestVerifyRepeatedKey(t *testing.T) {
 	}
 }
 
-// BenchmarkCodeInPDF reads files of the repeated key of growing size: the throughput (MB/s)
-// stays the same from one size to the next, so the time grows with the size, not its square.
+// BenchmarkCodeInPDF reads files of growing size: the throughput (MB/s) stays the same from
+// one size to the next, so the time grows with the size, not its square. "key" files are the
+// key repeated, never closed (the hostile case); "text" files hold no key at all, like the
+// bulk of a real PDF before its information dictionary.
 func BenchmarkCodeInPDF(b *testing.B) {
 	for _, size := range []int{64 << 10, 256 << 10, 1 << 20, 4 << 20} {
+		text := bytes.Repeat([]byte("BT /F1 9 Tf (Se verificó la identidad) Tj ET\n"), size/47)
+		b.Run(fmt.Sprintf("text-%dKB", size>>10), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if code, err := codeInPDF(bytes.NewReader(text)); code != "" || err != nil {
+					b.Fatal(code, err)
+				}
+			}
+		})
 		pdf := bytes.Repeat([]byte("/Keywords ("), size/11)
-		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
+		b.Run(fmt.Sprintf("key-%dKB", size>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(pdf)))
 			for b.Loop() {
 				if code, err := codeInPDF(bytes.NewReader(pdf)); code != "" || err != nil {
