@@ -147,9 +147,9 @@ func codeInPDFFile(name string) (string, error) {
 }
 
 // codeInPDF reads the version code pauta writes in a PDF's Keywords ("versión D3D3-D692"),
-// in the document information dictionary, which is never compressed. It reads r once, in
-// one pass: no byte is looked at twice however the file repeats the key, and memory stays
-// constant whatever the file's size.
+// in the document information dictionary, which is never compressed. It reads r once,
+// forward: the search resumes after each string it read, so the time grows with the file
+// however often the key repeats, and memory stays constant whatever the file's size.
 func codeInPDF(r io.Reader) (string, error) {
 	key := []byte("/Keywords (")
 	br := bufio.NewReaderSize(r, 64<<10)
