@@ -89,7 +89,7 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done,
 		return fmt.Errorf("folio inicial %d no válido: use un número mayor que cero", opt.FolioStart)
 	}
 	if opt.FolioStart > MaxFolio-(copies-1) {
-		return fmt.Errorf("folio inicial %d fuera de rango: con %d copias use a lo más %d, para que el último folio quepa en %d cifras", opt.FolioStart, copies, MaxFolio-(copies-1), len(fmt.Sprint(MaxFolio)))
+		return fmt.Errorf("folio inicial %d fuera de rango: el último folio del lote debe caber en %d cifras; use a lo más %d", opt.FolioStart, len(fmt.Sprint(MaxFolio)), MaxFolio-(copies-1))
 	}
 	if len(p.Checklist.Phases) == 0 {
 		return errors.New("the procedure has no checklist phases")
