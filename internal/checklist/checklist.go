@@ -52,6 +52,11 @@ type Options struct {
 // MaxCopies bounds a batch so a mistyped --copies cannot fill the disk.
 const MaxCopies = 10000
 
+// MaxFolio is the highest folio a sheet can carry. Nine digits are more than any office
+// numbers by hand and sit inside the header's folio box with room to spare on every paper (a
+// test measures it on the page); a larger folio would run out of the box and off the sheet.
+const MaxFolio = 999_999_999
+
 // QRText is what the checklist's QR code carries: the address of the manual of this version,
 // or the version code when the source names no base URL.
 func QRText(p *procedure.Procedure, versionPath string) string {
@@ -86,6 +91,9 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done,
 	}
 	if opt.FolioStart < 0 {
 		return fmt.Errorf("folio inicial %d no válido: use un número mayor que cero", opt.FolioStart)
+	}
+	if opt.FolioStart > MaxFolio-(copies-1) {
+		return fmt.Errorf("folio inicial %d fuera de rango: el último folio del lote debe caber en %d cifras; use a lo más %d", opt.FolioStart, len(fmt.Sprint(MaxFolio)), MaxFolio-(copies-1))
 	}
 	if len(p.Checklist.Phases) == 0 {
 		return errors.New("the procedure has no checklist phases")

@@ -261,9 +261,37 @@ func TestCopiesCarryTheirFolio(t *testing.T) {
 	}
 }
 
+// TestHighestFolioFitsItsBox: the last folio a batch may carry is drawn whole inside the folio
+// box on every paper, ending no further right than the form code above it.
+func TestHighestFolioFitsItsBox(t *testing.T) {
+	p := load(t)
+	last := fmt.Sprint(checklist.MaxFolio)
+	for _, paper := range pdfdoc.PaperNames() {
+		t.Run(paper, func(t *testing.T) {
+			b := render(t, p, checklist.Options{Paper: paper, Copies: 2, FolioStart: checklist.MaxFolio - 1})
+			var folio, code *pdftest.Word
+			for _, w := range pdftest.Words(t, pdftest.File(t, paper+".pdf", b)) {
+				switch {
+				case w.Page == 2 && w.Text == last:
+					folio = &w
+				case w.Page == 2 && w.Text == p.Checklist.Code && code == nil:
+					code = &w
+				}
+			}
+			if folio == nil || code == nil {
+				t.Fatalf("the second sheet lacks folio %s or form code %s", last, p.Checklist.Code)
+			}
+			if folio.XMax > code.XMax+0.5 {
+				t.Errorf("folio %s ends at x=%.1f pt, past the box's text edge at %.1f pt", last, folio.XMax, code.XMax)
+			}
+		})
+	}
+}
+
 func TestOptionsRefused(t *testing.T) {
 	p := load(t)
-	for _, opt := range []checklist.Options{{Copies: -1}, {Copies: checklist.MaxCopies + 1}, {FolioStart: -3}, {Paper: "A3"}} {
+	for _, opt := range []checklist.Options{{Copies: -1}, {Copies: checklist.MaxCopies + 1}, {FolioStart: -3}, {Paper: "A3"},
+		{FolioStart: checklist.MaxFolio + 1}, {FolioStart: checklist.MaxFolio, Copies: 2}, {FolioStart: math.MaxInt, Copies: 2}} {
 		if _, err := checklist.Render(p, opt); err == nil {
 			t.Errorf("%+v: want an error", opt)
 		}

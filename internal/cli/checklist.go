@@ -73,6 +73,9 @@ llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
 }
 
 func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error {
+	if opts.Paper == "" {
+		return usagef("--paper vacío: use %s", strings.Join(pdfdoc.PaperNames(), ", "))
+	}
 	if _, err := pdfdoc.PaperByName(opts.Paper); err != nil {
 		return usagef("--paper: %v", err)
 	}
@@ -81,6 +84,11 @@ func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error
 	}
 	if opts.FolioStart < 0 {
 		return usagef("--folio-start %d no válido: use un número mayor que cero, o 0 para dejar el folio en blanco", opts.FolioStart)
+	}
+	// Compared without adding, so no folio near the largest integer can wrap around.
+	if last := checklist.MaxFolio - (opts.Copies - 1); opts.FolioStart > last {
+		return usagef("--folio-start %d fuera de rango: el folio tiene a lo más %d cifras; con --copies %d use un folio inicial de 1 a %d",
+			opts.FolioStart, len(fmt.Sprint(checklist.MaxFolio)), opts.Copies, last)
 	}
 	if opts.Out == "" {
 		return usagef("-o: indique un archivo, o «-» para la salida estándar")

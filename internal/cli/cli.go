@@ -105,7 +105,7 @@ de modo que todas las salidas dicen lo mismo.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{spanishFlagError(err)} })
 	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams),
 		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams), newFormatCmd(streams))
 	root.SetHelpCommand(&cobra.Command{Hidden: true})

@@ -75,7 +75,8 @@ spaces. Long texts read best as folded blocks:
 
 base_url is the absolute http(s) address of the published site, ending in "/". When set, the
 checklist's QR code leads to the manual of that version; without it the QR code carries the
-version code.
+version code. It is written as a URL is: no spaces and none of " < > \ ^ ` { | } (write each
+as %XX, a space as %20), no user or password before the host, no ? or #.
 
 # markdown
 

@@ -168,7 +168,7 @@ func yamlErrorPos(err error) Pos {
 
 func yamlErrorMsg(err error) string {
 	msg := yamlLine.ReplaceAllString(err.Error(), "")
-	return strings.TrimPrefix(msg, "yaml: ")
+	return yamlProblem(strings.TrimPrefix(msg, "yaml: "))
 }
 
 // tabIndent finds the first tab in the indentation of a line: yaml.v3 reports such an error at

@@ -75,7 +75,8 @@ func valueRules() map[string]func(*object) {
 		"Procedure.pauta": func(s *object) { s.set("const", 1) },
 		"Decree.number":   func(s *object) { s.set("minimum", 1) },
 		"Site.base_url": func(s *object) {
-			s.set("pattern", `^https?://[^/?#\s]+/([^?#\s]*/)?$`)
+			// The characters checkBaseURL refuses, and no user or password before the host.
+			s.set("pattern", "^https?://[^/?#@\\s\"<>\\\\^`{|}]+/([^?#\\s\"<>\\\\^`{|}]*/)?$")
 		},
 		"Section.list": enum("bullets", "letters"),
 		"Field.type":   enum("text", "date", "time", "choice"),
