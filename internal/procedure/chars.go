@@ -69,4 +69,3 @@ func (d *decoder) checkChars(n *yaml.Node, s, path string, markdown bool) {
 	}
 	d.fail(n, hint, "%s lleva %s (U+%04X) en el carácter %d, que no se puede imprimir", path, charName(r), r, at)
 }
-
