@@ -21,6 +21,7 @@ type headingIDs struct {
 func newContext() parser.Context {
 	return parser.NewContext(parser.WithIDs(&headingIDs{next: map[string]int{}, used: map[string]bool{
 		"contenido": true, "resultados": true, "buscar": true, "top": true, "menu": true, "pie": true,
+		"q-cabecera": true, "indice-titulo": true,
 	}}))
 }
 

@@ -65,8 +65,13 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := printable(p); err != nil {
+	var errs procedure.ErrorList
+	if err := printable(p, &errs); err != nil {
 		return nil, err
+	}
+	headingAnchors(p, &errs)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return p, nil
 }
@@ -74,8 +79,7 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 // printable checks that the PDFs can print every character of the texts they print: the
 // vendored fonts cover the alphabets of a Spanish procedure, not every script, and a missing
 // glyph would print as an empty box in an official decree.
-func printable(p *procedure.Procedure) error {
-	var errs procedure.ErrorList
+func printable(p *procedure.Procedure, errs *procedure.ErrorList) error {
 	var fontErr error
 	p.PrintedTexts(func(text string, at procedure.Pos) {
 		r, missing, err := pdfdoc.Unprintable(text)
@@ -83,18 +87,12 @@ func printable(p *procedure.Procedure) error {
 			fontErr = err
 		}
 		if missing {
-			errs = append(errs, &procedure.Error{File: p.File, Pos: at,
+			*errs = append(*errs, &procedure.Error{File: p.File, Pos: at,
 				Msg:  fmt.Sprintf("el carácter %q (U+%04X) no se puede imprimir: la fuente de los PDF no lo tiene", r, r),
 				Hint: "reemplácelo por otro o escriba la palabra con letras latinas"})
 		}
 	})
-	if fontErr != nil {
-		return fontErr
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
+	return fontErr
 }
 
 // project is a loaded project, ready to render.
