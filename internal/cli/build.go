@@ -3,11 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -43,7 +43,7 @@ func newBuildCmd(streams IO) *cobra.Command {
 
 func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 	start := time.Now()
-	s, err := site.Build(ctx, os.DirFS(opts.Src), opts.Out, site.Options{Draft: opts.Draft})
+	s, err := site.Build(ctx, projectfs.New(opts.Src), opts.Out, site.Options{Draft: opts.Draft})
 	if err != nil {
 		return err
 	}

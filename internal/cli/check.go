@@ -3,10 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -30,7 +30,7 @@ func newCheckCmd(streams IO) *cobra.Command {
 }
 
 func runCheck(_ context.Context, streams IO, opts CheckOptions) error {
-	p, err := site.Load(os.DirFS(opts.Src))
+	p, err := site.Load(projectfs.New(opts.Src))
 	if err != nil {
 		return err
 	}

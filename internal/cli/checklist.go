@@ -13,6 +13,7 @@ import (
 
 	"github.com/requinoa/pauta/internal/checklist"
 	"github.com/requinoa/pauta/internal/pdfdoc"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -72,7 +73,7 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	if opts.Out == "" {
 		return usagef("-o: indique un archivo, o «-» para la salida estándar")
 	}
-	p, err := site.Load(os.DirFS(opts.Src))
+	p, err := site.Load(projectfs.New(opts.Src))
 	if err != nil {
 		return err
 	}

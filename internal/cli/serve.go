@@ -3,13 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/output"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/serve"
 	"github.com/requinoa/pauta/internal/site"
 )
@@ -38,7 +38,7 @@ func newServeCmd(streams IO) *cobra.Command {
 }
 
 func runServe(ctx context.Context, streams IO, opts ServeOptions) error {
-	src := os.DirFS(opts.Src)
+	src := projectfs.New(opts.Src)
 	build := func(ctx context.Context) (output.Files, error) {
 		s, err := site.Render(ctx, src, site.Options{Draft: opts.Draft, LiveReload: serve.ReloadScript})
 		if err != nil {

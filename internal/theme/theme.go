@@ -104,12 +104,17 @@ type union struct {
 }
 
 func (u union) Open(name string) (fs.File, error) {
-	if f, err := u.top.Open(name); err == nil {
+	f, err := u.top.Open(name)
+	if err == nil {
 		info, statErr := f.Stat()
 		if statErr == nil && !info.IsDir() {
 			return f, nil
 		}
 		f.Close()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		// A project file that cannot be read (refused, say, for leading out of the project)
+		// must not silently give way to the default one.
+		return nil, err
 	}
 	return u.bottom.Open(name)
 }
