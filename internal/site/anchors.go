@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 
 	"github.com/requinoa/pauta/internal/markdown"
 	"github.com/requinoa/pauta/internal/procedure"
@@ -73,4 +74,33 @@ func headingAnchors(p *procedure.Procedure, errs *procedure.ErrorList) {
 
 func appendErr(errs *procedure.ErrorList, file string, at procedure.Pos, msg, hint string) {
 	*errs = append(*errs, &procedure.Error{File: file, Pos: at, Msg: msg, Hint: hint})
+}
+
+// markdownLimits refuses the texts goldmark would take too long or too much memory to parse
+// (see markdown.Check), at the place to fix: in a page, its line and column; in
+// procedure.yaml, the text's position and the line and column inside it.
+func markdownLimits(p *procedure.Procedure, errs *procedure.ErrorList) {
+	text := func(src procedure.Markdown, at procedure.Pos) {
+		if pr := markdown.Check(string(src)); pr != nil {
+			appendErr(errs, p.File, at, fmt.Sprintf("%s (línea %d, columna %d del texto)", pr.Msg, pr.Line, pr.Col), pr.Hint)
+		}
+	}
+	p.Manual.Walk(func(s *procedure.Section) {
+		text(s.Text, s.At("text"))
+		for _, it := range s.Items {
+			text(it.Text, it.At("text"))
+		}
+	})
+	d := &p.Decree
+	for _, group := range [][]*procedure.Paragraph{d.Vistos, d.Considerando, d.Resolutions} {
+		for _, para := range group {
+			text(para.Text, para.At("text"))
+		}
+	}
+	dir := path.Dir(p.File)
+	for _, pg := range p.Pages {
+		if pr := markdown.Check(string(pg.Body)); pr != nil {
+			appendErr(errs, path.Join(dir, pg.File), procedure.Pos{Line: pr.Line, Col: pr.Col}, pr.Msg, pr.Hint)
+		}
+	}
 }

@@ -69,7 +69,11 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	if err := printable(p, &errs); err != nil {
 		return nil, err
 	}
-	headingAnchors(p, &errs)
+	// Texts goldmark must not parse are refused before anything parses them.
+	markdownLimits(p, &errs)
+	if len(errs) == 0 {
+		headingAnchors(p, &errs)
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
