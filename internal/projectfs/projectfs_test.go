@@ -83,7 +83,7 @@ func TestProjectReachedThroughALink(t *testing.T) {
 func TestLinksOutAreRefused(t *testing.T) {
 	for _, tc := range []struct {
 		name, link, target string // target "SECRET" is the file outside; "OUT" its folder
-		read                      string
+		read               string
 	}{
 		{"a page", "content/publicar.md", "SECRET", "content/publicar.md"},
 		{"an asset", "themes/assets/x.txt", "SECRET", "themes/assets/x.txt"},
