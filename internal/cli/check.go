@@ -29,8 +29,8 @@ func newCheckCmd(streams IO) *cobra.Command {
 	return cmd
 }
 
-func runCheck(_ context.Context, streams IO, opts CheckOptions) error {
-	p, err := site.Load(projectfs.New(opts.Src))
+func runCheck(ctx context.Context, streams IO, opts CheckOptions) error {
+	p, err := site.Check(ctx, projectfs.New(opts.Src))
 	if err != nil {
 		return err
 	}

@@ -89,7 +89,7 @@ func Check(src string) *Problem {
 			depth, blockLine = 0, line+1
 			continue
 		}
-		if col, n := containers(text); n > MaxNesting {
+		if col, over := containers(text, MaxNesting); over {
 			return &Problem{Line: line, Col: col,
 				Msg:  fmt.Sprintf("el texto anida más de %d citas o listas en una línea", MaxNesting),
 				Hint: "use menos niveles de «>» o de listas"}
@@ -126,17 +126,18 @@ func Check(src string) *Problem {
 	return nil
 }
 
-// containers counts the quote and list markers that open a line, and the column of the last.
-func containers(line string) (col, n int) {
-	i := 0
+// containers counts the quote and list markers that open a line; past limit, it returns
+// the column of the first marker too many.
+func containers(line string, limit int) (column int, over bool) {
+	i, n := 0, 0
 	for {
 		for i < len(line) && line[i] == ' ' {
 			i++
 		}
 		if i >= len(line) {
-			return col, n
+			return 0, false
 		}
-		at := i + 1
+		at := i
 		switch c := line[i]; {
 		case c == '>':
 			i++
@@ -150,13 +151,14 @@ func containers(line string) (col, n int) {
 			if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && line[j+1] == ' ' {
 				i = j + 2
 			} else {
-				return col, n
+				return 0, false
 			}
 		default:
-			return col, n
+			return 0, false
 		}
-		n++
-		col = at
+		if n++; n > limit {
+			return col(line, at), true
+		}
 	}
 }
 

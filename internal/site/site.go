@@ -203,7 +203,7 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	c := &collector{files: output.Files{}}
 	s, err := pr.render(ctx, opt, c)
 	if err != nil {
-		return nil, err
+		return nil, themeError(pr.theme, err)
 	}
 	s.Files, s.Count = c.files, len(c.files)
 	return s, nil
@@ -224,7 +224,7 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 	s, err := pr.render(ctx, opt, st)
 	if err != nil {
 		st.Abort()
-		return nil, err
+		return nil, themeError(pr.theme, err)
 	}
 	s.Count, s.Kept = st.Count(), st.Kept()
 	if err := st.Commit(); err != nil {
@@ -279,7 +279,7 @@ func RenderPrepared(ctx context.Context, src fs.FS, opt Options) (output.Files, 
 	}
 	c := &collector{files: output.Files{}}
 	if err := runLongestFirst(ctx, editionJobs(th, p, edition{draft: true}, c)); err != nil {
-		return nil, err
+		return nil, themeError(th, err)
 	}
 	return c.files, nil
 }
