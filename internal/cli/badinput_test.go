@@ -125,6 +125,8 @@ var badInputs = []badInput{
 		"content/ayuda.md:1:1: el texto pesa 1025 KB"},
 	{"unclosed brackets in a page", write("content/ayuda.md", "# Ayuda\n\nTexto "+strings.Repeat("[", 40)),
 		"content/ayuda.md:3:39: el texto abre más de 32 corchetes «[» sin cerrarlos"},
+	{"a list indented too deep in a page", write("content/ayuda.md", "# Ayuda\n\n- a\n"+strings.Repeat(" ", 130)+"- b\n"),
+		"content/ayuda.md:4:1: la línea está sangrada más de 128 espacios"},
 	{"nested quotes in a section text", replace("procedure.yaml", "text: Probar.", "text: \""+strings.Repeat(">", 40)+" Probar.\""),
 		"procedure.yaml:30:13: el texto anida más de 32 citas o listas en una línea (línea 1, columna 33 del texto)"},
 

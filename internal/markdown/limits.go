@@ -16,6 +16,9 @@ const (
 	// MaxNesting bounds brackets open at once in a paragraph, and quotes and lists opened on
 	// one line: a real text nests two or three.
 	MaxNesting = 32
+	// MaxIndent bounds a line's indentation, in spaces (a tab counts four): lists nest by
+	// indentation, and what each nested list costs grows with the depth.
+	MaxIndent = 4 * MaxNesting
 	// The work of a text is, over its paragraphs, the sum of the squares of what goldmark
 	// matches within one paragraph: links ("]("), brackets ("[") and emphasis marks ("*",
 	// "_", "~"). What a paragraph of failing links, brackets or marks costs grows with that
@@ -89,6 +92,11 @@ func Check(src string) *Problem {
 			depth, blockLine = 0, line+1
 			continue
 		}
+		if indent(text) > MaxIndent {
+			return &Problem{Line: line, Col: 1,
+				Msg:  fmt.Sprintf("la línea está sangrada más de %d espacios", MaxIndent),
+				Hint: "use menos niveles de listas anidadas"}
+		}
 		if col, over := containers(text, MaxNesting); over {
 			return &Problem{Line: line, Col: col,
 				Msg:  fmt.Sprintf("el texto anida más de %d citas o listas en una línea", MaxNesting),
@@ -160,6 +168,22 @@ func containers(line string, limit int) (column int, over bool) {
 			return col(line, at), true
 		}
 	}
+}
+
+// indent is the width of a line's leading spaces and tabs.
+func indent(line string) int {
+	n := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ':
+			n++
+		case '\t':
+			n += 4 - n%4
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // col is the column, counted in characters from 1, of byte i of line.

@@ -27,6 +27,8 @@ func TestCheck(t *testing.T) {
 		{"brackets in a fenced code block", "```\n" + deep + deep + "\n```\n", 0, 0, ""},
 		{"quotes nested", strings.Repeat("> ", MaxNesting+1) + "x", 1, 2*MaxNesting + 1, "más de 32 citas o listas"},
 		{"lists nested on a line", strings.Repeat("- ", MaxNesting) + "1. x", 1, 2*MaxNesting + 1, "más de 32 citas o listas"},
+		{"indented at the limit", "- a\n" + strings.Repeat(" ", MaxIndent) + "- b", 0, 0, ""},
+		{"indented too deep", "- a\n" + strings.Repeat(" ", MaxIndent-1) + "\t\t- b", 2, 1, "sangrada más de 128 espacios"},
 		{"quotes at the limit", strings.Repeat(">", MaxNesting) + " x", 0, 0, ""},
 		{"a thousand links in a paragraph", strings.Repeat("[a](b) ", 1000), 0, 0, ""},
 		{"one link too many", strings.Repeat("[a](b) ", 1001), 1, 7*1000 + 3, "el párrafo que empieza en la línea 1 tiene demasiados enlaces"},
@@ -70,6 +72,13 @@ var pathological = []struct {
 	{"admitido/enfasis-4000-en-un-parrafo", strings.Repeat("*a", 4000), false},
 	{"admitido/enfasis-400x100-parrafos", strings.Repeat(strings.Repeat("*a", 400)+"\n\n", 100), false},
 	{"admitido/imagenes-4000-en-un-parrafo", strings.Repeat("![a] ", 4000), false},
+	{"admitido/listas-sangradas-128", func() string {
+		var list strings.Builder
+		for i := 0; i < MaxIndent/2; i++ {
+			list.WriteString(strings.Repeat("  ", i) + "- a\n")
+		}
+		return strings.Repeat(list.String()+"\n", MaxTextSize/(list.Len()+1))
+	}(), false},
 	{"admitido/citas-32-por-linea", strings.Repeat(strings.Repeat(">", 32)+"\n", MaxTextSize/33), false},
 }
 
