@@ -3,12 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -57,7 +57,7 @@ func defaultOut(src string, draft bool) string {
 
 func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 	start := time.Now()
-	s, err := site.Build(ctx, os.DirFS(opts.Src), opts.Out, site.Options{Draft: opts.Draft})
+	s, err := site.Build(ctx, projectfs.New(opts.Src), opts.Out, site.Options{Draft: opts.Draft})
 	if err != nil {
 		return err
 	}

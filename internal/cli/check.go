@@ -3,10 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -29,8 +29,8 @@ func newCheckCmd(streams IO) *cobra.Command {
 	return cmd
 }
 
-func runCheck(_ context.Context, streams IO, opts CheckOptions) error {
-	p, _, err := site.Check(os.DirFS(opts.Src))
+func runCheck(ctx context.Context, streams IO, opts CheckOptions) error {
+	p, _, err := site.Check(ctx, projectfs.New(opts.Src))
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pdfdoc"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -93,7 +93,7 @@ func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error
 	if opts.Out == "" {
 		return usagef("-o: indique un archivo, o «-» para la salida estándar")
 	}
-	p, versionPath, err := checklistText(streams, opts)
+	p, versionPath, err := checklistText(ctx, streams, opts)
 	if err != nil {
 		return err
 	}
@@ -138,9 +138,8 @@ func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error
 // checklistText chooses what is printed: the version in force, which technicians use, or with
 // --borrador the text being prepared. With nothing published yet the prepared text is all
 // there is; it is printed as a draft, since no decree has approved it.
-func checklistText(streams IO, opts *ChecklistOptions) (*procedure.Procedure, string, error) {
-	src := os.DirFS(opts.Src)
-	prepared, vs, err := site.Check(src)
+func checklistText(ctx context.Context, streams IO, opts *ChecklistOptions) (*procedure.Procedure, string, error) {
+	prepared, vs, err := site.Check(ctx, projectfs.New(opts.Src))
 	if err != nil {
 		return nil, "", err
 	}

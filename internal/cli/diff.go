@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
 )
@@ -50,7 +50,7 @@ con --out escribe además la página y el PDF del texto comparado en esa carpeta
 }
 
 func runDiff(ctx context.Context, streams IO, opts DiffOptions, a, b string) error {
-	src := os.DirFS(opts.Src)
+	src := projectfs.New(opts.Src)
 	vs, err := versions.List(src)
 	if err != nil {
 		return err

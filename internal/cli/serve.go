@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/output"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/serve"
 	"github.com/requinoa/pauta/internal/site"
 )
@@ -55,10 +56,7 @@ func runServe(ctx context.Context, streams IO, opts ServeOptions) error {
 	if info, err := os.Stat(opts.Src); err != nil || !info.IsDir() {
 		return usagef("--src %s: no es una carpeta; indique la carpeta del proyecto, la que tiene procedure.yaml", opts.Src)
 	}
-	src, err := serve.ProjectFS(opts.Src)
-	if err != nil {
-		return fmt.Errorf("--src %s: %w", opts.Src, err)
-	}
+	src := projectfs.New(opts.Src)
 	build := func(ctx context.Context) (output.Files, error) {
 		s, err := site.Render(ctx, src, site.Options{Draft: !opts.InForce, LiveReload: serve.ReloadScript})
 		if err != nil {

@@ -224,11 +224,11 @@ func TestServeStaysInProject(t *testing.T) {
 		want       string
 	}{
 		{"page linked out", "content/ayuda.md", func(n string) error { return os.Symlink(outside, n) },
-			"content/ayuda.md: es un enlace simbólico que lleva fuera de la carpeta del proyecto"},
+			"content/ayuda.md: es un enlace simbólico que lleva fuera del proyecto"},
 		{"theme asset linked out", "themes/assets/x.txt", func(n string) error { return os.Symlink(outside, n) },
-			"assets/x.txt: es un enlace simbólico que lleva fuera de la carpeta del proyecto"},
+			"themes/assets/x.txt: es un enlace simbólico que lleva fuera del proyecto"},
 		{"theme folder linked out", "themes/assets/fuera", func(n string) error { return os.Symlink(filepath.Dir(outside), n) },
-			"es un enlace simbólico que lleva fuera de la carpeta del proyecto"},
+			"es un enlace simbólico que lleva fuera del proyecto"},
 		{"FIFO among the assets", "themes/assets/tubo", func(n string) error { return mkfifo(n) },
 			"assets/tubo: no es un archivo común"},
 	} {

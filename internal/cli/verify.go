@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
 )
@@ -59,7 +60,7 @@ func runVerify(_ context.Context, streams IO, opts VerifyOptions, arg string) er
 		}
 		fmt.Fprintf(streams.Out, "%s lleva el código de versión %s.\n", arg, code)
 	}
-	src := os.DirFS(opts.Src)
+	src := projectfs.New(opts.Src)
 	vs, err := versions.List(src)
 	if err != nil {
 		return err

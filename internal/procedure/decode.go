@@ -99,7 +99,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(s)
 	case reflect.String:
 		if s, ok := d.scalar(n, path, "escriba un texto"); ok {
-			v.SetString(strings.TrimSpace(s))
+			s = strings.TrimSpace(s)
+			d.checkChars(n, s, path, v.Type() == markdownType)
+			v.SetString(s)
 		}
 	case reflect.Int:
 		s, ok := d.scalar(n, path, "escriba un número entero, p. ej. 100")

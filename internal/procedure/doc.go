@@ -45,7 +45,7 @@ Ids are unique in the whole file. An id is the URL anchor of its part
 keep it when the wording changes and never reuse an old id for a different part. These ids
 are reserved for the site itself: contenido, resultados, buscar, busqueda, index, decreto,
 versiones, v, assets, top, menu, pie, manual, anexo, vistos, considerando, resuelvo,
-distribucion, firmas, encabezado, comparado.
+distribucion, firmas, encabezado, comparado, indice-titulo, q-cabecera.
 
 # Texts
 
@@ -61,6 +61,21 @@ spaces. Long texts read best as folded blocks:
 	      text: >-
 	        Este procedimiento aplica a todo el personal de la unidad que atiende
 	        solicitudes del público.
+
+No text holds a control character (tab, NUL, escape, form feed, DEL, the C1 range) or a
+Unicode line separator: the PDFs cannot print one. A plain text is one line; a Markdown text
+may hold line breaks and tabs, nothing else of the kind.
+
+A Markdown text is at most 256 KB, nests at most 32 brackets, quotes or lists, and holds no
+more links, brackets or emphasis marks in one paragraph than a person writes (about a
+thousand links, four thousand brackets or marks): past that, goldmark would take seconds or
+gigabytes to parse it. A heading of a section's, item's or paragraph's text must not take
+the id of a section, an item, a paragraph, a signatory, an id the site uses, or a heading of
+another text, since they share one page.
+
+Every file pauta reads (procedure.yaml, the pages, the theme, the published versions) is a
+regular file of at most 32 MB inside the project folder: a symbolic link may lead to another
+file of the project, never out of it.
 
 # organization
 

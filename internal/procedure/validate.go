@@ -17,12 +17,12 @@ const maxDepth = 4
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// reservedIDs are anchors and file names the site uses itself.
-func reservedID(id string) bool {
+// ReservedID reports whether id is an anchor or a file name the site uses itself.
+func ReservedID(id string) bool {
 	switch id {
 	case "contenido", "resultados", "buscar", "busqueda", "index", "decreto", "versiones", "v",
 		"assets", "top", "menu", "pie", "manual", "anexo", "vistos", "considerando", "resuelvo",
-		"distribucion", "firmas", "encabezado", "comparado":
+		"distribucion", "firmas", "encabezado", "comparado", "indice-titulo", "q-cabecera":
 		return true
 	}
 	return false
@@ -115,7 +115,7 @@ func (v *validator) id(id string, pos Pos, what string) {
 		v.add(pos, "use minúsculas sin tildes, cifras y guiones, p. ej. "+suggestID(id), "%s: id %q no válido", what, id)
 		return
 	}
-	if reservedID(id) {
+	if ReservedID(id) {
 		v.add(pos, "elija otro id, p. ej. "+id+"-1", "%s: el id %q está reservado para el sitio", what, id)
 		return
 	}

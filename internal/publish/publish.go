@@ -19,6 +19,7 @@ import (
 
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
 )
@@ -74,7 +75,7 @@ func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
 	defer unlock()
 	step("locked")
 
-	src := os.DirFS(dir)
+	src := projectfs.New(dir)
 	p, err := site.Load(src)
 	if err != nil {
 		return nil, err

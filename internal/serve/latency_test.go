@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/requinoa/pauta/internal/output"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -53,10 +54,7 @@ func benchEdits(b *testing.B, from, title string, poll bool) {
 		build = func(context.Context) (output.Files, error) { return output.Files{"index.html": nil}, nil }
 	} else {
 		copyProject(b, from, dir)
-		src, err := ProjectFS(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
+		src := projectfs.New(dir)
 		build = func(ctx context.Context) (output.Files, error) {
 			s, err := site.Render(ctx, src, site.Options{Draft: true, LiveReload: ReloadScript})
 			if err != nil {

@@ -65,8 +65,17 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := printable(p); err != nil {
+	var errs procedure.ErrorList
+	if err := printable(p, &errs); err != nil {
 		return nil, err
+	}
+	// Texts goldmark must not parse are refused before anything parses them.
+	markdownLimits(p, &errs)
+	if len(errs) == 0 {
+		headingAnchors(p, &errs)
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return p, nil
 }
@@ -74,8 +83,7 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 // printable checks that the PDFs can print every character of the texts they print: the
 // vendored fonts cover the alphabets of a Spanish procedure, not every script, and a missing
 // glyph would print as an empty box in an official decree.
-func printable(p *procedure.Procedure) error {
-	var errs procedure.ErrorList
+func printable(p *procedure.Procedure, errs *procedure.ErrorList) error {
 	var fontErr error
 	p.PrintedTexts(func(text string, at procedure.Pos) {
 		r, missing, err := pdfdoc.Unprintable(text)
@@ -83,18 +91,12 @@ func printable(p *procedure.Procedure) error {
 			fontErr = err
 		}
 		if missing {
-			errs = append(errs, &procedure.Error{File: p.File, Pos: at,
+			*errs = append(*errs, &procedure.Error{File: p.File, Pos: at,
 				Msg:  fmt.Sprintf("el carácter %q (U+%04X) no se puede imprimir: la fuente de los PDF no lo tiene", r, r),
 				Hint: "reemplácelo por otro o escriba la palabra con letras latinas"})
 		}
 	})
-	if fontErr != nil {
-		return fontErr
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
+	return fontErr
 }
 
 // project is a loaded project, ready to render.
@@ -206,7 +208,7 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	c := &collector{files: output.Files{}}
 	s, err := pr.render(ctx, opt, c)
 	if err != nil {
-		return nil, err
+		return nil, themeError(pr.theme, err)
 	}
 	s.Files, s.Count = c.files, len(c.files)
 	return s, nil
@@ -227,7 +229,7 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 	s, err := pr.render(ctx, opt, st)
 	if err != nil {
 		st.Abort()
-		return nil, err
+		return nil, themeError(pr.theme, err)
 	}
 	s.Count, s.Kept = st.Count(), st.Kept()
 	if err := st.Commit(); err != nil {
@@ -282,7 +284,7 @@ func RenderPrepared(ctx context.Context, src fs.FS, opt Options) (output.Files, 
 	}
 	c := &collector{files: output.Files{}}
 	if err := runLongestFirst(ctx, editionJobs(th, p, edition{draft: true}, c)); err != nil {
-		return nil, err
+		return nil, themeError(th, err)
 	}
 	return c.files, nil
 }
