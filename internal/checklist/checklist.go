@@ -39,6 +39,10 @@ type Options struct {
 	FolioStart int    // folio of the first copy, the next ones counting up; 0 prints a blank folio to number by hand
 	Fillable   bool   // add form fields and unsigned signature fields
 	Draft      bool   // mark every page "BORRADOR — sin validez"
+	// Replaced, for a version no longer in force, is the notice every page carries, e.g.
+	// "NO VIGENTE — reemplazada por el Decreto Alcaldicio N° 11 del 01-06-2025", with
+	// "NO VIGENTE" across the page; the version code stays the version's own.
+	Replaced string
 	// VersionPath is the folder of this version under the site's base URL, e.g.
 	// "v/2024-2387/", so the QR code of a published version keeps leading to that version's
 	// own pages (which say whether it is still in force) after a newer one replaces it.
@@ -47,6 +51,11 @@ type Options struct {
 
 // MaxCopies bounds a batch so a mistyped --copies cannot fill the disk.
 const MaxCopies = 10000
+
+// MaxFolio is the highest folio a sheet can carry. Nine digits are more than any office
+// numbers by hand and sit inside the header's folio box with room to spare on every paper (a
+// test measures it on the page); a larger folio would run out of the box and off the sheet.
+const MaxFolio = 999_999_999
 
 // QRText is what the checklist's QR code carries: the address of the manual of this version,
 // or the version code when the source names no base URL.
@@ -83,20 +92,28 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done,
 	if opt.FolioStart < 0 {
 		return fmt.Errorf("folio inicial %d no válido: use un número mayor que cero", opt.FolioStart)
 	}
+	if opt.FolioStart > MaxFolio-(copies-1) {
+		return fmt.Errorf("folio inicial %d fuera de rango: el último folio del lote debe caber en %d cifras; use a lo más %d", opt.FolioStart, len(fmt.Sprint(MaxFolio)), MaxFolio-(copies-1))
+	}
 	if len(p.Checklist.Phases) == 0 {
 		return errors.New("the procedure has no checklist phases")
 	}
 
+	mark := ""
+	if opt.Replaced != "" {
+		mark = pdfdoc.ReplacedMark
+	}
 	doc := pdfdoc.New(pdfdoc.Options{
 		Paper:    paper,
 		Date:     p.Decree.Date,
 		Title:    p.Checklist.Code + " " + p.Checklist.Title,
-		Subject:  "Procedimiento aprobado por " + p.Decree.Citation(),
+		Subject:  approval(p, opt.Draft),
 		Author:   p.Organization.Name,
 		Keywords: "versión " + p.Code,
 		Draft:    opt.Draft,
+		Mark:     mark,
 	})
-	r, err := newRenderer(p, doc, QRText(p, opt.VersionPath))
+	r, err := newRenderer(p, doc, QRText(p, opt.VersionPath), opt)
 	if err != nil {
 		return err
 	}
@@ -143,6 +160,15 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done,
 		return fmt.Errorf("writing the checklist: %w", err)
 	}
 	return nil
+}
+
+// approval is the line under the title: which decree approved the text, or, for a draft, that
+// nothing has approved it yet (the decree in procedure.yaml is only the one being prepared).
+func approval(p *procedure.Procedure, draft bool) string {
+	if draft {
+		return "Borrador en preparación: ningún decreto lo ha aprobado todavía"
+	}
+	return "Procedimiento aprobado por " + p.Decree.Citation()
 }
 
 // folioDigits is how many digits a folio is printed with: enough for the last one, at least

@@ -261,9 +261,37 @@ func TestCopiesCarryTheirFolio(t *testing.T) {
 	}
 }
 
+// TestHighestFolioFitsItsBox: the last folio a batch may carry is drawn whole inside the folio
+// box on every paper, ending no further right than the form code above it.
+func TestHighestFolioFitsItsBox(t *testing.T) {
+	p := load(t)
+	last := fmt.Sprint(checklist.MaxFolio)
+	for _, paper := range pdfdoc.PaperNames() {
+		t.Run(paper, func(t *testing.T) {
+			b := render(t, p, checklist.Options{Paper: paper, Copies: 2, FolioStart: checklist.MaxFolio - 1})
+			var folio, code *pdftest.Word
+			for _, w := range pdftest.Words(t, pdftest.File(t, paper+".pdf", b)) {
+				switch {
+				case w.Page == 2 && w.Text == last:
+					folio = &w
+				case w.Page == 2 && w.Text == p.Checklist.Code && code == nil:
+					code = &w
+				}
+			}
+			if folio == nil || code == nil {
+				t.Fatalf("the second sheet lacks folio %s or form code %s", last, p.Checklist.Code)
+			}
+			if folio.XMax > code.XMax+0.5 {
+				t.Errorf("folio %s ends at x=%.1f pt, past the box's text edge at %.1f pt", last, folio.XMax, code.XMax)
+			}
+		})
+	}
+}
+
 func TestOptionsRefused(t *testing.T) {
 	p := load(t)
-	for _, opt := range []checklist.Options{{Copies: -1}, {Copies: checklist.MaxCopies + 1}, {FolioStart: -3}, {Paper: "A3"}} {
+	for _, opt := range []checklist.Options{{Copies: -1}, {Copies: checklist.MaxCopies + 1}, {FolioStart: -3}, {Paper: "A3"},
+		{FolioStart: checklist.MaxFolio + 1}, {FolioStart: checklist.MaxFolio, Copies: 2}, {FolioStart: math.MaxInt, Copies: 2}} {
 		if _, err := checklist.Render(p, opt); err == nil {
 			t.Errorf("%+v: want an error", opt)
 		}
@@ -363,5 +391,51 @@ func BenchmarkRender(b *testing.B) {
 		if _, err := checklist.Render(p, checklist.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReplacedVersionMarkedOnEveryPage: every page of every copy of a replaced version's
+// checklist says it is no longer in force and by which decree, in black type beside the
+// version code, which stays the version's own; a checklist in force says nothing of the kind.
+func TestReplacedVersionMarkedOnEveryPage(t *testing.T) {
+	p := longProcedure(t, 25)
+	notice := pdfdoc.ReplacedNotice("Decreto Alcaldicio N° 3000 del 05-12-2025")
+	path := pdftest.File(t, "reemplazada.pdf", render(t, p, checklist.Options{Replaced: notice, Copies: 2}))
+	info := pdftest.PDFInfo(t, path)
+	if info.Pages < 4 {
+		t.Fatalf("two copies of a long checklist on %d pages; the test needs more", info.Pages)
+	}
+	for i := 1; i <= info.Pages; i++ {
+		text := pdftest.Text(t, path, fmt.Sprint(i))
+		for _, w := range []string{notice, pdfdoc.VersionLine(p.Code), "Procedimiento aprobado por " + p.Decree.Citation()} {
+			if !strings.Contains(text, w) {
+				t.Errorf("page %d lacks %q", i, w)
+			}
+		}
+	}
+	checkMargins(t, path, info)
+	inForce := pdftest.File(t, "vigente.pdf", render(t, p, checklist.Options{}))
+	if text := pdftest.Text(t, inForce, ""); strings.Contains(text, pdfdoc.ReplacedMark) {
+		t.Errorf("a checklist in force says %q", pdfdoc.ReplacedMark)
+	}
+}
+
+// TestDraftClaimsNoApproval: a draft is marked on every page and never says a decree approved
+// it, since the decree in procedure.yaml is only the one being prepared.
+func TestDraftClaimsNoApproval(t *testing.T) {
+	p := longProcedure(t, 25)
+	path := pdftest.File(t, "borrador.pdf", render(t, p, checklist.Options{Draft: true}))
+	info := pdftest.PDFInfo(t, path)
+	for i := 1; i <= info.Pages; i++ {
+		text := pdftest.Text(t, path, fmt.Sprint(i))
+		if !strings.Contains(text, pdfdoc.DraftText) || !strings.Contains(text, "ningún decreto lo ha aprobado") {
+			t.Errorf("page %d of a draft is not marked as one: %s", i, text)
+		}
+		if strings.Contains(text, "aprobado por") {
+			t.Errorf("page %d of a draft claims an approval", i)
+		}
+	}
+	if got := pdftest.Run(t, "poppler-utils", "pdfinfo", path); strings.Contains(got, "aprobado por") {
+		t.Errorf("the draft's metadata claims an approval:\n%s", got)
 	}
 }

@@ -57,6 +57,7 @@ type renderer struct {
 	doc    *pdfdoc.Doc
 	x0, w  float64 // content left edge and width
 	footer pdfdoc.Footer
+	draft  bool
 	blocks []*block
 	fields []pdfform.Field
 
@@ -75,8 +76,8 @@ type block struct {
 	draw  func(y, h float64)
 }
 
-func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc, qrText string) (*renderer, error) {
-	r := &renderer{p: p, doc: doc, x0: marginX, w: doc.Paper.W - 2*marginX}
+func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc, qrText string, opt Options) (*renderer, error) {
+	r := &renderer{p: p, doc: doc, x0: marginX, w: doc.Paper.W - 2*marginX, draft: opt.Draft}
 	qr, err := pdfdoc.NewQRWithin(qrText, qrMaxSide, qrMinModule, qrMaxModule)
 	if err != nil {
 		return nil, err
@@ -94,6 +95,7 @@ func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc, qrText string) (*rende
 		}
 	}
 	r.footer = pdfdoc.Footer{
+		Notice: opt.Replaced,
 		Left: append([]string{
 			fmt.Sprintf("Formulario %s · %s", p.Checklist.Code, pdfdoc.VersionLine(p.Code)),
 			"Imprimir a tamaño real (100 %), sin ajustar a la página.",
@@ -219,7 +221,7 @@ func (r *renderer) orgLine() string {
 	return org
 }
 
-func (r *renderer) approval() string { return "Procedimiento aprobado por " + r.p.Decree.Citation() }
+func (r *renderer) approval() string { return approval(r.p, r.draft) }
 
 func (r *renderer) headerHeight(first bool) float64 {
 	lw := r.headerLeftW()

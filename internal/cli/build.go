@@ -3,16 +3,21 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
-// DraftOut is where pauta build --borrador writes by default, apart from the published site.
-const DraftOut = "borrador"
+// SiteOut is where pauta build writes by default, inside the project folder (--src); DraftOut,
+// where pauta build --borrador does, apart from the published site.
+const (
+	SiteOut  = "public"
+	DraftOut = "borrador"
+)
 
 // BuildOptions are the flags of pauta build.
 type BuildOptions struct {
@@ -28,22 +33,31 @@ func newBuildCmd(streams IO) *cobra.Command {
 		Short: "Construye el sitio (manual, decreto, PDF y búsqueda) en public/",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// A draft never lands in the folder that gets published, unless asked by name.
-			if opts.Draft && !cmd.Flags().Changed("out") {
-				opts.Out = DraftOut
+			if !cmd.Flags().Changed("out") {
+				opts.Out = defaultOut(opts.Src, opts.Draft)
 			}
 			return runBuild(cmd.Context(), streams, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	cmd.Flags().StringVar(&opts.Out, "out", "public", "carpeta de salida; se reemplaza completa (con --borrador: borrador)")
+	cmd.Flags().StringVar(&opts.Out, "out", "", "carpeta de salida; se reemplaza completa (si no se indica: public/ dentro de la carpeta del proyecto; con --borrador, borrador/)")
 	cmd.Flags().BoolVar(&opts.Draft, "borrador", false, "marca cada página y PDF como «BORRADOR — sin validez»")
 	return cmd
 }
 
+// defaultOut is the output folder when --out is not given: inside the project, so building
+// another project from here never replaces this folder's site. A draft never lands in the
+// folder that gets published, unless asked by name.
+func defaultOut(src string, draft bool) string {
+	if draft {
+		return filepath.Join(src, DraftOut)
+	}
+	return filepath.Join(src, SiteOut)
+}
+
 func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 	start := time.Now()
-	s, err := site.Build(ctx, os.DirFS(opts.Src), opts.Out, site.Options{Draft: opts.Draft})
+	s, err := site.Build(ctx, projectfs.New(opts.Src), opts.Out, site.Options{Draft: opts.Draft})
 	if err != nil {
 		return err
 	}

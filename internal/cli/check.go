@@ -3,10 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -19,7 +19,7 @@ func newCheckCmd(streams IO) *cobra.Command {
 	opts := CheckOptions{}
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Revisa procedure.yaml y sus páginas sin escribir nada",
+		Short: "Revisa procedure.yaml, sus páginas y las versiones publicadas sin escribir nada",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCheck(cmd.Context(), streams, opts)
@@ -29,8 +29,8 @@ func newCheckCmd(streams IO) *cobra.Command {
 	return cmd
 }
 
-func runCheck(_ context.Context, streams IO, opts CheckOptions) error {
-	p, err := site.Load(os.DirFS(opts.Src))
+func runCheck(ctx context.Context, streams IO, opts CheckOptions) error {
+	p, _, err := site.Check(ctx, projectfs.New(opts.Src))
 	if err != nil {
 		return err
 	}

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,7 +12,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/checklist"
+	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/pdfdoc"
+	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -27,6 +30,11 @@ type ChecklistOptions struct {
 	Draft      bool
 }
 
+// ChecklistOut is the file pauta checklist writes when -o is not given, inside the project
+// folder (--src), as pauta build's public/: a checklist printed from here for another project
+// lands beside that project's source, not over this folder's.
+const ChecklistOut = "checklist.pdf"
+
 // progressFrom is the batch size from which pauta checklist reports progress: smaller
 // batches are done before anyone would look.
 const progressFrom = 100
@@ -37,6 +45,8 @@ func newChecklistCmd(streams IO) *cobra.Command {
 		Use:   "checklist",
 		Short: "Imprime listas de verificación en PDF, en lotes y con folio",
 		Long: `Escribe la lista de verificación de la sesión en PDF, lista para imprimir a tamaño real.
+Imprime la versión vigente, la publicada; con --borrador, el texto en preparación de
+procedure.yaml, marcado como borrador en cada hoja.
 Con --copies y --folio-start genera un lote en un solo archivo: cada hoja lleva su número de
 folio, de modo que una hoja que falte se nota. Con --fillable la misma hoja trae campos para
 llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
@@ -45,21 +55,27 @@ llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
   pauta checklist --paper oficio --fillable -o lista-oficio.pdf`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runChecklist(cmd.Context(), streams, opts)
+			if !cmd.Flags().Changed("output") {
+				opts.Out = filepath.Join(opts.Src, ChecklistOut)
+			}
+			return runChecklist(cmd.Context(), streams, &opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	f.StringVarP(&opts.Out, "output", "o", "checklist.pdf", "archivo PDF de salida; «-» escribe en la salida estándar")
+	f.StringVarP(&opts.Out, "output", "o", "", "archivo PDF de salida; «-» escribe en la salida estándar (si no se indica: checklist.pdf dentro de la carpeta del proyecto)")
 	f.StringVar(&opts.Paper, "paper", "carta", "tamaño del papel: "+strings.Join(pdfdoc.PaperNames(), ", ")+" (oficio es 216 × 330 mm)")
 	f.IntVar(&opts.Copies, "copies", 1, fmt.Sprintf("número de copias, de 1 a %d", checklist.MaxCopies))
 	f.IntVar(&opts.FolioStart, "folio-start", 0, "folio de la primera copia; las siguientes suman uno (0: folio en blanco, para numerar a mano)")
 	f.BoolVar(&opts.Fillable, "fillable", false, "agrega campos para llenar en pantalla y campos de firma electrónica")
-	f.BoolVar(&opts.Draft, "borrador", false, "marca cada hoja como «BORRADOR — sin validez»")
+	f.BoolVar(&opts.Draft, "borrador", false, "imprime el texto en preparación (procedure.yaml) en vez de la versión vigente, con «BORRADOR — sin validez» en cada hoja")
 	return cmd
 }
 
-func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error {
+func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error {
+	if opts.Paper == "" {
+		return usagef("--paper vacío: use %s", strings.Join(pdfdoc.PaperNames(), ", "))
+	}
 	if _, err := pdfdoc.PaperByName(opts.Paper); err != nil {
 		return usagef("--paper: %v", err)
 	}
@@ -69,10 +85,15 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	if opts.FolioStart < 0 {
 		return usagef("--folio-start %d no válido: use un número mayor que cero, o 0 para dejar el folio en blanco", opts.FolioStart)
 	}
+	// Compared without adding, so no folio near the largest integer can wrap around.
+	if last := checklist.MaxFolio - (opts.Copies - 1); opts.FolioStart > last {
+		return usagef("--folio-start %d fuera de rango: el folio tiene a lo más %d cifras; con --copies %d use un folio inicial de 1 a %d",
+			opts.FolioStart, len(fmt.Sprint(checklist.MaxFolio)), opts.Copies, last)
+	}
 	if opts.Out == "" {
 		return usagef("-o: indique un archivo, o «-» para la salida estándar")
 	}
-	p, err := site.Load(os.DirFS(opts.Src))
+	p, versionPath, err := checklistText(ctx, streams, opts)
 	if err != nil {
 		return err
 	}
@@ -93,13 +114,13 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 		}
 		return checklist.Write(w, p, checklist.Options{
 			Paper: opts.Paper, Copies: opts.Copies, FolioStart: opts.FolioStart,
-			Fillable: opts.Fillable, Draft: opts.Draft,
+			Fillable: opts.Fillable, Draft: opts.Draft, VersionPath: versionPath,
 		}, progress)
 	}
 	if opts.Out == "-" {
 		return write(streams.Out)
 	}
-	if err := writeFileAtomic(opts.Out, write); err != nil {
+	if err := writeNamedFile(opts.Out, write); err != nil {
 		return err
 	}
 	what := "1 lista de verificación"
@@ -114,26 +135,37 @@ func runChecklist(ctx context.Context, streams IO, opts ChecklistOptions) error 
 	return nil
 }
 
-// writeFileAtomic writes name through a temporary file in the same folder and renames it into
-// place, so a failed or interrupted batch never leaves half a PDF under the real name.
-func writeFileAtomic(name string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+// checklistText chooses what is printed: the version in force, which technicians use, or with
+// --borrador the text being prepared. With nothing published yet the prepared text is all
+// there is; it is printed as a draft, since no decree has approved it.
+func checklistText(ctx context.Context, streams IO, opts *ChecklistOptions) (*procedure.Procedure, string, error) {
+	prepared, vs, err := site.Check(ctx, projectfs.New(opts.Src))
 	if err != nil {
-		return fmt.Errorf("creating %s: %w", name, err)
+		return nil, "", err
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
+	if opts.Draft {
+		return prepared, "", nil
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+	if len(vs) == 0 {
+		opts.Draft = true
+		fmt.Fprintf(streams.Err, "pauta: aviso: aún no hay ninguna versión publicada; se imprime procedure.yaml marcado «%s». "+
+			"Cuando el decreto esté firmado, publíquelo con pauta publish.\n", pdfdoc.DraftText)
+		return prepared, "", nil
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+	inForce := vs[len(vs)-1]
+	if prepared.Code != inForce.Code() {
+		fmt.Fprintf(streams.Err, "pauta: se imprime la versión vigente %s; procedure.yaml tiene cambios sin publicar "+
+			"(use --borrador para imprimirlos como borrador).\n", inForce.ID)
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+	return inForce.Procedure, "v/" + inForce.ID + "/", nil
+}
+
+// writeNamedFile writes the file named with -o (see output.WriteFile); a path that cannot
+// name a file is a mistake in the command line.
+func writeNamedFile(name string, write func(io.Writer) error) error {
+	err := output.WriteFile(name, write)
+	if errors.Is(err, output.ErrNoFolder) || errors.Is(err, output.ErrIsFolder) {
+		return usagef("-o: %v", err)
 	}
-	return nil
+	return err
 }

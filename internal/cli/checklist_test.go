@@ -25,6 +25,12 @@ func TestChecklistCommand(t *testing.T) {
 		{"unknown paper", []string{"checklist", "--src", dir, "--paper", "legal"}, ExitUsage, "", `papel "legal" desconocido: use carta, oficio, a4`},
 		{"no copies", []string{"checklist", "--src", dir, "--copies", "0"}, ExitUsage, "", "--copies 0 fuera de rango"},
 		{"negative folio", []string{"checklist", "--src", dir, "--folio-start", "-1"}, ExitUsage, "", "--folio-start -1 no válido"},
+		{"folio past the largest integer", []string{"checklist", "--src", dir, "--folio-start", "9223372036854775807", "--copies", "2"},
+			ExitUsage, "", "--folio-start 9223372036854775807 fuera de rango: el folio tiene a lo más 9 cifras; con --copies 2 use un folio inicial de 1 a 999999998"},
+		{"last folio of ten digits", []string{"checklist", "--src", dir, "--folio-start", "999999999", "--copies", "2"},
+			ExitUsage, "", "con --copies 2 use un folio inicial de 1 a 999999998"},
+		{"highest folio", []string{"checklist", "--src", dir, "-o", out, "--folio-start", "999999998", "--copies", "2"},
+			ExitOK, "", "2 listas de verificación (folios 999999998 a 999999999)"},
 		{"no project", []string{"checklist", "--src", t.TempDir()}, ExitSource, "", "procedure.yaml: no existe"},
 	}
 	for _, tt := range tests {

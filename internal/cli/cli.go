@@ -46,7 +46,9 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Write
 	root.SetIn(in)
 	root.SetOut(out)
 	root.SetErr(errOut)
-	err := root.ExecuteContext(ctx)
+	err := root.ExecuteContext(output.WithLockNotice(ctx, func(dir string) {
+		fmt.Fprintf(errOut, "pauta: esperando a que termine otra construcción en %s…\n", dir)
+	}))
 	if err == nil {
 		return ExitOK
 	}
@@ -72,6 +74,9 @@ func report(w io.Writer, err error) int {
 	case errors.Is(err, output.ErrNotOurs):
 		fmt.Fprintf(w, "pauta: %v\nLa carpeta de salida no fue escrita por pauta y no se reemplaza: elija otra con --out, o vacíela usted.\n", err)
 		return ExitUsage
+	case errors.Is(err, output.ErrBusy):
+		fmt.Fprintf(w, "pauta: %v\nNo se modificó nada.\n", err)
+		return ExitSource
 	case errors.As(err, &refusal):
 		fmt.Fprintf(w, "pauta: %v\nNo se modificó nada.\n", refusal)
 		return ExitSource
@@ -100,9 +105,9 @@ de modo que todas las salidas dicen lo mismo.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{spanishFlagError(err)} })
 	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams),
-		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams))
+		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams), newFormatCmd(streams))
 	root.AddCommand(newBuscarCmd(streams))
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
 	root.CompletionOptions.DisableDefaultCmd = true

@@ -167,7 +167,7 @@ func TestExitCodes(t *testing.T) {
 		want string // in stderr or stdout
 	}{
 		{"check ok", []string{"check", "--src", dir}, ExitOK, "procedure.yaml: sin errores"},
-		{"unknown flag", []string{"build", "--salida", "x"}, ExitUsage, "unknown flag: --salida"},
+		{"unknown flag", []string{"build", "--salida", "x"}, ExitUsage, "opción desconocida --salida"},
 		{"unknown command", []string{"construir"}, ExitUsage, `comando desconocido "construir"`},
 		{"extra argument", []string{"check", "otro"}, ExitUsage, `argumento inesperado "otro"`},
 		{"no project", []string{"check", "--src", t.TempDir()}, ExitSource, "procedure.yaml: no existe"},

@@ -2,15 +2,16 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
 )
@@ -49,7 +50,7 @@ con --out escribe además la página y el PDF del texto comparado en esa carpeta
 }
 
 func runDiff(ctx context.Context, streams IO, opts DiffOptions, a, b string) error {
-	src := os.DirFS(opts.Src)
+	src := projectfs.New(opts.Src)
 	vs, err := versions.List(src)
 	if err != nil {
 		return err
@@ -84,7 +85,10 @@ func runDiff(ctx context.Context, streams IO, opts DiffOptions, a, b string) err
 	if err != nil {
 		return err
 	}
-	if err := output.Write(opts.Out, files); err != nil {
+	if err := output.Write(ctx, opts.Out, output.Comparison, files); err != nil {
+		if errors.Is(err, output.ErrSite) {
+			return usagef("%s tiene un sitio construido por pauta, y una comparación nunca lo reemplaza: indique otra carpeta con --out, p. ej. --out comparacion", opts.Out)
+		}
 		return err
 	}
 	fmt.Fprintf(streams.Err, "pauta: texto comparado escrito en %s (index.html)\n", opts.Out)

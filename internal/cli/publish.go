@@ -51,6 +51,9 @@ func runPublish(ctx context.Context, streams IO, opts PublishOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(streams.Err, "pauta: aviso: %s\n", w)
+	}
 	if res.Unchanged {
 		fmt.Fprintf(streams.Out, "La versión %s ya estaba publicada con este mismo texto (código %s); no se cambió nada.\n", res.ID, res.Code)
 		return nil

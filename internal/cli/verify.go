@@ -1,17 +1,19 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
-	"regexp"
 	"strings"
 	"unicode/utf16"
 
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
 )
@@ -49,16 +51,16 @@ func (e notFound) Error() string { return e.msg }
 func runVerify(_ context.Context, streams IO, opts VerifyOptions, arg string) error {
 	code, ok := procedure.NormalizeCode(arg)
 	if !ok {
-		b, err := os.ReadFile(arg)
+		found, err := codeInPDFFile(arg)
 		if err != nil {
-			return usagef("%q no es un código de versión (XXXX-XXXX) ni un archivo legible", arg)
+			return err
 		}
-		if code, ok = codeInPDF(b); !ok {
+		if code, ok = found, found != ""; !ok {
 			return notFound{fmt.Sprintf("%s no lleva un código de versión de pauta", arg)}
 		}
 		fmt.Fprintf(streams.Out, "%s lleva el código de versión %s.\n", arg, code)
 	}
-	src := os.DirFS(opts.Src)
+	src := projectfs.New(opts.Src)
 	vs, err := versions.List(src)
 	if err != nil {
 		return err
@@ -85,30 +87,131 @@ func runVerify(_ context.Context, streams IO, opts VerifyOptions, arg string) er
 	return notFound{fmt.Sprintf("el código %s no corresponde a ninguna versión publicada de este procedimiento", code)}
 }
 
-var codePattern = regexp.MustCompile(`[0-9A-F]{4}-[0-9A-F]{4}`)
+// findCode returns the first version code in s (four hexadecimal capitals, a hyphen, four
+// more), or "". A plain loop rather than a regular expression: it runs on every Keywords
+// string of the file, and a hostile file holds as many as it has room for.
+func findCode(s string) string {
+	hex := func(t string) bool {
+		for i := 0; i < len(t); i++ {
+			if c := t[i]; (c < '0' || c > '9') && (c < 'A' || c > 'F') {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+9 <= len(s); i++ {
+		if s[i+4] == '-' && hex(s[i:i+4]) && hex(s[i+5:i+9]) {
+			return s[i : i+9]
+		}
+	}
+	return ""
+}
+
+// maxPDFSize bounds the PDF verify reads. It is read as a stream, so the bound is about time,
+// not memory: pauta's largest output, a batch of 10,000 fillable checklists, is about 400 MB,
+// and a hostile file of that size is read in some ten seconds.
+const maxPDFSize = 512 << 20
+
+// maxKeywords bounds the Keywords string read: pauta writes "versión XXXX-XXXX", some forty
+// bytes; a string left open must not make the search read the rest of the file again.
+const maxKeywords = 4 << 10
+
+// codeInPDFFile opens the PDF a person named and finds its version code, "" when it has none.
+// Only a regular file is read: a device such as /dev/zero never ends, and opening a FIFO
+// waits for a writer.
+func codeInPDFFile(name string) (string, error) {
+	unreadable := usagef("%q no es un código de versión (XXXX-XXXX) ni un archivo legible", name)
+	info, err := os.Stat(name)
+	if err != nil {
+		return "", unreadable
+	}
+	if !info.Mode().IsRegular() {
+		return "", usagef("%s no es un archivo común (es una carpeta, un dispositivo o una tubería): indique el archivo PDF o el código de versión", name)
+	}
+	if info.Size() > maxPDFSize {
+		return "", usagef("%s pesa más de %d MB, más que cualquier PDF de pauta: indique el PDF de la lista o del decreto, o el código de versión impreso", name, maxPDFSize>>20)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return "", unreadable
+	}
+	defer f.Close()
+	// The file may have been swapped between Stat and Open.
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return "", unreadable
+	}
+	code, err := codeInPDF(io.LimitReader(f, maxPDFSize))
+	if err != nil {
+		return "", fmt.Errorf("reading %s: %w", name, err)
+	}
+	return code, nil
+}
 
 // codeInPDF reads the version code pauta writes in a PDF's Keywords ("versión D3D3-D692"),
-// in the document information dictionary, which is never compressed.
-func codeInPDF(b []byte) (string, bool) {
-	const key = "/Keywords ("
-	for i := bytes.Index(b, []byte(key)); i >= 0; {
-		s := pdfString(b[i+len(key):])
-		if m := codePattern.FindString(s); m != "" {
-			return m, true
+// in the document information dictionary, which is never compressed. It reads r once,
+// forward: the search resumes after each string it read, so the time grows with the file
+// however often the key repeats, and memory stays constant whatever the file's size.
+func codeInPDF(r io.Reader) (string, error) {
+	key := []byte("/Keywords (")
+	br := bufio.NewReaderSize(r, 64<<10)
+	var raw []byte // reused: a hostile file has a string every few bytes
+	for {
+		// Peek fills the buffer: a key cut at its end is found whole on the next round,
+		// since the last len(key)-1 bytes are kept.
+		window, err := br.Peek(br.Size())
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return "", err
 		}
-		next := bytes.Index(b[i+1:], []byte(key))
-		if next < 0 {
-			break
+		i := bytes.Index(window, key)
+		if i < 0 {
+			if err == io.EOF {
+				return "", nil
+			}
+			br.Discard(len(window) - (len(key) - 1))
+			continue
 		}
-		i += 1 + next
+		br.Discard(i + len(key))
+		if raw, err = literal(br, raw[:0]); err != nil {
+			return "", err
+		}
+		if m := findCode(pdfString(raw)); m != "" {
+			return m, nil
+		}
 	}
-	return "", false
+}
+
+// literal reads the bytes of a PDF literal string, after its opening parenthesis, up to and
+// including the closing one, or maxKeywords bytes, or the end of the file; appended to raw.
+func literal(br *bufio.Reader, raw []byte) ([]byte, error) {
+	window, err := br.Peek(maxKeywords)
+	if err == io.EOF || err == bufio.ErrBufferFull {
+		err = nil
+	}
+	end, depth := len(window), 0
+scan:
+	for i := 0; i < len(window); i++ {
+		switch window[i] {
+		case '\\':
+			i++ // the escaped byte is never a delimiter
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				end = i + 1
+				break scan
+			}
+			depth--
+		}
+	}
+	raw = append(raw, window[:end]...)
+	br.Discard(end)
+	return raw, err
 }
 
 // pdfString decodes a PDF literal string up to its closing parenthesis: escapes, and UTF-16BE
 // when it starts with a byte order mark.
 func pdfString(b []byte) string {
-	var raw []byte
+	raw := make([]byte, 0, len(b))
 	depth := 0
 	for i := 0; i < len(b); i++ {
 		c := b[i]

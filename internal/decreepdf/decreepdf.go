@@ -26,6 +26,9 @@ import (
 // Options chooses how the decree is printed.
 type Options struct {
 	Draft bool // mark every page "BORRADOR — sin validez"
+	// Replaced, for a version no longer in force, is the notice every page carries (see
+	// checklist.Options.Replaced).
+	Replaced string
 	// Text renders the procedure's Markdown; sharing one across a build's outputs parses
 	// each text once. Nil makes a new one.
 	Text *markdown.Renderer
@@ -61,7 +64,12 @@ func Render(p *procedure.Procedure, opt Options) ([]byte, error) {
 // Write writes the decree PDF to out, each page as soon as it is laid out. On error, what was
 // written is not a complete PDF.
 func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
+	mark := ""
+	if opt.Replaced != "" {
+		mark = pdfdoc.ReplacedMark
+	}
 	doc := pdfdoc.New(pdfdoc.Options{
+		Mark:       mark,
 		Out:        out,
 		Paper:      pdfdoc.DefaultPaper(),
 		Date:       p.Decree.Date,
@@ -75,7 +83,7 @@ func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 	w := &writer{p: p, md: markdown.For(opt.Text, p.Markdown.AllowHTML), Flow: &pdfdoc.Flow{
 		Doc: doc, X0: marginLeft, W: doc.Paper.W - marginLeft - marginRight,
 		Top: marginTop, Bottom: marginBottom, Gap: 3,
-		Footer: pdfdoc.Footer{Left: []string{
+		Footer: pdfdoc.Footer{Notice: opt.Replaced, Left: []string{
 			p.Decree.Citation() + " · " + p.Organization.Name,
 			pdfdoc.VersionLine(p.Code),
 		}},

@@ -198,3 +198,26 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// TestReplacedVersionMarkedOnEveryPage: every page of a replaced version's decree says it is
+// no longer in force and by which decree, and keeps the version's own code.
+func TestReplacedVersionMarkedOnEveryPage(t *testing.T) {
+	p := load(t)
+	notice := pdfdoc.ReplacedNotice("Decreto Alcaldicio N° 3000 del 05-12-2025")
+	path := render(t, p, decreepdf.Options{Replaced: notice})
+	info := pdftest.PDFInfo(t, path)
+	if info.Pages < 2 {
+		t.Fatalf("the decree has %d page; the test needs more", info.Pages)
+	}
+	for i := 1; i <= info.Pages; i++ {
+		text := pdftest.Text(t, path, fmt.Sprint(i))
+		for _, w := range []string{notice, pdfdoc.VersionLine(p.Code), pdfdoc.PageOf(i, info.Pages)} {
+			if !strings.Contains(text, w) {
+				t.Errorf("page %d lacks %q", i, w)
+			}
+		}
+	}
+	if text := pdftest.Text(t, render(t, p, decreepdf.Options{}), ""); strings.Contains(text, pdfdoc.ReplacedMark) {
+		t.Errorf("a decree in force says %q", pdfdoc.ReplacedMark)
+	}
+}

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -13,11 +13,15 @@ import (
 // "como-imprimir"), unique within the page, and never one of the ids the page template uses.
 type headingIDs struct {
 	used map[string]bool
+	// next is the suffix to try next for each base id: a page of n identical headings would
+	// otherwise count up from 2 for every one of them, n²/2 tries in all.
+	next map[string]int
 }
 
 func newContext() parser.Context {
-	return parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{
+	return parser.NewContext(parser.WithIDs(&headingIDs{next: map[string]int{}, used: map[string]bool{
 		"contenido": true, "resultados": true, "buscar": true, "top": true, "menu": true, "pie": true,
+		"q-cabecera": true, "indice-titulo": true,
 	}}))
 }
 
@@ -31,8 +35,12 @@ func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "s-" + base
 	}
 	id := base
-	for i := 2; ids.used[id]; i++ {
-		id = fmt.Sprintf("%s-%d", base, i)
+	if ids.used[id] {
+		i := max(ids.next[base], 2)
+		for id = base + "-" + strconv.Itoa(i); ids.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		ids.next[base] = i + 1
 	}
 	ids.used[id] = true
 	return []byte(id)

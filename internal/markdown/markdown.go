@@ -431,3 +431,41 @@ func simplePlain(src string) string {
 	}
 	return b.String()
 }
+
+// Headings lists every heading of a text, nested ones (in lists and quotes) too, with the ids
+// the rendered HTML gives them, so a page can tell when a heading's anchor is taken.
+func (r *Renderer) Headings(src string) []Heading {
+	if !mayHaveHeading(src) {
+		return nil
+	}
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
+	var out []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		id, _ := h.AttributeString("id")
+		idStr, _ := id.([]byte)
+		out = append(out, Heading{Level: h.Level, ID: string(idStr), Text: strings.TrimSpace(plain(h, source, 0))})
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// mayHaveHeading reports whether src has a line with a '#' or a line of nothing but '=' or
+// '-' (a setext underline): a text without either has no heading, and most texts of a
+// manual need not be parsed to know it.
+func mayHaveHeading(src string) bool {
+	if strings.IndexByte(src, '#') >= 0 {
+		return true
+	}
+	for line := range strings.SplitSeq(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && (strings.Trim(line, "=") == "" || strings.Trim(line, "- ") == "") {
+			return true
+		}
+	}
+	return false
+}

@@ -2,11 +2,15 @@
 // folder beside the target, which then takes the target's place in one step. A failed or killed
 // build leaves the earlier output as it was, and nothing stale survives from an earlier build.
 // A file whose bytes did not change since the previous build is kept as it was (see
-// fileWriter).
+// fileWriter). Builds of one folder take turns (see acquire), and a folder given through a
+// symbolic link is replaced where the link leads. WriteFile writes the single files a user
+// names, such as a checklist.
 package output
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,8 +23,29 @@ import (
 )
 
 // Marker is the file that identifies a folder pauta wrote, so a mistaken --out never replaces a
-// folder of the user's own.
+// folder of the user's own. Its text tells a built site from a comparison (see Kind).
 const Marker = ".pauta-output"
+
+// Kind is what a folder holds: pauta diff writes its comparison only where no site is.
+type Kind int
+
+const (
+	// Site is what pauta build writes: the published record, replaced only by another build.
+	Site Kind = iota
+	// Comparison is what pauta diff writes; it never replaces a Site.
+	Comparison
+)
+
+// markerText is what the marker of each kind of folder says.
+func (k Kind) markerText() []byte {
+	if k == Comparison {
+		return []byte("This folder is written by pauta diff and replaced whole on every comparison.\n")
+	}
+	return []byte("This folder is written by pauta build and replaced whole on every build.\n")
+}
+
+// ErrSite is returned when a comparison would replace a folder holding a built site.
+var ErrSite = errors.New("la carpeta tiene un sitio construido por pauta")
 
 // stagingPrefix names the temporary folders beside the target; leftovers of a killed build are
 // removed by the next one.
@@ -42,9 +67,10 @@ func (f Files) Paths() []string {
 // ErrNotOurs is returned when the target holds files pauta did not write.
 var ErrNotOurs = errors.New("la carpeta no fue escrita por pauta")
 
-// Write replaces the folder target with files. The target's parent must exist or be creatable.
-func Write(target string, files Files) error {
-	st, err := NewStage(target)
+// Write replaces the folder target with files of the given kind. The target's parent must
+// exist or be creatable.
+func Write(ctx context.Context, target string, kind Kind, files Files) error {
+	st, err := NewStage(ctx, target, kind)
 	if err != nil {
 		return err
 	}
@@ -67,6 +93,8 @@ func Write(target string, files Files) error {
 type Stage struct {
 	target, parent, dir string
 	prev                string // the previous output, when there is one: target itself
+	kind                Kind
+	lock                *lock // held from NewStage until Commit or Abort ends
 
 	syncs   sync.WaitGroup
 	syncing chan struct{} // bounds the flushes in flight, each holding an OS thread
@@ -78,15 +106,41 @@ type Stage struct {
 	syncErr error
 }
 
-// NewStage checks that target may be replaced and creates the staging folder beside it.
-func NewStage(target string) (*Stage, error) {
-	target = filepath.Clean(target)
-	if err := checkReplaceable(target); err != nil {
+// NewStage checks that target may be replaced and creates the staging folder beside it. It
+// first locks target, waiting for another build of it to finish as ctx says (see
+// WithLockWait); the lock is held until Commit or Abort. When target is a symbolic link, the
+// folder it leads to is the one replaced, and the link stays.
+func NewStage(ctx context.Context, target string, kind Kind) (*Stage, error) {
+	target, err := resolveLink(filepath.Clean(target))
+	if err != nil {
+		return nil, err
+	}
+	// Refused before anything is created beside a folder of the user's own.
+	if err := checkReplaceable(target, kind); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
+	}
+	lk, err := acquire(ctx, target)
+	if err != nil {
+		return nil, err
+	}
+	st, err := newStage(target, parent, kind)
+	if err != nil {
+		lk.release()
+		return nil, err
+	}
+	st.lock = lk
+	return st, nil
+}
+
+// newStage makes the staging folder; the caller holds target's lock.
+func newStage(target, parent string, kind Kind) (*Stage, error) {
+	// Again under the lock: the build that held it may have just made target.
+	if err := checkReplaceable(target, kind); err != nil {
+		return nil, err
 	}
 	removeLeftovers(parent, filepath.Base(target))
 	dir, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(target)+"-")
@@ -97,12 +151,15 @@ func NewStage(target string) (*Stage, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("staging folder: %w", err)
 	}
-	st := &Stage{target: target, parent: parent, dir: dir, syncing: make(chan struct{}, 8)}
+	st := &Stage{target: target, parent: parent, dir: dir, kind: kind, syncing: make(chan struct{}, 8)}
 	if info, err := os.Stat(target); err == nil && info.IsDir() {
 		st.prev = target
 	}
 	return st, nil
 }
+
+// Target is the folder the stage replaces: the one asked for, or where its link leads.
+func (st *Stage) Target() string { return st.target }
 
 // Put writes one file of the site; name is a slash-separated path relative to the site root.
 func (st *Stage) Put(name string, data []byte) error {
@@ -200,12 +257,13 @@ func (st *Stage) Abort() {
 	if !st.done {
 		st.done = true
 		os.RemoveAll(st.dir)
+		st.lock.release()
 	}
 }
 
 // Commit replaces the target with the staged site.
 func (st *Stage) Commit() error {
-	marker := []byte("This folder is written by pauta build and replaced whole on every build.\n")
+	marker := st.kind.markerText()
 	if err := st.write(Marker, func(w io.Writer) error { _, err := w.Write(marker); return err }); err != nil {
 		st.Abort()
 		return err
@@ -217,6 +275,7 @@ func (st *Stage) Commit() error {
 		return errors.New("output: stage already committed or aborted")
 	}
 	st.done = true
+	defer st.lock.release()
 	// Until the swap, the staging folder is ours to remove on any failure.
 	swapped := false
 	defer func() {
@@ -242,7 +301,7 @@ func (st *Stage) Commit() error {
 	return syncDir(st.parent)
 }
 
-func checkReplaceable(target string) error {
+func checkReplaceable(target string, kind Kind) error {
 	info, err := os.Stat(target)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -260,8 +319,12 @@ func checkReplaceable(target string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(target, Marker)); err != nil {
+	marker, err := os.ReadFile(filepath.Join(target, Marker))
+	if err != nil {
 		return fmt.Errorf("%s: %w", target, ErrNotOurs)
+	}
+	if kind == Comparison && !bytes.Equal(marker, Comparison.markerText()) {
+		return fmt.Errorf("%s: %w", target, ErrSite)
 	}
 	return nil
 }
@@ -288,15 +351,76 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// removeLeftovers deletes staging folders of earlier builds that were killed before their swap.
+// removeLeftovers deletes staging folders of earlier builds of base that were killed before
+// their swap. The caller holds base's lock, so none of them belongs to a live build; a name
+// is matched whole, so the staging folder of another target ("public-2" beside "public") is
+// never taken for one.
 func removeLeftovers(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
 	}
+	// A build killed between the two renames of swapByRenames left the target missing and
+	// the previous output under its aside name: that is put back before anything is swept.
+	if _, err := os.Lstat(filepath.Join(parent, base)); errors.Is(err, fs.ErrNotExist) {
+		for _, e := range entries {
+			if e.IsDir() && strings.HasSuffix(e.Name(), ".old") && isStagingOf(e.Name(), base) {
+				if os.Rename(filepath.Join(parent, e.Name()), filepath.Join(parent, base)) == nil {
+					break
+				}
+			}
+		}
+	}
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix+base+"-") {
+		if e.IsDir() && isStagingOf(e.Name(), base) {
 			os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
+}
+
+// isStagingOf reports whether name is a staging folder of base as NewStage makes them
+// (os.MkdirTemp's random part is decimal digits), or the aside name swapByRenames gives the
+// previous output for a moment.
+func isStagingOf(name, base string) bool {
+	rest, ok := strings.CutPrefix(name, stagingPrefix+base+"-")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimSuffix(rest, ".old")
+	if rest == "" {
+		return false
+	}
+	for _, c := range rest {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveLink follows name while it is a symbolic link, also when the last one leads to
+// nothing yet, and returns where it ends: replacing that keeps the links. A missing name is
+// returned as it is, to be created.
+func resolveLink(name string) (string, error) {
+	for range 40 {
+		info, err := os.Lstat(name)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return name, nil
+		}
+		to, err := os.Readlink(name)
+		if err != nil {
+			return "", fmt.Errorf("reading link %s: %w", name, err)
+		}
+		if !filepath.IsAbs(to) {
+			// Relative to the folder the link is in, as the system reads it, even when that
+			// folder is itself reached through a link.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(name))
+			if err != nil {
+				return "", fmt.Errorf("reading link %s: %w", name, err)
+			}
+			to = filepath.Join(dir, to)
+		}
+		name = filepath.Clean(to)
+	}
+	return "", fmt.Errorf("%s: demasiados enlaces simbólicos encadenados", name)
 }

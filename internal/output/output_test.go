@@ -38,10 +38,10 @@ func read(t *testing.T, dir string) map[string]string {
 
 func TestWriteReplacesWhole(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	if err := Write(target, Files{"index.html": []byte("v1"), "old/only.html": []byte("x")}); err != nil {
+	if err := Write(t.Context(), target, Site, Files{"index.html": []byte("v1"), "old/only.html": []byte("x")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(target, Files{"index.html": []byte("v2")}); err != nil {
+	if err := Write(t.Context(), target, Site, Files{"index.html": []byte("v2")}); err != nil {
 		t.Fatal(err)
 	}
 	got := read(t, target)
@@ -54,12 +54,12 @@ func TestWriteReplacesWhole(t *testing.T) {
 // TestFailedWriteKeepsOld: a write that fails half-way leaves the earlier output as it was.
 func TestFailedWriteKeepsOld(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	if err := Write(target, Files{"index.html": []byte("v1")}); err != nil {
+	if err := Write(t.Context(), target, Site, Files{"index.html": []byte("v1")}); err != nil {
 		t.Fatal(err)
 	}
 	before := read(t, target)
 	// "a/b" as a file and "a/b/c" under it: the second cannot be written, after the first was.
-	err := Write(target, Files{"a/b": []byte("file"), "a/b/c": []byte("under a file"), "index.html": []byte("v2")})
+	err := Write(t.Context(), target, Site, Files{"a/b": []byte("file"), "a/b/c": []byte("under a file"), "index.html": []byte("v2")})
 	if err == nil {
 		t.Fatal("want an error")
 	}
@@ -72,7 +72,7 @@ func TestFailedWriteKeepsOld(t *testing.T) {
 func TestRefusesForeignFolder(t *testing.T) {
 	target := t.TempDir()
 	os.WriteFile(filepath.Join(target, "notas.txt"), []byte("mías"), 0o644)
-	if err := Write(target, Files{"index.html": []byte("x")}); !errors.Is(err, ErrNotOurs) {
+	if err := Write(t.Context(), target, Site, Files{"index.html": []byte("x")}); !errors.Is(err, ErrNotOurs) {
 		t.Fatalf("err = %v, want ErrNotOurs", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(target, "notas.txt")); string(b) != "mías" {
@@ -98,7 +98,7 @@ func TestKilledWrite(t *testing.T) {
 		t.Skip("helper process")
 	}
 	target := filepath.Join(t.TempDir(), "public")
-	if err := Write(target, site("old", 10)); err != nil {
+	if err := Write(t.Context(), target, Site, site("old", 10)); err != nil {
 		t.Fatal(err)
 	}
 	sawNew, sawOld := false, false
@@ -145,7 +145,7 @@ func TestKilledWrite(t *testing.T) {
 	if !sawNew {
 		t.Error("no write ever finished: the test did not exercise a completed swap")
 	}
-	if err := Write(target, site("final", 2)); err != nil {
+	if err := Write(t.Context(), target, Site, site("final", 2)); err != nil {
 		t.Fatal(err)
 	}
 	assertNoStaging(t, filepath.Dir(target))
@@ -158,7 +158,7 @@ func TestHelperWrite(t *testing.T) {
 	if target == "" {
 		t.Skip("run by TestKilledWrite only")
 	}
-	if err := Write(target, site(os.Getenv("PAUTA_OUTPUT_TAG"), 10)); err != nil {
+	if err := Write(t.Context(), target, Site, site(os.Getenv("PAUTA_OUTPUT_TAG"), 10)); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -125,7 +125,7 @@ func (w *fileWriter) create() error {
 func (w *fileWriter) finish() (*os.File, error) {
 	if w.prev != nil {
 		var one [1]byte
-		if n, _ := w.prev.Read(one[:]); n == 0 && os.Link(w.prev.Name(), w.full) == nil {
+		if n, _ := w.prev.Read(one[:]); n == 0 && w.link() {
 			w.prev.Close()
 			w.prev = nil
 			return nil, nil
@@ -141,6 +141,25 @@ func (w *fileWriter) finish() (*os.File, error) {
 		}
 	}
 	return w.f, nil
+}
+
+// link gives the staging folder a name for the file compared through prev. A link is made by
+// path, and the path may have come to name another file since it was opened (one a user put
+// there); the new name is kept only when it names the very file compared.
+func (w *fileWriter) link() bool {
+	if os.Link(w.prev.Name(), w.full) != nil {
+		return false
+	}
+	compared, err := w.prev.Stat()
+	if err != nil {
+		os.Remove(w.full)
+		return false
+	}
+	if linked, err := os.Lstat(w.full); err != nil || !os.SameFile(compared, linked) {
+		os.Remove(w.full)
+		return false
+	}
+	return true
 }
 
 // abandon closes what is open after a failed write.

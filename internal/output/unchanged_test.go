@@ -52,7 +52,7 @@ func TestUnchangedFilesAreKept(t *testing.T) {
 			first[c.name] = c.before
 		}
 	}
-	if err := Write(target, first); err != nil {
+	if err := Write(t.Context(), target, Site, first); err != nil {
 		t.Fatal(err)
 	}
 	before := map[string]os.FileInfo{}
@@ -62,7 +62,7 @@ func TestUnchangedFilesAreKept(t *testing.T) {
 		}
 	}
 	for _, piece := range []int{1 << 20, 4096, 7} {
-		st, err := NewStage(target)
+		st, err := NewStage(t.Context(), target, Site)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,7 +113,7 @@ func TestOnlyPlainFilesAreKept(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "public")
 	files := Files{"a.html": []byte("a"), "b.html": []byte("b"), "c.html": []byte("c")}
-	if err := Write(target, files); err != nil {
+	if err := Write(t.Context(), target, Site, files); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(filepath.Join(target, "a.html"), 0o600); err != nil {
@@ -134,7 +134,7 @@ func TestOnlyPlainFilesAreKept(t *testing.T) {
 		t.Skipf("no hard links here: %v", err)
 	}
 	before, _ := os.Stat(filepath.Join(target, "a.html"))
-	if err := Write(target, files); err != nil {
+	if err := Write(t.Context(), target, Site, files); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.Stat(filepath.Join(target, "a.html"))
@@ -153,11 +153,11 @@ func TestOnlyPlainFilesAreKept(t *testing.T) {
 // A build that fails after keeping files leaves the previous output whole.
 func TestFailedWriteAfterKeptFiles(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	if err := Write(target, Files{"a.html": []byte("a"), "b.html": []byte("b")}); err != nil {
+	if err := Write(t.Context(), target, Site, Files{"a.html": []byte("a"), "b.html": []byte("b")}); err != nil {
 		t.Fatal(err)
 	}
 	before := read(t, target)
-	st, err := NewStage(target)
+	st, err := NewStage(t.Context(), target, Site)
 	if err != nil {
 		t.Fatal(err)
 	}

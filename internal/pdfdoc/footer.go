@@ -12,6 +12,9 @@ func LineHeight(size float64) float64 { return PT(size) * 1.3 }
 // Footer is the band at the bottom of every page: who and which version at the left, the
 // page number and an optional QR code at the right.
 type Footer struct {
+	// Notice, when set, is a first line in bold above Left, e.g. that the document is no
+	// longer in force: in black type on every page, where a copier keeps it.
+	Notice    string
 	Left      []string // lines at the left, top to bottom
 	Page      int
 	Pages     int    // 0 with Options.CountPages: filled in when the document is written
@@ -32,12 +35,19 @@ func (f Footer) gap() float64 {
 // Height is the band's height from its rule to the lowest ink, mm.
 func (f Footer) Height() float64 {
 	lh := LineHeight(SmallSize)
-	rows := max(len(f.Left), 2)
+	rows := max(len(f.lines()), 2)
 	h := float64(rows) * lh
 	if f.QR != nil && f.QR.Size() > h {
 		h = f.QR.Size()
 	}
 	return f.gap() + h
+}
+
+func (f Footer) lines() []string {
+	if f.Notice == "" {
+		return f.Left
+	}
+	return append([]string{f.Notice}, f.Left...)
 }
 
 // DrawFooter draws the band between x and x+w with its lowest ink at bottom.
@@ -53,14 +63,15 @@ func (d *Doc) DrawFooter(f Footer, x, bottom, w float64) {
 	}
 	y := top + f.gap()
 	base := Ascent(SmallSize)
-	for i, line := range f.Left {
+	for i, line := range f.lines() {
 		style := ""
-		if i == 0 {
+		// The notice and the first of Left in bold.
+		if i == 0 || i == 1 && f.Notice != "" {
 			style = "B"
-			if d.Draft {
-				// Also in black type: the grey mark under the page may not survive a copier.
-				line = DraftText + " · " + line
-			}
+		}
+		if i == 0 && d.Draft {
+			// Also in black type: the grey mark under the page may not survive a copier.
+			line = DraftText + " · " + line
 		}
 		d.SetFont(Font, style, SmallSize)
 		d.Text(x, y+float64(i)*lh+base, line)

@@ -81,6 +81,9 @@ type Options struct {
 	Author   string
 	Keywords string
 	Draft    bool // mark every page "BORRADOR — sin validez"
+	// Mark, when set and not a draft, is written large across every page, as the draft mark
+	// is: "NO VIGENTE" on the papers of a replaced version.
+	Mark string
 	// Out, when set, receives the PDF as it is written (pages as they are finished); finish
 	// with Close. Otherwise Bytes returns it.
 	Out io.Writer
@@ -96,6 +99,7 @@ type Options struct {
 type Doc struct {
 	Paper      Paper
 	Draft      bool
+	mark       string
 	countPages bool
 	info       info
 
@@ -131,7 +135,7 @@ func New(opt Options) *Doc {
 	}
 	fonts, err := vendoredFaces()
 	doc := &Doc{
-		Paper: paper, Draft: opt.Draft, countPages: opt.CountPages, out: opt.Out,
+		Paper: paper, Draft: opt.Draft, mark: opt.Mark, countPages: opt.CountPages, out: opt.Out,
 		info: info{title: opt.Title, subject: opt.Subject, author: opt.Author, keywords: opt.Keywords,
 			date: time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)},
 		fontSize:  10,
@@ -145,28 +149,40 @@ func New(opt Options) *Doc {
 	return doc
 }
 
-// NewPage starts a page and, for a draft, lays the draft mark under everything that follows.
+// NewPage starts a page and, for a draft or a marked document, lays the mark under
+// everything that follows.
 func (d *Doc) NewPage() {
 	d.AddPage()
-	if d.Draft {
-		d.draftMark()
+	switch {
+	case d.Draft:
+		d.bigMark(DraftText)
+	case d.mark != "":
+		d.bigMark(d.mark)
 	}
 }
+
+// ReplacedMark is written across every page of a version no longer in force.
+const ReplacedMark = "NO VIGENTE"
+
+// ReplacedNotice is the line every page of a replaced version carries; by is the citation of
+// the decree that replaced it.
+func ReplacedNotice(by string) string { return "NO VIGENTE — reemplazada por el " + by }
 
 // DraftText is the mark a draft carries on every page.
 const DraftText = "BORRADOR — sin validez"
 
-// draftMark writes DraftText large and diagonal across the page, in light grey under the
-// content: the words, not the grey, say it is a draft, and the form stays readable.
-func (d *Doc) draftMark() {
+// bigMark writes text large and diagonal across the page, in light grey under the content:
+// the words, not the grey, say it is a draft (or no longer in force), and the form stays
+// readable.
+func (d *Doc) bigMark(text string) {
 	size := 54.0
 	d.SetFont(Font, "B", size)
-	w := d.GetStringWidth(DraftText)
+	w := d.GetStringWidth(text)
 	cx, cy := d.Paper.W/2, d.Paper.H/2
 	d.TransformBegin()
 	d.TransformRotate(55, cx, cy)
 	d.SetTextColor(200, 200, 200)
-	d.Text(cx-w/2, cy+size*0.35/2.83, DraftText)
+	d.Text(cx-w/2, cy+size*0.35/2.83, text)
 	d.SetTextColor(0, 0, 0)
 	d.TransformEnd()
 }

@@ -99,16 +99,18 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(s)
 	case reflect.String:
 		if s, ok := d.scalar(n, path, "escriba un texto"); ok {
-			v.SetString(strings.TrimSpace(s))
+			s = strings.TrimSpace(s)
+			d.checkChars(n, s, path, v.Type() == markdownType)
+			v.SetString(s)
 		}
 	case reflect.Int:
-		s, ok := d.scalar(n, path, "escriba un número entero, p. ej. 2387")
+		s, ok := d.scalar(n, path, "escriba un número entero, p. ej. 100")
 		if !ok {
 			return
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil {
-			d.fail(n, "escriba un número entero, sin puntos ni espacios, p. ej. 2387", "%s: %q no es un número entero", path, s)
+			d.fail(n, "escriba un número entero, sin puntos ni espacios, p. ej. 1250", "%s: %q no es un número entero", path, s)
 			return
 		}
 		v.SetInt(int64(i))
@@ -222,12 +224,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		node.Fields[f.key] = posOf(val)
 		d.decode(val, v.Field(f.index), joinPath(path, f.key))
 		if f.required && isEmpty(v.Field(f.index)) {
-			d.fail(val, "complete el valor o consulte el formato en go doc ./internal/procedure", "%s: %q no puede estar vacío", displayPath(path), f.key)
+			d.fail(val, "complete el valor; el formato se explica en «pauta formato»", "%s: %q no puede estar vacío", displayPath(path), f.key)
 		}
 	}
 	for _, f := range fields {
 		if f.required && !seen[f.key] && !misspelt[f.key] {
-			d.fail(n, fmt.Sprintf("agregue %s: bajo %s; el formato está en go doc ./internal/procedure", f.key, displayPath(path)), "%s: falta la clave obligatoria %q", displayPath(path), f.key)
+			d.fail(n, fmt.Sprintf("agregue %s: bajo %s; el formato se explica en «pauta formato»", f.key, displayPath(path)), "%s: falta la clave obligatoria %q", displayPath(path), f.key)
 		}
 	}
 	if nf := v.FieldByName("Node"); nf.IsValid() && nf.Type() == nodeType {

@@ -12,15 +12,22 @@ procedure.yaml is a YAML document (UTF-8, at most 32 MB, one document, no aliase
 top-level keys. Keys are in English; every text a reader sees is written in Spanish. Unknown
 keys are errors, with a suggestion ("¿quiso decir "title"?").
 
-	pauta: 1              # required: the format version
-	organization: …       # required: who issues the procedure
-	site: …               # optional: where the site is published
-	markdown: …           # optional: how Markdown texts are rendered
-	decree: …             # required: the act that approves the procedure
-	manual: …             # required: the manual the decree approves
-	checklist: …          # required: the printable session checklist
-	pages: …              # optional: further Markdown pages of the site
-	search: …             # optional: synonyms of the procedure's trade for the site's search
+  - pauta (required): the format version, always 1.
+  - organization (required): who issues the procedure.
+  - site (optional): where the site is published.
+  - markdown (optional): how Markdown texts are rendered.
+  - decree (required): the act that approves the procedure.
+  - manual (required): the manual the decree approves.
+  - checklist (required): the printable session checklist.
+  - pages (optional): further Markdown pages of the site.
+  - search (optional): synonyms of the procedure's trade for the site's search.
+
+The same format is explained for the people who write procedure.yaml, in Spanish and without
+Go, in formato.md (see Guide): «pauta formato» prints it and «pauta init» writes it into each
+new project as FORMATO.md. A test loads every YAML example of that guide and of this comment,
+so both stay true of Load: a complete procedure must load as it is, and a fragment (such as
+the ones below) is merged into the guide's complete example, a mapping key by key and a list
+of parts by id, and must load too.
 
 A first line "# yaml-language-server: $schema=procedure.schema.json" lets editors that read
 JSON Schema complete and check the file. That schema, procedure.schema.json at the root of the
@@ -33,29 +40,49 @@ references that exist, a choice with options) is left to Load.
 # Ids
 
 Every section, item, check, field, phase, signature block, decree paragraph, signatory and
-page has an id: lowercase ASCII letters, digits and single hyphens ("inicio-sesion-anydesk").
+page has an id: lowercase ASCII letters, digits and single hyphens ("registrar-solicitud").
 Ids are unique in the whole file. An id is the URL anchor of its part
-(index.html#inicio-sesion-anydesk) and the key that matches a part across two versions, so
+(index.html#registrar-solicitud) and the key that matches a part across two versions, so
 keep it when the wording changes and never reuse an old id for a different part. These ids
 are reserved for the site itself: contenido, resultados, buscar, busqueda, index, decreto,
 versiones, v, assets, top, menu, pie, manual, anexo, vistos, considerando, resuelvo,
-distribucion, firmas, encabezado, comparado.
+distribucion, firmas, encabezado, comparado, indice-titulo, q-cabecera.
 
 # Texts
 
 Keys documented as Markdown (text of sections, items and decree paragraphs, and the pages)
 are CommonMark with tables, strikethrough and autolinks. Raw HTML is dropped unless
-markdown.allow_html is true. Other texts are plain. Long texts read best as folded blocks:
+markdown.allow_html is true. Other texts are plain, and every text is trimmed of surrounding
+spaces. Long texts read best as folded blocks:
 
-	text: >-
-	  Este manual aplica a todo el personal de soporte técnico de la municipalidad,
-	  autorizado para realizar accesos remotos.
+	manual:
+	  sections:
+	    - id: alcance
+	      title: Alcance
+	      text: >-
+	        Este procedimiento aplica a todo el personal de la unidad que atiende
+	        solicitudes del público.
+
+No text holds a control character (tab, NUL, escape, form feed, DEL, the C1 range) or a
+Unicode line separator: the PDFs cannot print one. A plain text is one line; a Markdown text
+may hold line breaks and tabs, nothing else of the kind.
+
+A Markdown text is at most 256 KB, nests at most 32 brackets, quotes or lists, and holds no
+more links, brackets or emphasis marks in one paragraph than a person writes (about a
+thousand links, four thousand brackets or marks): past that, goldmark would take seconds or
+gigabytes to parse it. A heading of a section's, item's or paragraph's text must not take
+the id of a section, an item, a paragraph, a signatory, an id the site uses, or a heading of
+another text, since they share one page.
+
+Every file pauta reads (procedure.yaml, the pages, the theme, the published versions) is a
+regular file of at most 32 MB inside the project folder: a symbolic link may lead to another
+file of the project, never out of it.
 
 # organization
 
 	organization:
-	  name: Municipalidad de Requínoa      # required
-	  unit: Departamento de Informática    # optional; printed on the checklist
+	  name: Municipalidad de Ejemplo         # required
+	  unit: Departamento de Administración   # optional; printed on the checklist
 
 # site
 
@@ -64,7 +91,8 @@ markdown.allow_html is true. Other texts are plain. Long texts read best as fold
 
 base_url is the absolute http(s) address of the published site, ending in "/". When set, the
 checklist's QR code leads to the manual of that version; without it the QR code carries the
-version code.
+version code. It is written as a URL is: no spaces and none of " < > \ ^ ` { | } (write each
+as %XX, a space as %20), no user or password before the host, no ? or #.
 
 # markdown
 
@@ -78,61 +106,67 @@ All keys are required except initials and distribution.
 
 	decree:
 	  kind: DECRETO ALCALDICIO
-	  number: 2387                    # a whole number, greater than zero
-	  date: 2024-08-02                # YYYY-MM-DD; the procedure applies from this date
-	  place: REQUÍNOA                 # printed as "REQUÍNOA, 02 AGO 2024"
-	  subject: APRUEBA PROCEDIMIENTO PARA …
+	  number: 100                     # a whole number, greater than zero
+	  date: 2025-01-15                # YYYY-MM-DD; the procedure applies from this date
+	  place: EJEMPLO                  # printed as "EJEMPLO, 15 ENE 2025"
+	  subject: APRUEBA PROCEDIMIENTO DE EJEMPLO.
 	  opening: "Esta Alcaldía decretó hoy lo siguiente:"
 	  vistos:                         # legal bases: a list of paragraphs
 	    - id: ley-18695
-	      text: Las Facultades que me confiere la Ley N° 18.695 …
+	      text: Las facultades que me confiere la Ley N° 18.695.
 	  considerando:                   # reasons: a list of paragraphs
 	    - id: necesidad
-	      text: La necesidad del Municipio …
+	      text: La necesidad de contar con un procedimiento escrito.
 	  resolutions:                    # DECRETO: resolutive points, numbered when more than one
-	    - id: aprueba-procedimiento
-	      text: APRUÉBASE el Procedimiento …
+	    - id: aprueba
+	      text: APRUÉBASE el Procedimiento de ejemplo.
 	  closing: ANÓTESE, COMUNÍQUESE Y ARCHÍVESE.-
 	  signatories:                    # left to right as on paper
 	    - id: secretaria-municipal
-	      name: MARIO MENA NORIEGA
+	      name: NOMBRE APELLIDO
 	      role: SECRETARIA MUNICIPAL
 	      acting: true                # subrogante: the role prints as "SECRETARIA MUNICIPAL (S)"
 	    - id: alcalde
-	      name: WALDO VALDIVIA MONTECINOS
+	      name: NOMBRE APELLIDO
 	      role: ALCALDE
-	  initials: WVM/CAB/MMN/FNM/knc.  # signers and reviewers in capitals, typist in lower case
+	  initials: NA/NA/na.             # signers and reviewers in capitals, typist in lower case
 	  distribution:                   # DISTRIBUCIÓN: plain lines
 	    - Secretaría Municipal
 	    - Archivo
 
-A paragraph has an id and a Markdown text, both required.
+A paragraph has an id and a Markdown text, both required. A signatory has an id, a name and a
+role, all required.
 
 # manual
 
+A manual has a title (required), a short_title (optional; browser tabs and page header) and its
+sections (required: at least one). A section is a heading with, in this order on the page, its
+text, its items and its sub-sections. It must have at least one of text, items or sections (an
+empty step is an error). The keys of a section, and of an item, at their levels:
+
 	manual:
-	  title: Manual de Procedimientos para …   # required
-	  short_title: Accesos remotos de soporte técnico   # optional; browser tabs and page header
-	  sections: […]                            # required: at least one section
+	  title: Procedimiento de ejemplo             # required
+	  short_title: Atención de solicitudes        # optional
+	  sections:                                   # required: at least one section
+	    - id: procedimiento                       # required
+	      title: Procedimiento                    # required; without its number
+	      text: Los pasos para atender una solicitud.   # Markdown, optional
+	      numbered: true                          # number the sub-sections 1, 2, 3 (steps)
+	      label: paso                             # with numbered: how the checklist cites a step
+	      sections:                               # sub-sections, at most four levels deep
+	        - id: recepcion
+	          title: Recepción de la solicitud
+	          list: letters                       # items marked a, b, c; "bullets" (default) for •
+	          items:                              # optional: the section's list
+	            - id: registrar-solicitud         # required
+	              text: Se registra la solicitud con su fecha.   # required, Markdown
+	            - id: asignar-responsable
+	              text: Se asigna un responsable.
+	          # fields: what the checklist asks to fill in for this section (see fields)
+	          # checks: what the checklist asks to tick for this section (see checks)
 
-A section is a heading with, in this order on the page, its text, its items and its
-sub-sections. It must have at least one of text, items or sections (an empty step is an error).
-
-  - id: autenticacion-autorizacion       # required
-    title: Autenticación y Autorización  # required; without its number
-    text: …                              # Markdown, optional
-    list: letters                        # items marked a, b, c; "bullets" (the default) for •
-    items:                               # optional
-  - id: numero-sesion-autorizacion   # required
-    text: El usuario final debe …    # required, Markdown
-    numbered: true                       # number the sub-sections 1, 2, 3 (procedure steps)
-    label: paso                          # with numbered: how the checklist cites a sub-section
-    sections: […]                        # sub-sections, at most four levels deep
-    fields: […]                          # what the checklist asks to fill in for this section
-    checks: […]                          # what the checklist asks to tick for this section
-
-With numbered: true and label: paso, the third sub-section prints as "3. Inicio de Sesión en
-AnyDesk" and the checklist cites its second lettered item as "paso 3b". A lettered list holds at
+With numbered: true and label: paso, the first sub-section prints as "1. Recepción de la
+solicitud" and the checklist cites its second lettered item as "paso 1b". A lettered list holds at
 most 26 items. label needs numbered, and numbered needs sub-sections.
 
 # checks
@@ -141,28 +175,42 @@ A check is one line of the checklist, ticked Sí / No / N/A. Write it in the sec
 verifies; the checklist groups checks by phase and keeps them in the order of the manual, which
 is the order of the work.
 
-	checks:
-	  - id: identidad-verificada           # required
-	    phase: antes                       # required: the id of a checklist phase
-	    text: Identidad del usuario verificada …   # required: a short statement
-	    from: [verificacion-identidad, autenticacion-adicional]
+	manual:
+	  sections:
+	    - id: procedimiento
+	      sections:
+	        - id: recepcion
+	          checks:
+	            - id: responsable-asignado      # required
+	              phase: inicio                 # required: the id of a checklist phase
+	              text: La solicitud tiene un responsable asignado   # required: a short statement
+	              from: [registrar-solicitud, asignar-responsable]
 
 from lists the ids of the items or sections the check comes from; the checklist prints them as
-its source ("Req. 2, paso 4b"). Without from, the source is the section the check is written in.
+its source ("paso 1a, 1b"). Without from, the source is the section the check is written in.
 Every id in from must exist.
 
 # fields
 
 A field is a blank the technician fills in by hand.
 
-	fields:
-	  - id: hora-inicio                    # required
-	    label: Hora de inicio              # required
-	    type: time                         # text (default), date, time or choice
-	    options: [Sí, No]                  # only for choice: at least two, each printed with a box
-	    width: 1                           # quarters of the page, 1 to 4 (default 1)
-	    lines: 1                           # writing lines, 1 to 6 (default 1)
-	    phase: cierre                      # optional: print inside that phase's block
+	manual:
+	  sections:
+	    - id: procedimiento
+	      sections:
+	        - id: respuesta
+	          fields:
+	            - id: hora-respuesta            # required
+	              label: Hora de la respuesta   # required
+	              type: time                    # text (default), date, time or choice
+	              width: 1                      # quarters of the page, 1 to 4 (default 1; 4 for choice)
+	              lines: 1                      # writing lines, 1 to 6 (default 1)
+	              phase: cierre                 # optional: print inside that phase's block
+	            - id: medio-respuesta
+	              label: Medio de la respuesta
+	              type: choice
+	              options: [Correo electrónico, Carta]   # only for choice: at least two
+	              phase: cierre
 
 Fields without a phase form the session data block at the top of the checklist, in the order of
 the manual. A field must never record a password, PIN, one-time code, token or other secret:
@@ -173,17 +221,19 @@ the verification was done, as a check.
 # checklist
 
 	checklist:
-	  code: SR-01                          # required: form code, printed in the header
-	  title: "Lista de verificación: …"    # required
-	  instructions: Una hoja por sesión …  # optional: one line on how to fill it in
+	  code: PE-01                          # required: form code, printed in the header
+	  title: "Lista de verificación: atención de una solicitud"   # required
+	  instructions: Una hoja por solicitud.   # optional: one line on how to fill it in
 	  phases:                              # required: the pause points, in the order of the work
-	    - id: antes                        # required
-	      title: Antes de conectar         # required
-	      hint: Leer y marcar cada punto antes de iniciar AnyDesk   # optional
-	  observations: Observaciones (…)      # optional: heading of the observation lines
+	    - id: inicio                       # required
+	      title: Al recibir la solicitud   # required
+	      hint: Antes de asignarla         # optional
+	    - id: cierre
+	      title: Al responder
+	  observations: Observaciones (explique cada «No»)   # optional: heading of the observation lines
 	  signatures:                          # required: signature blocks, left to right
-	    - id: tecnico                      # required
-	      title: Técnico de soporte        # required
+	    - id: firma-responsable            # required
+	      title: Responsable               # required
 	      lines: [Nombre, RUT, Cargo / unidad, Fecha, Firma]   # optional; these are the default
 
 Every phase must receive at least one check or field.
@@ -220,7 +270,7 @@ pauta buscar "texto" shows what a query finds and through which word.
 
 Load reports every problem at once, sorted by position, one per line:
 
-	procedure.yaml:112:13: manual.sections[4].sections[2]: clave desconocida "titel" — ¿quiso decir "title"?
+	procedure.yaml:42:13: manual.sections[2].sections[1]: clave desconocida "titel" — ¿quiso decir "title"?
 
 Each line names the file, line and column, what is wrong and what to do. Load returns these as
 an ErrorList; any other error is the machine's (an unreadable disk), not the author's.

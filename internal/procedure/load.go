@@ -57,7 +57,12 @@ func Load(fsys fs.FS, name string) (*Procedure, error) {
 
 func fileError(name string, err error, hint string) error {
 	var tooBig *tooBigError
+	var refused ErrorList
 	switch {
+	case errors.As(err, &refused) && len(refused) == 1:
+		// The file system refused the file (a link out of the project, a pipe): named here
+		// as this load names it, so that a caller reading a version's folder can place it.
+		return ErrorList{{File: name, Msg: refused[0].Msg, Hint: refused[0].Hint}}
 	case errors.As(err, &tooBig):
 		return ErrorList{{File: name, Msg: fmt.Sprintf("el archivo pesa más de %d MB", tooBig.limit>>20),
 			Hint: "divida el texto en páginas de content/ o revise que sea el archivo correcto"}}
@@ -168,7 +173,7 @@ func yamlErrorPos(err error) Pos {
 
 func yamlErrorMsg(err error) string {
 	msg := yamlLine.ReplaceAllString(err.Error(), "")
-	return strings.TrimPrefix(msg, "yaml: ")
+	return yamlProblem(strings.TrimPrefix(msg, "yaml: "))
 }
 
 // tabIndent finds the first tab in the indentation of a line: yaml.v3 reports such an error at
@@ -222,7 +227,10 @@ func readPages(fsys fs.FS, name string, p *Procedure, errs *ErrorList) {
 		src, err := readLimited(fsys, dir+pg.File, MaxPageSize)
 		if err != nil {
 			var tooBig *tooBigError
+			var refused ErrorList
 			switch {
+			case errors.As(err, &refused) && len(refused) == 1:
+				errs.add(dir+pg.File, Pos{}, refused[0].Hint, "%s", refused[0].Msg)
 			case errors.As(err, &tooBig):
 				errs.add(name, pg.At("file"), "divida la página en varias", "la página %s pesa más de %d MB", pg.File, MaxPageSize>>20)
 			case errors.Is(err, fs.ErrNotExist):

@@ -44,8 +44,16 @@ func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.M
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.Year == 0 }
 
-// Before reports whether d is earlier than e.
-func (d Date) Before(e Date) bool { return d.String() < e.String() }
+// Before reports whether d is strictly earlier than e: a date is not before itself.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
 
 // MarshalText keeps the canonical form (and so the version code) independent of how YAML
 // spelled the date.
@@ -96,7 +104,7 @@ type Procedure struct {
 // Organization is the public body that issues the decree and runs the procedure.
 type Organization struct {
 	Node
-	Name string `yaml:"name" pauta:"required" doc:"Nombre completo, p. ej. \"Municipalidad de Requínoa\"."`
+	Name string `yaml:"name" pauta:"required" doc:"Nombre completo de la institución, p. ej. \"Municipalidad de Ejemplo\"."`
 	Unit string `yaml:"unit" doc:"Unidad que aplica el procedimiento; se imprime en la lista de verificación."`
 }
 
@@ -117,8 +125,8 @@ type Decree struct {
 	Node
 	Kind         string       `yaml:"kind" pauta:"required" doc:"Tipo de acto, en mayúsculas, p. ej. \"DECRETO ALCALDICIO\"."`
 	Number       int          `yaml:"number" pauta:"required" doc:"Número del acto, mayor que cero."`
-	Date         Date         `yaml:"date" pauta:"required" doc:"Fecha del acto, AAAA-MM-DD; el procedimiento rige desde ese día."`
-	Place        string       `yaml:"place" pauta:"required" doc:"Lugar que se imprime antes de la fecha, p. ej. \"REQUÍNOA\"."`
+	Date         Date         `yaml:"date" pauta:"required" doc:"Fecha del acto, AAAA-MM-DD (p. ej. 2025-01-15); el procedimiento rige desde ese día."`
+	Place        string       `yaml:"place" pauta:"required" doc:"Lugar, en mayúsculas, que se imprime antes de la fecha: \"EJEMPLO\" da \"EJEMPLO, 15 ENE 2025\"."`
 	Subject      string       `yaml:"subject" pauta:"required" doc:"La materia del acto, en mayúsculas."`
 	Opening      string       `yaml:"opening" pauta:"required" doc:"Fórmula de apertura, p. ej. \"Esta Alcaldía decretó hoy lo siguiente:\"."`
 	Vistos       []*Paragraph `yaml:"vistos" pauta:"required" doc:"VISTOS: las bases legales, un párrafo cada una."`
@@ -126,21 +134,21 @@ type Decree struct {
 	Resolutions  []*Paragraph `yaml:"resolutions" pauta:"required" doc:"DECRETO: los puntos resolutivos; se numeran cuando hay más de uno."`
 	Closing      string       `yaml:"closing" pauta:"required" doc:"Fórmula de cierre, p. ej. \"ANÓTESE, COMUNÍQUESE Y ARCHÍVESE.-\"."`
 	Signatories  []*Signatory `yaml:"signatories" pauta:"required" doc:"Quienes firman, de izquierda a derecha como en el papel: primero la Secretaría Municipal (ministro de fe), al final el Alcalde."`
-	Initials     string       `yaml:"initials" doc:"Línea de iniciales, p. ej. \"WVM/CAB/MMN/FNM/knc.\"."`
+	Initials     string       `yaml:"initials" doc:"Línea de iniciales: quienes firman y revisan en mayúsculas, quien transcribe en minúsculas, p. ej. \"ABC/DEF/ghi.\"."`
 	Distribution []string     `yaml:"distribution" doc:"DISTRIBUCIÓN: quiénes reciben copia, una línea cada uno."`
 }
 
 // Paragraph is one numbered or bulleted paragraph of the decree.
 type Paragraph struct {
 	Node
-	ID   string   `yaml:"id" pauta:"required" doc:"Id estable (letras minúsculas sin tildes, cifras y guiones)."`
+	ID   string   `yaml:"id" pauta:"required" doc:"Id estable: letras minúsculas sin tildes, cifras y guiones, único en todo el archivo. Consérvelo aunque cambie la redacción: une las versiones."`
 	Text Markdown `yaml:"text" pauta:"required" doc:"El párrafo, en Markdown."`
 }
 
 // Signatory signs the decree.
 type Signatory struct {
 	Node
-	ID     string `yaml:"id" pauta:"required" doc:"Id estable."`
+	ID     string `yaml:"id" pauta:"required" doc:"Id estable: letras minúsculas sin tildes, cifras y guiones, único en todo el archivo. Consérvelo aunque cambie la redacción: une las versiones."`
 	Name   string `yaml:"name" pauta:"required" doc:"Nombre completo, como se imprime bajo la firma."`
 	Role   string `yaml:"role" pauta:"required" doc:"Cargo, p. ej. \"ALCALDE\"."`
 	Acting bool   `yaml:"acting" doc:"true cuando firma como subrogante: el cargo se imprime con \"(S)\"."`
@@ -160,7 +168,7 @@ type Manual struct {
 	Title string `yaml:"title" pauta:"required" doc:"Título del manual."`
 	// ShortTitle names the site in browser tabs and the page header, where the full title of
 	// an official manual is usually too long.
-	ShortTitle string     `yaml:"short_title" doc:"Nombre corto para las pestañas del navegador y el encabezado, p. ej. \"Accesos remotos de soporte técnico\"; por omisión, el título."`
+	ShortTitle string     `yaml:"short_title" doc:"Nombre corto para las pestañas del navegador y el encabezado, p. ej. \"Préstamo de equipos\"; por omisión, el título."`
 	Sections   []*Section `yaml:"sections" pauta:"required" doc:"Secciones de primer nivel, en orden de lectura."`
 }
 
@@ -172,10 +180,10 @@ type Section struct {
 	Title    string     `yaml:"title" pauta:"required" doc:"Encabezado, sin su número."`
 	Text     Markdown   `yaml:"text" doc:"Texto bajo el encabezado, en Markdown."`
 	List     string     `yaml:"list" doc:"Cómo se marcan los ítems: \"bullets\" (viñetas, por omisión) o \"letters\" (a, b, c)."`
-	Items    []*Item    `yaml:"items" doc:"Los ítems de la sección, en orden."`
+	Items    []*Item    `yaml:"items" doc:"Los ítems de la sección, en orden; cada uno con id y text."`
 	Numbered bool       `yaml:"numbered" doc:"Numera las subsecciones 1, 2, 3 (los pasos de un procedimiento)."`
 	Label    string     `yaml:"label" doc:"Cómo cita la lista de verificación una subsección numerada, p. ej. \"paso\" da \"paso 3b\"."`
-	Sections []*Section `yaml:"sections" doc:"Subsecciones, en orden."`
+	Sections []*Section `yaml:"sections" doc:"Subsecciones, en orden; a lo más cuatro niveles en total."`
 	Fields   []*Field   `yaml:"fields" doc:"Campos que la lista de verificación pide llenar para esta sección."`
 	Checks   []*Check   `yaml:"checks" doc:"Puntos que la lista de verificación pide marcar para esta sección."`
 
@@ -188,7 +196,7 @@ type Section struct {
 // Item is one entry of a section's list.
 type Item struct {
 	Node
-	ID   string   `yaml:"id" pauta:"required" doc:"Id estable."`
+	ID   string   `yaml:"id" pauta:"required" doc:"Id estable: letras minúsculas sin tildes, cifras y guiones, único en todo el archivo. Consérvelo aunque cambie la redacción: une las versiones."`
 	Text Markdown `yaml:"text" pauta:"required" doc:"El ítem, en Markdown."`
 
 	// Filled in by Load.
@@ -199,8 +207,8 @@ type Item struct {
 // Field is a blank the technician fills in on the checklist.
 type Field struct {
 	Node
-	ID      string   `yaml:"id" pauta:"required" doc:"Id estable."`
-	Label   string   `yaml:"label" pauta:"required" doc:"Rótulo impreso sobre el espacio para escribir."`
+	ID      string   `yaml:"id" pauta:"required" doc:"Id estable: letras minúsculas sin tildes, cifras y guiones, único en todo el archivo. Consérvelo aunque cambie la redacción: une las versiones."`
+	Label   string   `yaml:"label" pauta:"required" doc:"Rótulo impreso sobre el espacio para escribir. Nunca pida una contraseña, clave, PIN ni otro secreto: pauta rechaza ese campo."`
 	Type    string   `yaml:"type" doc:"\"text\" (por omisión), \"date\", \"time\" o \"choice\"."`
 	Options []string `yaml:"options" doc:"Para type choice: las opciones, cada una impresa con una casilla."`
 	Width   int      `yaml:"width" doc:"Ancho en cuartos de página, de 1 a 4 (por omisión 1; 4 para choice)."`
@@ -213,7 +221,7 @@ type Field struct {
 // Check is one line of the checklist, ticked Sí / No / N/A.
 type Check struct {
 	Node
-	ID    string   `yaml:"id" pauta:"required" doc:"Id estable."`
+	ID    string   `yaml:"id" pauta:"required" doc:"Id estable: letras minúsculas sin tildes, cifras y guiones, único en todo el archivo. Consérvelo aunque cambie la redacción: une las versiones."`
 	Phase string   `yaml:"phase" pauta:"required" doc:"Id de la fase de la lista de verificación (punto de pausa) a la que pertenece."`
 	Text  string   `yaml:"text" pauta:"required" doc:"Lo que se verifica, en una frase breve."`
 	From  []string `yaml:"from" doc:"Ids de los ítems (o secciones) de los que proviene; sin él, la sección donde está escrito."`
@@ -253,7 +261,7 @@ type Phase struct {
 // Signature is a signature block of the checklist.
 type Signature struct {
 	Node
-	ID    string   `yaml:"id" pauta:"required" doc:"Id estable."`
+	ID    string   `yaml:"id" pauta:"required" doc:"Id estable: letras minúsculas sin tildes, cifras y guiones, único en todo el archivo. Consérvelo aunque cambie la redacción: une las versiones."`
 	Title string   `yaml:"title" pauta:"required" doc:"Quién firma, p. ej. \"Técnico de soporte\"."`
 	Lines []string `yaml:"lines" doc:"Líneas del bloque; por omisión Nombre, RUT, Cargo / unidad, Fecha, Firma."`
 }

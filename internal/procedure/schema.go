@@ -44,7 +44,8 @@ func Schema() ([]byte, error) {
 	doc.set("description", "Fuente de un procedimiento: el decreto que lo aprueba, el manual, "+
 		"la lista de verificación de cada sesión y otras páginas del sitio. "+
 		"Las claves van en inglés; los textos, en español. "+
-		"pauta check revisa además que los ids no se repitan y que las referencias existan.")
+		"pauta check revisa además que los ids no se repitan y que las referencias existan. "+
+		"La guía completa del formato: pauta formato (y FORMATO.md en cada proyecto nuevo).")
 	doc.merge(root)
 	doc.set("$defs", g.defs)
 
@@ -74,7 +75,8 @@ func valueRules() map[string]func(*object) {
 		"Procedure.pauta": func(s *object) { s.set("const", 1) },
 		"Decree.number":   func(s *object) { s.set("minimum", 1) },
 		"Site.base_url": func(s *object) {
-			s.set("pattern", `^https?://[^/?#\s]+/([^?#\s]*/)?$`)
+			// The characters checkBaseURL refuses, and no user or password before the host.
+			s.set("pattern", "^https?://[^/?#@\\s\"<>\\\\^`{|}]+/([^?#\\s\"<>\\\\^`{|}]*/)?$")
 		},
 		"Section.list": enum("bullets", "letters"),
 		"Field.type":   enum("text", "date", "time", "choice"),

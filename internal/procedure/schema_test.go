@@ -56,12 +56,12 @@ func schemaCheck(t *testing.T) *schemaValidator {
 }
 
 // TestSchemaAcceptsSources: every procedure.yaml in the repo that Load accepts (the
-// Requínoa procedure, its published versions, the test projects) is valid by the schema, so an
+// Requínoa procedure, its published versions, the test projects, the starter of pauta init) is valid by the schema, so an
 // editor never flags a correct file.
 func TestSchemaAcceptsSources(t *testing.T) {
 	v := schemaCheck(t)
 	root := filepath.Join("..", "..")
-	files := []string{DefaultFile}
+	files := []string{DefaultFile, "internal/starter/plantilla/" + DefaultFile}
 	for _, pattern := range []string{"testdata/projects/*/" + DefaultFile, "content/versiones/*/" + DefaultFile} {
 		matches, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(pattern)))
 		if err != nil {
@@ -152,6 +152,12 @@ func TestSchemaRejects(t *testing.T) {
 		{"base url without folder slash",
 			strings.Replace(base, "pauta: 1\n", "pauta: 1\nsite:\n  base_url: https://www.ejemplo.cl/manual\n", 1),
 			`$.site.base_url: "https://www.ejemplo.cl/manual" does not match`},
+		{"base url with a quote",
+			strings.Replace(base, "pauta: 1\n", "pauta: 1\nsite:\n  base_url: 'https://www.ejemplo.cl/a\"b/'\n", 1),
+			`$.site.base_url: "https://www.ejemplo.cl/a\"b/" does not match`},
+		{"base url with a space",
+			strings.Replace(base, "pauta: 1\n", "pauta: 1\nsite:\n  base_url: https://www.ejemplo.cl/a b/\n", 1),
+			`$.site.base_url: "https://www.ejemplo.cl/a b/" does not match`},
 		{"page not markdown",
 			strings.Replace(base, "content/ayuda.md", "content/ayuda.txt", 1),
 			`$.pages[0].file: "content/ayuda.txt" does not match`},

@@ -11,14 +11,14 @@ import (
 // SearchOpts tunes the site's search for the words of the procedure's trade.
 type SearchOpts struct {
 	Node
-	Synonyms []*SynonymGroup `yaml:"synonyms" doc:"Grupos de palabras o frases que la búsqueda trata como equivalentes, p. ej. AnyDesk, escritorio remoto y TeamViewer. Se suman al diccionario de sinónimos del sitio."`
+	Synonyms []*SynonymGroup `yaml:"synonyms" doc:"Grupos de palabras o frases que la búsqueda trata como equivalentes, p. ej. clave, contraseña y PIN. Se suman al diccionario de sinónimos del sitio."`
 }
 
 // SynonymGroup is a list of words or phrases a reader may type for one another: a query that
 // says one of them also finds the others, ranked below the text that says the query's word.
 type SynonymGroup struct {
 	Node
-	Words []string `yaml:"words" pauta:"required" doc:"Dos o más palabras o frases equivalentes, p. ej. [AnyDesk, escritorio remoto, TeamViewer]."`
+	Words []string `yaml:"words" pauta:"required" doc:"Dos o más palabras o frases equivalentes, cada una una sola vez, p. ej. [clave, contraseña, PIN]."`
 }
 
 // search checks the synonym groups: each has two different entries at least, each

@@ -17,12 +17,12 @@ const maxDepth = 4
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// reservedIDs are anchors and file names the site uses itself.
-func reservedID(id string) bool {
+// ReservedID reports whether id is an anchor or a file name the site uses itself.
+func ReservedID(id string) bool {
 	switch id {
 	case "contenido", "resultados", "buscar", "busqueda", "index", "decreto", "versiones", "v",
 		"assets", "top", "menu", "pie", "manual", "anexo", "vistos", "considerando", "resuelvo",
-		"distribucion", "firmas", "encabezado", "comparado":
+		"distribucion", "firmas", "encabezado", "comparado", "indice-titulo", "q-cabecera":
 		return true
 	}
 	return false
@@ -116,7 +116,7 @@ func (v *validator) id(id string, pos Pos, what string) {
 		v.add(pos, "use minúsculas sin tildes, cifras y guiones, p. ej. "+suggestID(id), "%s: id %q no válido", what, id)
 		return
 	}
-	if reservedID(id) {
+	if ReservedID(id) {
 		v.add(pos, "elija otro id, p. ej. "+id+"-1", "%s: el id %q está reservado para el sitio", what, id)
 		return
 	}
@@ -137,7 +137,7 @@ func suggestID(s string) string {
 
 func (v *validator) decree(d *Decree) {
 	if d.Number < 0 || d.Number == 0 && d.Fields["number"] != (Pos{}) {
-		v.add(d.At("number"), "escriba el número del decreto, p. ej. 2387", "el número de decreto debe ser mayor que cero")
+		v.add(d.At("number"), "escriba el número del decreto, p. ej. 100", "el número de decreto debe ser mayor que cero")
 	}
 	for _, group := range []struct {
 		name  string
@@ -161,13 +161,43 @@ func (v *validator) site(s *Site) {
 	if s.BaseURL == "" {
 		return
 	}
-	u, err := url.Parse(s.BaseURL)
-	switch {
-	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		v.add(s.At("base_url"), "escriba una dirección completa, p. ej. https://www.municipio.cl/procedimientos/", "site.base_url %q no es una dirección http(s) completa", s.BaseURL)
-	case !strings.HasSuffix(u.Path, "/") || u.RawQuery != "" || u.Fragment != "":
-		v.add(s.At("base_url"), "termine la dirección con \"/\", sin ? ni #", "site.base_url debe ser la carpeta del sitio")
+	if hint, msg := checkBaseURL(s.BaseURL); msg != "" {
+		v.add(s.At("base_url"), hint, "%s", msg)
 	}
+}
+
+// checkBaseURL says what is wrong with a site address, as a hint and a message, or nothing.
+// The address goes unescaped into the QR code, the CSV index and the links people copy, so
+// it must be a URL exactly as written: characters a URL never holds (space, ", <, >, …) would
+// end it early or break the page around it, and a password would be printed on every sheet.
+func checkBaseURL(raw string) (hint, msg string) {
+	const example = "escriba una dirección completa, p. ej. https://www.municipio.cl/procedimientos/"
+	for i, r := range raw {
+		var what string
+		switch {
+		case r == ' ':
+			what = "un espacio"
+		case unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF':
+			what = fmt.Sprintf("el carácter invisible %U", r)
+		case strings.ContainsRune("\"<>\\^`{|}", r):
+			what = fmt.Sprintf("el carácter %q", r)
+		}
+		if what != "" {
+			pos := len([]rune(raw[:i])) + 1
+			return "una dirección no lleva espacios ni \" < > \\ ^ ` { | }; escriba cada uno como %XX (un espacio es %20)",
+				fmt.Sprintf("site.base_url %q contiene %s en la posición %d", raw, what, pos)
+		}
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "":
+		return example, fmt.Sprintf("site.base_url %q no es una dirección http(s) completa", raw)
+	case u.User != nil:
+		return "borre el usuario y la contraseña (lo que va antes de @): quedarían impresos en cada hoja", fmt.Sprintf("site.base_url %q lleva usuario o contraseña", raw)
+	case !strings.HasSuffix(u.Path, "/") || u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(raw, "?") || strings.HasSuffix(raw, "#"):
+		return "termine la dirección con \"/\", sin ? ni #", "site.base_url debe ser la carpeta del sitio"
+	}
+	return "", ""
 }
 
 func (v *validator) manual(m *Manual) {
@@ -188,7 +218,7 @@ func (v *validator) section(s *Section) {
 		if s.Number != "" {
 			what = "el paso"
 		}
-		v.add(s.Pos, "escriba text:, items: o sections: bajo ella, o bórrela", "%s %q está vacío: no tiene texto, ítems ni subsecciones", what, s.ID)
+		v.add(s.Pos, "agregue text:, items: o sections:, o quite esa parte del manual", "%s %q no tiene texto, ítems ni subsecciones", what, s.ID)
 	}
 	switch s.List {
 	case "", "bullets":

@@ -15,9 +15,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/requinoa/pauta/internal/output"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
 )
@@ -26,6 +28,8 @@ import (
 type Options struct {
 	Decree int            // the decree's number, as in procedure.yaml
 	Date   procedure.Date // the decree's date, as in procedure.yaml
+	// Today is the date of the publication; zero is the machine's local date.
+	Today procedure.Date
 
 	files     fileSystem        // nil: the real one; tests inject failures
 	afterStep func(step string) // tests stop the process between steps
@@ -36,6 +40,8 @@ type Result struct {
 	ID, Code string
 	// Unchanged is true when the same text was already published under this id.
 	Unchanged bool
+	// Warnings are what the Secretaría should check although the version was published.
+	Warnings []string
 }
 
 // Refusal is a publication refused for a reason the user can fix; nothing was changed.
@@ -69,7 +75,7 @@ func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
 	defer unlock()
 	step("locked")
 
-	src := os.DirFS(dir)
+	src := projectfs.New(dir)
 	p, err := site.Load(src)
 	if err != nil {
 		return nil, err
@@ -79,6 +85,18 @@ func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
 			Msg: fmt.Sprintf("procedure.yaml aprueba el texto con el decreto N° %d del %s, no con el N° %d del %s",
 				p.Decree.Number, p.Decree.Date, opt.Decree, opt.Date),
 			Hint: "escriba en decree: el número y la fecha del decreto que aprueba esta versión, o corrija --decreto y --fecha"}
+	}
+	today := opt.Today
+	if today.IsZero() {
+		now := time.Now()
+		today = procedure.Date{Year: now.Year(), Month: now.Month(), Day: now.Day()}
+	}
+	if today.Before(p.Decree.Date) {
+		// A decree rules from its date: published before then, the site would call the
+		// version in force too early, and a mistyped year would stand before every later one.
+		return nil, &Refusal{
+			Msg:  fmt.Sprintf("el decreto es del %s, posterior a hoy (%s): la versión no estaría vigente al publicarla", p.Decree.Date, today),
+			Hint: "publique el día del decreto o después; si la fecha está mal escrita, corríjala en decree: de procedure.yaml y en --fecha"}
 	}
 	// The text must render before it is frozen: a version that cannot be built is no use.
 	if _, err := site.RenderPrepared(ctx, src, site.Options{}); err != nil {
@@ -91,24 +109,32 @@ func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
 	id := versions.ID(&p.Decree)
 	if v := versions.Find(published, id); v != nil {
 		if v.Code() == p.Code {
+			if v == published[len(published)-1] {
+				// A publication stopped before writing the head: finish it.
+				if err := ensureHead(files, dir, versions.Link{ID: v.ID, Code: v.Code()}); err != nil {
+					return nil, err
+				}
+			}
 			return &Result{ID: id, Code: p.Code, Unchanged: true}, nil
 		}
 		return nil, &Refusal{
 			Msg:  fmt.Sprintf("la versión %s ya está publicada con otro texto (código %s; el texto actual tiene %s)", id, v.Code(), p.Code),
 			Hint: "un texto publicado no se cambia: publique los cambios con un decreto nuevo"}
 	}
+	var replaces *versions.Link
+	var warnings []string
 	if n := len(published); n > 0 {
 		last := published[n-1]
-		if p.Decree.Date.Before(last.Procedure.Decree.Date) {
-			return nil, &Refusal{
-				Msg:  fmt.Sprintf("el decreto es del %s, anterior a la versión vigente %s (del %s)", p.Decree.Date, last.ID, last.Procedure.Decree.Date),
-				Hint: "una versión nueva reemplaza a la vigente: su decreto debe tener la misma fecha o una posterior"}
+		if err := followsInForce(&p.Decree, last); err != nil {
+			return nil, err
 		}
+		replaces = &versions.Link{ID: last.ID, Code: last.Code()}
+		warnings = numberWarnings(&p.Decree, last)
 	}
 	removeStaging(files, root)
 
 	staging := filepath.Join(root, stagingPrefix+id+"-"+randomSuffix())
-	if err := freeze(files, dir, staging, id, p, step); err != nil {
+	if err := freeze(files, dir, staging, versions.Meta{ID: id, Code: p.Code, Replaces: replaces}, p, step); err != nil {
 		files.RemoveAll(staging)
 		return nil, err
 	}
@@ -131,11 +157,77 @@ func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err := files.SyncTree(root); err != nil {
 		return nil, fmt.Errorf("flushing %s: %w", root, err)
 	}
-	return &Result{ID: id, Code: p.Code}, nil
+	// The head last: a publisher stopped before this leaves the head one version behind,
+	// which versions.List accepts because the new version records the one it replaced.
+	if err := writeHead(files, dir, versions.Link{ID: id, Code: p.Code}); err != nil {
+		return nil, err
+	}
+	step("head")
+	return &Result{ID: id, Code: p.Code, Warnings: warnings}, nil
+}
+
+// followsInForce refuses a decree that would not put its version in force: the version in
+// force would still come after it, and the new text would never apply.
+func followsInForce(d *procedure.Decree, last *versions.Version) error {
+	ld := &last.Procedure.Decree
+	if versions.Precedes(ld, d) {
+		return nil
+	}
+	why := "es anterior a"
+	if d.Date == ld.Date {
+		why = "es del mismo día y de número menor que"
+	}
+	return &Refusal{
+		Msg: fmt.Sprintf("el decreto N° %d del %s no pondría en vigor esta versión: %s la versión vigente %s (%s), que seguiría vigente",
+			d.Number, d.Date, why, last.ID, ld.Citation()),
+		Hint: "una versión nueva reemplaza a la vigente: su decreto debe ser de fecha posterior, o del mismo día con un número mayor; " +
+			"compruebe el número y la fecha en decree: de procedure.yaml y en --decreto y --fecha"}
+}
+
+// numberWarnings notes a decree number lower than the one in force within the same year:
+// municipalities number decrees by year, so a lower number for a later date is most likely
+// a mistyped number or date, but it can be right (a decree signed late), so it is not refused.
+func numberWarnings(d *procedure.Decree, last *versions.Version) []string {
+	ld := &last.Procedure.Decree
+	if d.Date.Year != ld.Date.Year || d.Number >= ld.Number {
+		return nil
+	}
+	return []string{fmt.Sprintf("el decreto N° %d del %s tiene un número menor que el de la versión que reemplaza, %s, aunque es de fecha posterior; compruebe que el número y la fecha sean los del decreto firmado",
+		d.Number, d.Date, ld.Citation())}
+}
+
+// ensureHead writes the head unless it already names head.
+func ensureHead(files fileSystem, dir string, head versions.Link) error {
+	raw, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(versions.HeadFile)))
+	var got versions.Link
+	if err == nil && json.Unmarshal(raw, &got) == nil && got == head {
+		return nil
+	}
+	return writeHead(files, dir, head)
+}
+
+// writeHead records the last version published (versions.HeadFile), through a temporary
+// file renamed into place.
+func writeHead(files fileSystem, dir string, head versions.Link) error {
+	b, err := json.MarshalIndent(head, "", "  ")
+	if err != nil {
+		return err
+	}
+	name := filepath.Join(dir, filepath.FromSlash(versions.HeadFile))
+	tmp := name + ".tmp"
+	if err := files.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+		files.RemoveAll(tmp)
+		return fmt.Errorf("writing %s: %w", versions.HeadFile, err)
+	}
+	if err := files.ReplaceFile(tmp, name); err != nil {
+		files.RemoveAll(tmp)
+		return fmt.Errorf("writing %s: %w", versions.HeadFile, err)
+	}
+	return files.SyncTree(filepath.Dir(name))
 }
 
 // freeze copies the source and its pages into staging and records the id and code.
-func freeze(files fileSystem, dir, staging, id string, p *procedure.Procedure, step func(string)) error {
+func freeze(files fileSystem, dir, staging string, meta versions.Meta, p *procedure.Procedure, step func(string)) error {
 	if err := files.MkdirAll(staging, 0o755); err != nil {
 		return err
 	}
@@ -143,6 +235,7 @@ func freeze(files fileSystem, dir, staging, id string, p *procedure.Procedure, s
 	for _, pg := range p.Pages {
 		names = append(names, pg.File)
 	}
+	meta.Files = map[string]string{}
 	for _, name := range names {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
@@ -155,13 +248,14 @@ func freeze(files fileSystem, dir, staging, id string, p *procedure.Procedure, s
 		if err := files.WriteFile(dst, b, 0o444); err != nil {
 			return fmt.Errorf("writing %s: %w", dst, err)
 		}
+		meta.Files[name] = versions.FileSum(b)
 		step("copied " + name)
 	}
-	meta, err := json.MarshalIndent(versions.Meta{ID: id, Code: p.Code}, "", "  ")
+	raw, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {
 		return err
 	}
-	return files.WriteFile(filepath.Join(staging, versions.MetaFile), append(meta, '\n'), 0o444)
+	return files.WriteFile(filepath.Join(staging, versions.MetaFile), append(raw, '\n'), 0o444)
 }
 
 func verifyCopy(staging, code string) error {
@@ -176,8 +270,10 @@ func verifyCopy(staging, code string) error {
 	return nil
 }
 
-// removeStaging deletes staging folders left by a publisher that died before its rename.
+// removeStaging deletes staging folders left by a publisher that died before its rename, and
+// a head it died writing.
 func removeStaging(files fileSystem, root string) {
+	files.RemoveAll(filepath.Join(root, filepath.Base(versions.HeadFile)+".tmp"))
 	entries, _ := os.ReadDir(root)
 	for _, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix) {
@@ -197,6 +293,7 @@ type fileSystem interface {
 	MkdirAll(name string, perm fs.FileMode) error
 	WriteFile(name string, data []byte, perm fs.FileMode) error
 	Rename(oldName, newName string) error
+	ReplaceFile(oldName, newName string) error
 	RemoveAll(name string) error
 	SyncTree(dir string) error
 }
@@ -207,8 +304,9 @@ func (osFiles) MkdirAll(name string, perm fs.FileMode) error { return os.MkdirAl
 func (osFiles) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
 }
-func (osFiles) RemoveAll(name string) error { return removeAll(name) }
-func (osFiles) SyncTree(dir string) error   { return output.SyncTree(dir) }
+func (osFiles) RemoveAll(name string) error               { return removeAll(name) }
+func (osFiles) ReplaceFile(oldName, newName string) error { return os.Rename(oldName, newName) }
+func (osFiles) SyncTree(dir string) error                 { return output.SyncTree(dir) }
 
 // Rename refuses to replace an existing folder: a published version is never overwritten.
 func (osFiles) Rename(oldName, newName string) error {

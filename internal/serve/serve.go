@@ -10,13 +10,10 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"io/fs"
 	"mime"
 	"net"
 	"net/http"
 	"path"
-	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -41,11 +38,15 @@ type Server struct {
 	gen     int    // increases on every build, good or bad
 	lastErr string // "" when the last build succeeded
 	changed chan struct{}
+	// streams counts the event streams ever opened; opened is closed and replaced on each,
+	// so a test or a benchmark can wait for a page to be listening.
+	streams int
+	opened  chan struct{}
 }
 
 // New returns a server that builds with build and logs to logOut.
 func New(build BuildFunc, logOut io.Writer) *Server {
-	return &Server{build: build, logOut: logOut, changed: make(chan struct{})}
+	return &Server{build: build, logOut: logOut, changed: make(chan struct{}), opened: make(chan struct{})}
 }
 
 // Rebuild runs one build; on failure the last good files stay and the error is published.
@@ -69,16 +70,50 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	return err
 }
 
-// Handler serves the site, the reload script and the change events.
+// Handler serves the site, the reload script and the change events, to requests addressed to
+// this computer by name or loopback address only.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
+	mux.HandleFunc("/", s.file)
 	mux.HandleFunc("/_pauta/events", s.events)
 	mux.HandleFunc(ReloadScript, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, reloadJS)
 	})
-	mux.HandleFunc("/", s.file)
-	return mux
+	return localOnly(mux)
+}
+
+// localOnly refuses requests whose Host is not a name of this computer. The preview listens
+// on a loopback address, but a web page the author visits could point a name of its own at
+// 127.0.0.1 (DNS rebinding) and read the preview as if it were that site; the browser then
+// sends that name as Host.
+func localOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !LocalHost(r.Host) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprintf(w, "403: pauta serve solo responde a direcciones de este computador (127.0.0.1, localhost, [::1]); "+
+				"esta solicitud venía dirigida a %q. Abra la vista previa con la dirección que muestra pauta serve.\n", r.Host)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// LocalHost reports whether a Host header, with or without its port, names this computer:
+// localhost or a loopback address (127.0.0.1, [::1]).
+func LocalHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	} else if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+		host = host[1 : len(host)-1]
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
@@ -114,15 +149,21 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		http.Error(w, "500: esta conexión no admite avisos de cambios", http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	for {
+	for first := true; ; first = false {
 		s.mu.Lock()
 		msg, _ := json.Marshal(map[string]any{"gen": s.gen, "error": s.lastErr})
 		changed := s.changed
+		if first {
+			// Counted with the first state read, so a build after the count is announced.
+			s.streams++
+			close(s.opened)
+			s.opened = make(chan struct{})
+		}
 		s.mu.Unlock()
 		fmt.Fprintf(w, "data: %s\n\n", msg)
 		flusher.Flush()
@@ -132,48 +173,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-}
-
-// Watch rebuilds whenever a file under dir changes, until ctx ends. It polls modification
-// times and sizes: portable, with no dependency, and cheap for a project of a few files.
-func (s *Server) Watch(ctx context.Context, dirs []string, every time.Duration) {
-	last := snapshot(dirs)
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			now := snapshot(dirs)
-			if now != last {
-				last = now
-				s.Rebuild(ctx)
-			}
-		}
-	}
-}
-
-// snapshot summarises names, sizes and times of the files under dirs, skipping output and
-// hidden folders.
-func snapshot(dirs []string) string {
-	var lines []string
-	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() && p != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "public" || d.Name() == "node_modules") {
-				return fs.SkipDir
-			}
-			if info, err := d.Info(); err == nil && !d.IsDir() {
-				lines = append(lines, fmt.Sprintf("%s %d %d", p, info.Size(), info.ModTime().UnixNano()))
-			}
-			return nil
-		})
-	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
 }
 
 // ListenAndServe serves on addr until ctx ends. addr must be a loopback address: the preview

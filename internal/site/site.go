@@ -65,8 +65,17 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := printable(p); err != nil {
+	var errs procedure.ErrorList
+	if err := printable(p, &errs); err != nil {
 		return nil, err
+	}
+	// Texts goldmark must not parse are refused before anything parses them.
+	markdownLimits(p, &errs)
+	if len(errs) == 0 {
+		headingAnchors(p, &errs)
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return p, nil
 }
@@ -74,8 +83,7 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 // printable checks that the PDFs can print every character of the texts they print: the
 // vendored fonts cover the alphabets of a Spanish procedure, not every script, and a missing
 // glyph would print as an empty box in an official decree.
-func printable(p *procedure.Procedure) error {
-	var errs procedure.ErrorList
+func printable(p *procedure.Procedure, errs *procedure.ErrorList) error {
 	var fontErr error
 	p.PrintedTexts(func(text string, at procedure.Pos) {
 		r, missing, err := pdfdoc.Unprintable(text)
@@ -83,18 +91,12 @@ func printable(p *procedure.Procedure) error {
 			fontErr = err
 		}
 		if missing {
-			errs = append(errs, &procedure.Error{File: p.File, Pos: at,
+			*errs = append(*errs, &procedure.Error{File: p.File, Pos: at,
 				Msg:  fmt.Sprintf("el carácter %q (U+%04X) no se puede imprimir: la fuente de los PDF no lo tiene", r, r),
 				Hint: "reemplácelo por otro o escriba la palabra con letras latinas"})
 		}
 	})
-	if fontErr != nil {
-		return fontErr
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
+	return fontErr
 }
 
 // project is a loaded project, ready to render.
@@ -115,7 +117,12 @@ func load(src fs.FS) (*project, error) {
 		func() error { pr.versions, listErr = versions.List(src); return nil },
 		func() error { pr.theme, themeErr = projectTheme(src); return nil },
 	)
-	// The source's own errors first: they are what the user is working on.
+	// The source's own errors first: they are what the user is working on. Errors of the
+	// source and of the published versions are reported together, fixed in one pass.
+	var srcList, verList procedure.ErrorList
+	if errors.As(loadErr, &srcList) && errors.As(listErr, &verList) {
+		return nil, append(append(procedure.ErrorList{}, srcList...), verList...)
+	}
 	for _, err := range []error{loadErr, listErr, themeErr} {
 		if err != nil {
 			return nil, err
@@ -201,7 +208,7 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 	c := &collector{files: output.Files{}}
 	s, err := pr.render(ctx, opt, c)
 	if err != nil {
-		return nil, err
+		return nil, themeError(pr.theme, err)
 	}
 	s.Files, s.Count = c.files, len(c.files)
 	return s, nil
@@ -215,14 +222,14 @@ func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, erro
 	if err != nil {
 		return nil, err
 	}
-	st, err := output.NewStage(out)
+	st, err := output.NewStage(ctx, out, output.Site)
 	if err != nil {
 		return nil, err
 	}
 	s, err := pr.render(ctx, opt, st)
 	if err != nil {
 		st.Abort()
-		return nil, err
+		return nil, themeError(pr.theme, err)
 	}
 	s.Count, s.Kept = st.Count(), st.Kept()
 	if err := st.Commit(); err != nil {
@@ -277,7 +284,7 @@ func RenderPrepared(ctx context.Context, src fs.FS, opt Options) (output.Files, 
 	}
 	c := &collector{files: output.Files{}}
 	if err := runLongestFirst(ctx, editionJobs(th, p, edition{draft: true}, c)); err != nil {
-		return nil, err
+		return nil, themeError(th, err)
 	}
 	return c.files, nil
 }
@@ -293,6 +300,10 @@ type edition struct {
 	extraNav   []pages.Link
 	// versionPath is the published version's folder, where its QR codes lead.
 	versionPath string
+	// replaced, for a version no longer in force, is the notice its PDFs and downloads carry;
+	// inForce is then the checklist to print instead.
+	replaced string
+	inForce  *pages.Download
 	// otherVersions can be searched from this edition's search page too.
 	otherVersions []pages.SearchSource
 	// text renders the edition's Markdown, shared with the other edition of the same text.
@@ -310,6 +321,14 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 	downloads := []pages.Download{
 		{Href: "checklist.pdf", Label: "Lista de verificación (PDF)", Detail: "para imprimir, una por sesión"},
 		{Href: "decreto.pdf", Label: "Decreto con el manual (PDF)", Detail: "texto oficial"},
+	}
+	if ed.replaced != "" {
+		// The papers of a replaced version stay citable, but the one to print is the one in
+		// force: it comes first, and these say what they are.
+		downloads = []pages.Download{*ed.inForce,
+			{Href: "checklist.pdf", Label: "Lista de verificación de esta versión (PDF)", Detail: ed.replaced + "; no la use en una sesión"},
+			{Href: "decreto.pdf", Label: "Decreto con el manual de esta versión (PDF)", Detail: ed.replaced},
+		}
 	}
 	kb := manualKB(p)
 	jobs := []job{{costPagesFixed + costPagesPerKB*kb, func() error {
@@ -329,7 +348,7 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 			return shared.Write(search.IndexPath, func(w io.Writer) error { return search.Build(p, ed.text).WriteScript(w) })
 		}},
 		job{costChecklist, func() error {
-			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, VersionPath: ed.versionPath})
+			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, Replaced: ed.replaced, VersionPath: ed.versionPath})
 			if err != nil {
 				return err
 			}
@@ -337,7 +356,7 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 		}},
 		job{costDecreePDFFixed + costDecreePDFPerKB*kb, func() error {
 			return shared.Write("decreto.pdf", func(w io.Writer) error {
-				return decreepdf.Write(w, p, decreepdf.Options{Draft: ed.draft, Text: ed.text})
+				return decreepdf.Write(w, p, decreepdf.Options{Draft: ed.draft, Replaced: ed.replaced, Text: ed.text})
 			})
 		}},
 		job{costAKNFixed + costAKNPerKB*kb, func() error {
@@ -380,6 +399,11 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 		}
 		if pl.prefix != "" && pl.v == inForce {
 			ed.sharedAtRoot = put
+		}
+		if !pl.v.InForce() {
+			ed.replaced = pdfdoc.ReplacedNotice(pl.v.ReplacedBy.Procedure.Decree.Citation())
+			ed.inForce = &pages.Download{Href: toRoot + "checklist.pdf", Label: "Lista de verificación vigente (PDF)",
+				Detail: "la que se imprime para cada sesión, aprobada por el " + inForce.Procedure.Decree.Citation()}
 		}
 		jobs = append(jobs, editionJobs(th, pl.v.Procedure, ed, under(put, pl.prefix))...)
 	}

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -59,11 +57,7 @@ func renderVersionPages(th *theme.Theme, vs []*versions.Version, put sink) error
 			return err
 		}
 	}
-	csvBytes, err := transparencyCSV(vs)
-	if err != nil {
-		return err
-	}
-	return put.Put("transparencia.csv", csvBytes)
+	return put.Put("transparencia.csv", transparencyCSV(vs))
 }
 
 func versionRows(vs []*versions.Version) []pages.VersionRow {
@@ -114,16 +108,13 @@ func transparencyRows(vs []*versions.Version) []pages.TransparencyRow {
 
 // transparencyCSV is the same index for spreadsheets: absolute links when the site's address
 // is known, so the file still works once copied elsewhere.
-func transparencyCSV(vs []*versions.Version) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write([]string{"tipo", "numero", "fecha", "materia", "enlace", "estado"})
+func transparencyCSV(vs []*versions.Version) []byte {
+	rows := [][]string{{"tipo", "numero", "fecha", "materia", "enlace", "estado"}}
 	base := vs[len(vs)-1].Procedure.Site.BaseURL
 	for _, r := range transparencyRows(vs) {
-		w.Write([]string{r.Kind, fmt.Sprint(r.Number), r.Date, r.Subject, base + r.Href, r.Status})
+		rows = append(rows, []string{r.Kind, fmt.Sprint(r.Number), r.Date, r.Subject, base + r.Href, r.Status})
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return csvFile(rows)
 }
 
 func sentence(s string) string {

@@ -31,6 +31,33 @@ func New(defaults, project fs.FS) *Theme {
 	return &Theme{fsys: union{top: project, bottom: defaults}, parsed: map[string]*template.Template{}}
 }
 
+// Overrides reports whether the project's own themes/ folder holds name, replacing the
+// default theme's: a mistake in it is the project's to fix, not pauta's.
+func (t *Theme) Overrides(name string) bool {
+	u, ok := t.fsys.(union)
+	if !ok {
+		return false
+	}
+	info, err := fs.Stat(u.top, name)
+	return err == nil && !info.IsDir()
+}
+
+// Pages lists the page templates, those a page is rendered with (not layout.html and
+// partials.html, which every page includes).
+func (t *Theme) Pages() ([]string, error) {
+	entries, err := fs.ReadDir(t.fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	var out []string
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && path.Ext(n) == ".html" && n != "layout.html" && n != "partials.html" {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
 // Template parses the layout and one page template into a template set ready to execute
 // "layout". funcs may be nil; without funcs the set is parsed once and shared (a parsed
 // html/template may be executed from several goroutines), since a site renders every page
@@ -104,12 +131,17 @@ type union struct {
 }
 
 func (u union) Open(name string) (fs.File, error) {
-	if f, err := u.top.Open(name); err == nil {
+	f, err := u.top.Open(name)
+	if err == nil {
 		info, statErr := f.Stat()
 		if statErr == nil && !info.IsDir() {
 			return f, nil
 		}
 		f.Close()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		// A project file that cannot be read (refused, say, for leading out of the project)
+		// must not silently give way to the default one.
+		return nil, err
 	}
 	return u.bottom.Open(name)
 }

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package projectfs
+
+const openFlags = 0
