@@ -37,8 +37,8 @@ type analysedWord struct {
 }
 
 // thesaurusTermsFile holds the analysis of every word of the thesaurus, one line per word
-// ("word|key|term,term"), as [analyseThesaurusWord] gives it: stemming the thesaurus's
-// thesaurus's words took longer than building a site. A test holds it equal to the analyzer
+// ("word|key|term,term"), as [analyseThesaurusWord] gives it: stemming its
+// words at every build took longer than building a site. A test holds it equal to the analyzer
 // (go test ./internal/search -run TestThesaurusTerms -update rewrites it). Derived from the
 // thesaurus, it is under its licence (thesaurus/COPYING).
 //
