@@ -603,7 +603,7 @@
 
     // search returns {hits: [{doc, score, help}], sets: [Set of matched terms per query
     // word]}, ranked as Search in internal/search.
-    var own = new Int32Array(docs.length), why = new Int32Array(docs.length);
+    var own = new Int32Array(docs.length), why = new Int32Array(docs.length), first = new Uint8Array(docs.length);
     function search(query) {
       var words = matches(query);
       var hit = [], total = 0;
@@ -634,14 +634,12 @@
       // Scaled by the share of content words each result matches, as in Go.
       if (total > 1) hit.forEach(function (d) { scores[d] = scores[d] * matched[d] / total; });
       hit.forEach(function (d) { if (d >= helpStart) scores[d] *= P.help; });
-      var first = new Map();
-      hit.forEach(function (d) { first.set(d, d < helpStart && own[d] === total); });
+      hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total ? 1 : 0; });
       // The best P.max: the approved text that says every content word first, then higher
       // score, then earlier in the site.
       var top = [];
       function aheadBy(sc, a, b) {
-        var fa = first.get(a), fb = first.get(b);
-        if (fa !== fb) return fa;
+        if (first[a] !== first[b]) return first[a] > first[b];
         return sc(a) > sc(b) || (sc(a) === sc(b) && a < b);
       }
       function raw(d) { return scores[d]; }
@@ -652,9 +650,10 @@
         top.splice(at, 0, d);
         if (top.length > P.max) top.pop();
       });
-      var score = new Map();
-      top.forEach(function (d) { score.set(d, scores[d]); });
-      hit.forEach(function (d) { scores[d] = 0; matched[d] = 0; own[d] = 0; });
+      var score = new Map(), topFirst = new Map();
+      top.forEach(function (d) { score.set(d, scores[d]); topFirst.set(d, first[d]); });
+      hit.forEach(function (d) { scores[d] = 0; matched[d] = 0; own[d] = 0; first[d] = 0; });
+      top.forEach(function (d) { first[d] = topFirst.get(d); });
       function final(d) { return score.get(d); }
       // Light words neither make a phrase nor are marked.
       var sets = words.map(function (qw) {
@@ -667,6 +666,7 @@
         });
         top.sort(function (a, b) { return aheadBy(final, a, b) ? -1 : aheadBy(final, b, a) ? 1 : 0; });
       }
+      top.forEach(function (d) { first[d] = 0; });
       return {
         hits: top.map(function (d) { return { doc: d, score: score.get(d), help: d >= helpStart }; }),
         sets: sets
