@@ -23,8 +23,8 @@ func TestChecklistCommand(t *testing.T) {
 		{"to stdout", []string{"checklist", "--src", dir, "-o", "-", "--fillable", "--borrador"}, ExitOK, "%PDF-", ""},
 		{"progress", []string{"checklist", "--src", dir, "-o", out, "--copies", "100"}, ExitOK, "", "pauta: 100 de 100 copias…"},
 		{"unknown paper", []string{"checklist", "--src", dir, "--paper", "legal"}, ExitUsage, "", `papel "legal" desconocido: use carta, oficio, a4`},
-		{"no copies", []string{"checklist", "--src", dir, "--copies", "0"}, ExitUsage, "", "--copies 0 fuera de rango"},
-		{"negative folio", []string{"checklist", "--src", dir, "--folio-start", "-1"}, ExitUsage, "", "--folio-start -1 no válido"},
+		{"no copies", []string{"checklist", "--src", dir, "--copies", "0"}, ExitUsage, "", "--copias 0 fuera de rango"},
+		{"negative folio", []string{"checklist", "--src", dir, "--folio-start", "-1"}, ExitUsage, "", "--folio-inicial -1 no válido"},
 		{"no project", []string{"checklist", "--src", t.TempDir()}, ExitSource, "", "procedure.yaml: no existe"},
 	}
 	for _, tt := range tests {

@@ -16,8 +16,9 @@ import (
 
 func newInitCmd(streams IO) *cobra.Command {
 	return &cobra.Command{
-		Use:   "init CARPETA",
-		Short: "Crea un proyecto nuevo a partir del ejemplo (el procedimiento de Requínoa)",
+		Use:     "iniciar CARPETA",
+		Aliases: []string{"init"},
+		Short:   "Crea un proyecto nuevo a partir del ejemplo (el procedimiento de Requínoa)",
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("indique la carpeta del proyecto nuevo, p. ej. pauta init mi-procedimiento")

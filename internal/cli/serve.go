@@ -24,15 +24,16 @@ type ServeOptions struct {
 func newServeCmd(streams IO) *cobra.Command {
 	opts := ServeOptions{}
 	cmd := &cobra.Command{
-		Use:   "serve",
-		Short: "Muestra el sitio en 127.0.0.1 y lo actualiza al guardar cambios",
-		Args:  noArgs,
+		Use:     "servir",
+		Aliases: []string{"serve"},
+		Short:   "Muestra el sitio en 127.0.0.1 y lo actualiza al guardar cambios",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runServe(cmd.Context(), streams, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "dirección local donde servir")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
+	cmd.Flags().StringVar(&opts.Addr, "direccion", "127.0.0.1:8080", "`dirección` local donde servir, 127.0.0.1:PUERTO")
 	cmd.Flags().BoolVar(&opts.Draft, "borrador", false, "marca cada página como «BORRADOR — sin validez»")
 	return cmd
 }
