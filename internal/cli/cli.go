@@ -78,9 +78,14 @@ func Run(ctx context.Context, stamp Stamp, args []string, in io.Reader, out, err
 	if c, rest, err := root.Find(args); err == nil && c == root && len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
 		return report(errOut, unknownCommand(root, rest[0]))
 	}
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
+	}
+	var usage usageError
+	if errors.As(err, &usage) && usage.hint == "" && cmd != nil && cmd != root {
+		usage.hint = fmt.Sprintf("Vea las opciones con «%s --help».", cmd.CommandPath())
+		err = usage
 	}
 	return report(errOut, err)
 }
@@ -205,7 +210,7 @@ func reason(err error) string {
 		return "permiso denegado"
 	case errors.Is(err, syscall.EROFS):
 		return "el disco es de solo lectura"
-	case errors.Is(err, syscall.EBUSY), errors.Is(err, syscall.ETXTBSY):
+	case inUse(err):
 		return "está en uso"
 	case errors.Is(err, syscall.ENOSPC):
 		return "no queda espacio en el disco"
@@ -223,8 +228,8 @@ func whatToDo(err error) string {
 	case errors.Is(err, syscall.ENOTDIR):
 		return "Indique una ruta que pase solo por carpetas (--salida, --fuente)."
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EPERM), errors.Is(err, syscall.EROFS):
-		return "Elija una carpeta donde pueda escribir (--salida), o pida permiso sobre esa carpeta o archivo."
-	case errors.Is(err, syscall.EBUSY), errors.Is(err, syscall.ETXTBSY):
+		return "Elija una carpeta donde pueda escribir (--salida) o pida permiso sobre ella; en Windows, cierre también el programa que tenga abierto un archivo de esa carpeta."
+	case inUse(err):
 		return "Cierre el programa que lo tiene abierto (p. ej. un PDF o una ventana de esa carpeta) y vuelva a intentar."
 	case errors.Is(err, syscall.ENOSPC):
 		return "Libere espacio en el disco y vuelva a intentar; la salida anterior quedó intacta."
@@ -234,7 +239,7 @@ func whatToDo(err error) string {
 }
 
 func listenReason(err *net.OpError) string {
-	if errors.Is(err, syscall.EADDRINUSE) {
+	if addrInUse(err) {
 		return "el puerto ya está en uso (¿hay otro «pauta servir» abierto?).\n" +
 			"Ciérrelo, o elija otro puerto, p. ej. --direccion 127.0.0.1:8081."
 	}
