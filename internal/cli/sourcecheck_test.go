@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -157,14 +156,14 @@ var badInputs = []badInput{
 	{"named pipe in the theme", func(t *testing.T, dir string) {
 		p := filepath.Join(dir, "themes", "assets", "f.css")
 		write("themes/assets/.keep", "")(t, dir)
-		if err := syscall.Mkfifo(p, 0o644); err != nil {
+		if err := mkfifo(p); err != nil {
 			t.Fatal(err)
 		}
 	}, "themes/assets/f.css: no es un archivo común sino una tubería con nombre (FIFO)"},
 	{"named pipe as a page", func(t *testing.T, dir string) {
 		p := filepath.Join(dir, "content", "ayuda.md")
 		os.Remove(p)
-		if err := syscall.Mkfifo(p, 0o644); err != nil {
+		if err := mkfifo(p); err != nil {
 			t.Fatal(err)
 		}
 	}, "content/ayuda.md: no es un archivo común sino una tubería con nombre (FIFO)"},
