@@ -214,13 +214,14 @@ func (w *writer) part(heading string, paras []*procedure.Paragraph, numbered boo
 	w.Y += partGap - paraGap
 	var blocks []*para
 	for i, pa := range paras {
-		for j, line := range strings.Split(w.plain(pa.Text), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
+		for j, b := range w.md.Blocks(string(pa.Text)) {
+			x := w.X0 + indent + float64(b.Depth)*listHang
+			l := w.layout(b.Text, "", bodySize, x, w.X0+w.W-x, true)
+			if b.Kind == markdown.BlockItem {
+				l.label, l.labelX = b.Marker, x-listHang+1
 			}
-			l := w.layout(line, "", bodySize, w.X0+indent, w.W-indent, true)
 			if numbered && j == 0 {
-				l.label, l.labelX = procedure.ParagraphNumber(i), w.X0
+				l.label, l.labelX = strings.TrimSpace(procedure.ParagraphNumber(i)+" "+l.label), w.X0
 			}
 			blocks = append(blocks, l)
 		}
@@ -419,49 +420,74 @@ func (w *writer) annex() {
 	}
 }
 
+// Geometry of the annex: each level of the manual is indented one step more, its heading a
+// half point smaller, as the web page sets each level apart; lists inside a text hang their
+// bullets one step further for each level of nesting.
+const (
+	levelIndent = 6.0
+	listHang    = 6.0
+)
+
+// headingSize is the size of a heading of the manual at depth (1 for a top-level section).
+func headingSize(depth int) float64 {
+	return headSize + 1 - 0.5*float64(min(max(depth, 1), 4)-1)
+}
+
 func (w *writer) section(s *procedure.Section) {
-	depth := s.Depth - 1
-	x := w.X0 + float64(min(depth, 2))*indent*0.6
-	size := headSize
+	x := w.X0 + float64(min(s.Depth, 4)-1)*levelIndent
 	if s.Depth == 1 {
-		size = headSize + 1
 		w.Y += 2
 	}
-	// A heading stays with the first lines after it.
 	heading := s.Heading()
 	if s.Number != "" && s.Depth > 1 {
 		heading = s.Number + ". " + s.Title
 	}
-	w.draw(w.layout(heading, "B", size, x, w.X0+w.W-x, false), 3*lh(bodySize))
+	// A heading stays with the first lines after it.
+	w.draw(w.layout(heading, "B", headingSize(s.Depth), x, w.X0+w.W-x, false), 3*lh(bodySize))
 	w.Y += 1.5
 	if s.Text != "" {
-		for _, line := range strings.Split(w.plain(s.Text), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			w.draw(w.layout(line, "", bodySize, x, w.X0+w.W-x, annexJustified), 0)
-			w.Y += paraGap
-		}
+		w.blocks(w.md.Blocks(string(s.Text)), x, 0, "", s.Depth, annexJustified)
 	}
 	for _, it := range s.Items {
-		label := "•"
+		label := markdown.Bullet
 		if it.Marker != "" {
 			label = it.Marker + "."
 		}
-		for j, line := range strings.Split(w.plain(it.Text), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			pa := w.layout(line, "", bodySize, x+indent*0.7, w.X0+w.W-x-indent*0.7, annexJustified)
-			if j == 0 {
-				pa.label, pa.labelX = label, x+1
-			}
-			w.draw(pa, 0)
-			w.Y += paraGap
-		}
+		w.blocks(w.md.Blocks(string(it.Text)), x, 1, label, s.Depth, annexJustified)
 	}
 	for _, sub := range s.Sections {
 		w.section(sub)
 	}
 	w.Y += 1
+}
+
+// blocks sets the blocks of a text from x: a block in a list hangs its marker and its text
+// one step further for each level (depth0 levels before the text's own, for an item of a
+// section's list), label marks the first block (the item's letter or bullet), and a
+// heading of the text is set as a heading one level under the section's (at depth).
+func (w *writer) blocks(bs []markdown.Block, x float64, depth0 int, label string, depth int, justify bool) {
+	right := w.X0 + w.W
+	for i, b := range bs {
+		d := b.Depth + depth0
+		tx := x + float64(d)*listHang
+		if b.Kind == markdown.BlockHeading {
+			w.Y += 1
+			w.draw(w.layout(b.Text, "B", headingSize(depth+1), tx, right-tx, false), 3*lh(bodySize))
+			w.Y += 1.5
+			continue
+		}
+		pa := w.layout(b.Text, "", bodySize, tx, right-tx, justify)
+		switch {
+		case i == 0 && label != "":
+			pa.label, pa.labelX = label, x+float64(depth0-1)*listHang+1
+			if b.Kind == markdown.BlockItem {
+				// An item whose text opens with a list: the list's marker follows the item's.
+				pa.label += " " + b.Marker
+			}
+		case b.Kind == markdown.BlockItem:
+			pa.label, pa.labelX = b.Marker, tx-listHang+1
+		}
+		w.draw(pa, 0)
+		w.Y += paraGap
+	}
 }
