@@ -231,7 +231,7 @@ func (w *writer) part(heading string, paras []*procedure.Paragraph, numbered boo
 	if len(blocks) > 0 {
 		keep = 1.5 + min(blocks[0].height(), 3*lh(bodySize))
 		// A part of one paragraph that must stay with what follows takes its heading along.
-		if whole := 1.5 + blocks[0].height() + after; len(blocks) == 1 && head.height()+whole <= w.full() {
+		if whole := 1.5 + blocks[0].height() + paraGap + after; len(blocks) == 1 && head.height()+whole <= w.full() {
 			keep = whole
 		}
 	}
@@ -239,8 +239,8 @@ func (w *writer) part(heading string, paras []*procedure.Paragraph, numbered boo
 	w.Y += 1.5
 	for i, l := range blocks {
 		k := 0.0
-		if i == len(blocks)-1 {
-			k = after
+		if i == len(blocks)-1 && after > 0 {
+			k = paraGap + after
 		}
 		w.draw(l, k)
 		w.Y += paraGap
@@ -464,7 +464,7 @@ func (w *writer) section(s *procedure.Section) {
 // blocks sets the blocks of a text from x: a block in a list hangs its marker and its text
 // one step further for each level (depth0 levels before the text's own, for an item of a
 // section's list), label marks the first block (the item's letter or bullet), and a
-// heading of the text is set as a heading one level under the section's (at depth).
+// heading of the text is set under the section's (at depth), smaller as its level grows.
 func (w *writer) blocks(bs []markdown.Block, x float64, depth0 int, label string, depth int, justify bool) {
 	right := w.X0 + w.W
 	for i, b := range bs {
@@ -472,7 +472,9 @@ func (w *writer) blocks(bs []markdown.Block, x float64, depth0 int, label string
 		tx := x + float64(d)*listHang
 		if b.Kind == markdown.BlockHeading {
 			w.Y += 1
-			w.draw(w.layout(b.Text, "B", headingSize(depth+1), tx, right-tx, false), 3*lh(bodySize))
+			// "###" under a section is a level below it, "####" two.
+			level := depth + max(b.Level-2, 1)
+			w.draw(w.layout(b.Text, "B", headingSize(level), tx, right-tx, false), 3*lh(bodySize))
 			w.Y += 1.5
 			continue
 		}
