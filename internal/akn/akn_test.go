@@ -3,8 +3,8 @@ package akn
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
