@@ -6,10 +6,16 @@
 // and the Alcalde at the right —, the initials line and the DISTRIBUCIÓN; then the manual the
 // decree approves, as its annex.
 //
+// The end of the act — the closing formula, 38 mm of room to sign and stamp over each
+// signature line, the initials and the distribution (in two columns when long) — is set as
+// one block with the last resolutive point, so no page opens with the closing formula and
+// the initials never part from the signatures.
+//
 // Every page carries a footer with the citation of the decree, the version code of the source
 // and "Página x de y". A paragraph is never split across pages unless it is longer than a page,
 // and a heading always stays with what follows, so the text reads whole on paper and in text
-// extraction.
+// extraction. In the annex each level of the manual has its own indent and size, and lists
+// written in a text keep their bullets and numbers, nested lists further in.
 package decreepdf
 
 import (
@@ -82,10 +88,7 @@ func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 	w := &writer{p: p, md: markdown.For(opt.Text, p.Markdown.AllowHTML), Flow: &pdfdoc.Flow{
 		Doc: doc, X0: marginLeft, W: doc.Paper.W - marginLeft - marginRight,
 		Top: marginTop, Bottom: marginBottom, Gap: 3,
-		Footer: pdfdoc.Footer{Notice: opt.Replaced, Left: []string{
-			p.Decree.Citation() + " · " + p.Organization.Name,
-			pdfdoc.VersionLine(p.Code),
-		}},
+		Footer: pdfdoc.Footer{Notice: opt.Replaced, Left: footerLines(p, opt.Draft)},
 		Head: func() string { return p.Organization.Name + " · " + p.Decree.Title() },
 	}}
 	w.NewPage()
@@ -96,6 +99,16 @@ func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 		return fmt.Errorf("drawing the decree: %w", err)
 	}
 	return doc.Close()
+}
+
+// footerLines names the decree and the version at the foot of every page. A draft's first
+// line opens with "BORRADOR — sin validez", which would run into the page number: the
+// organization moves down to the version's line.
+func footerLines(p *procedure.Procedure, draft bool) []string {
+	if draft {
+		return []string{p.Decree.Citation(), p.Organization.Name + " · " + pdfdoc.VersionLine(p.Code)}
+	}
+	return []string{p.Decree.Citation() + " · " + p.Organization.Name, pdfdoc.VersionLine(p.Code)}
 }
 
 // writer flows the decree and its annex down the pages.
@@ -162,8 +175,6 @@ func (w *writer) text(s, style string, size float64, justify bool) {
 	}
 }
 
-// plain renders a Markdown text of the source as plain text.
-func (w *writer) plain(md procedure.Markdown) string { return w.md.Plain(string(md)) }
 
 // --- the decree -----------------------------------------------------------------------------
 

@@ -328,3 +328,21 @@ func TestNumberedVistosAndConsiderando(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftFooterClearOfThePageNumber: the draft's footer, which opens with "BORRADOR — sin
+// validez", never runs into "Página x de y".
+func TestDraftFooterClearOfThePageNumber(t *testing.T) {
+	for _, pg := range pages(t, render(t, load(t), decreepdf.Options{Draft: true})) {
+		var num pdftest.Word
+		for _, w := range pg.words {
+			if w.Text == "Página" {
+				num = w
+			}
+		}
+		for _, w := range pg.words {
+			if math.Abs(w.YMin-num.YMin) < 1 && w.XMin < num.XMin && w.XMax > num.XMin-pdftest.MM(2) {
+				t.Errorf("page %d: footer word %q (to %.1f pt) runs into the page number (from %.1f pt)", w.Page, w.Text, w.XMax, num.XMin)
+			}
+		}
+	}
+}
