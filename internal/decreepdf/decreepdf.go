@@ -89,7 +89,7 @@ func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 		Doc: doc, X0: marginLeft, W: doc.Paper.W - marginLeft - marginRight,
 		Top: marginTop, Bottom: marginBottom, Gap: 3,
 		Footer: pdfdoc.Footer{Notice: opt.Replaced, Left: footerLines(p, opt.Draft)},
-		Head: func() string { return p.Organization.Name + " · " + p.Decree.Title() },
+		Head:   func() string { return p.Organization.Name + " · " + p.Decree.Title() },
 	}}
 	w.NewPage()
 	w.decree()
@@ -174,7 +174,6 @@ func (w *writer) text(s, style string, size float64, justify bool) {
 		w.Y += paraGap
 	}
 }
-
 
 // --- the decree -----------------------------------------------------------------------------
 
