@@ -77,3 +77,26 @@ func TestPrintKeepsTheEndOfTheAct(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersLevelWithTheirParagraphs: on decreto.html a paragraph's "1.-" sits on the line
+// of its first words, in the margin before them.
+func TestNumbersLevelWithTheirParagraphs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), os.DirFS("../../testdata/projects/deep"), out, Options{Draft: true}); err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.Tab(t, browsertest.New(t), 60*time.Second)
+	if err := chromedp.Do(tab, chromedp.Navigate(fileURL(out, "decreto.html"))); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".numerado")].flatMap(d => {
+		const n = d.querySelector(".num").getBoundingClientRect(), p = d.querySelector("p").getBoundingClientRect();
+		return Math.abs(n.top - p.top) > 3 || n.right > p.left ? [d.id + ": number at " + n.top + "–" + n.right + ", text at " + p.top + "–" + p.left] : [];
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range got {
+		t.Errorf("number not level with its paragraph, in the margin: %s", g)
+	}
+}
