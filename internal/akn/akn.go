@@ -266,12 +266,12 @@ func (b *builder) paras(md procedure.Markdown) []*elem {
 func (b *builder) preamble() *elem {
 	d := &b.p.Decree
 	citations := el("citations", "eId", b.eID("vistos")).add(textEl("heading", "VISTOS:"))
-	for _, v := range d.Vistos {
-		citations.add(el("citation", "eId", b.eID("cit_"+v.ID)).add(b.paras(v.Text)...))
+	for i, v := range d.Vistos {
+		citations.add(numbered(el("citation", "eId", b.eID("cit_"+v.ID)), i, d.NumberedVistos()).add(b.paras(v.Text)...))
 	}
 	recitals := el("recitals", "eId", b.eID("considerando")).add(textEl("heading", "CONSIDERANDO:"))
-	for _, c := range d.Considerando {
-		recitals.add(el("recital", "eId", b.eID("rec_"+c.ID)).add(b.paras(c.Text)...))
+	for i, c := range d.Considerando {
+		recitals.add(numbered(el("recital", "eId", b.eID("rec_"+c.ID)), i, d.NumberedConsiderando()).add(b.paras(c.Text)...))
 	}
 	return el("preamble").add(
 		el("formula", "name", "openingFormula", "eId", b.eID("formula_apertura")).add(textEl("p", d.Opening)),
@@ -281,15 +281,21 @@ func (b *builder) preamble() *elem {
 	)
 }
 
+// numbered gives e its <num> "1.-", the i-th of its part, when the part is numbered: the
+// number the decree prints, so the export cites a visto or a point as the paper does.
+func numbered(e *elem, i int, on bool) *elem {
+	if on {
+		e.add(textEl("num", procedure.ParagraphNumber(i)))
+	}
+	return e
+}
+
 // body holds the resolutive points, numbered "1.-" as on paper when there is more than one.
 func (b *builder) body() *elem {
-	res := b.p.Decree.Resolutions
+	d := &b.p.Decree
 	body := el("body")
-	for i, r := range res {
-		para := el("paragraph", "eId", b.eID("para_"+r.ID))
-		if len(res) > 1 {
-			para.add(textEl("num", fmt.Sprintf("%d.-", i+1)))
-		}
+	for i, r := range d.Resolutions {
+		para := numbered(el("paragraph", "eId", b.eID("para_"+r.ID)), i, d.NumberedResolutions())
 		body.add(para.add(el("content").add(b.paras(r.Text)...)))
 	}
 	return body

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -439,4 +440,73 @@ func textContent(t *testing.T, doc []byte) string {
 		}
 	}
 	return b.String()
+}
+
+// nums lists, for every element named name, the text of its <num> child ("" without one).
+func nums(t *testing.T, doc []byte, name string) []string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	var out []string
+	depth, at := 0, -1 // at: the depth of the open element named name, -1 outside one
+	inNum := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if tok.Name.Local == name {
+				at = depth
+				out = append(out, "")
+			}
+			inNum = at >= 0 && depth == at+1 && tok.Name.Local == "num"
+		case xml.EndElement:
+			if depth == at {
+				at = -1
+			}
+			depth--
+			inNum = false
+		case xml.CharData:
+			if inNum {
+				out[len(out)-1] += string(tok)
+			}
+		}
+	}
+	return out
+}
+
+// TestNumbering: with decree.numbering the VISTOS and CONSIDERANDO are numbered "1.-" as on
+// paper; without it they are not; resolutive points are numbered when there are several.
+func TestNumbering(t *testing.T) {
+	for _, tt := range []struct {
+		dir      string
+		numbered bool
+	}{{"../../testdata/projects/deep", true}, {"../..", false}} {
+		p := load(t, tt.dir)
+		doc := render(t, p, Options{})
+		for _, part := range []struct {
+			elem string
+			n    int
+			on   bool
+		}{
+			{"citation", len(p.Decree.Vistos), tt.numbered},
+			{"recital", len(p.Decree.Considerando), tt.numbered},
+			{"paragraph", len(p.Decree.Resolutions), len(p.Decree.Resolutions) > 1},
+		} {
+			got := nums(t, doc, part.elem)
+			var want []string
+			for i := range part.n {
+				w := ""
+				if part.on {
+					w = fmt.Sprintf("%d.-", i+1)
+				}
+				want = append(want, w)
+			}
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%s: <%s> numbers %q, want %q", tt.dir, part.elem, got, want)
+			}
+		}
+	}
 }

@@ -40,11 +40,15 @@ package cli
 // too and print every stderr line that names a project file (procedure.yaml:…, content/….md:…).
 //
 // Add a case by adding a file; `go test ./internal/cli -run TestBadInput/NAME` runs one.
+// After an intended change of wording, `go test ./internal/cli -run TestBadInput -update-bad`
+// rewrites each case's exit and stderr lines with what pauta now says: read the diff, since
+// the catalogue is only worth what its reviewed messages are.
 
 import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -58,6 +62,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
+
+var updateBad = flag.Bool("update-bad", false, "rewrite the exit and stderr lines of testdata/bad/*.txtar with what pauta says now")
 
 // badCase is one parsed archive.
 type badCase struct {
@@ -87,17 +93,26 @@ func TestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range names {
+		name, err := filepath.Abs(name) // the case runs in its own folder
+		if err != nil {
+			t.Fatal(err)
+		}
 		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
 			c, err := parseBadCase(name)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			runBadCase(t, c, base)
+			code, stderr := runBadCase(t, c, base)
+			if *updateBad && !t.Skipped() {
+				if err := rewriteExpectations(name, code, stderr); err != nil {
+					t.Fatal(err)
+				}
+			}
 		})
 	}
 }
 
-func runBadCase(t *testing.T, c *badCase, base string) {
+func runBadCase(t *testing.T, c *badCase, base string) (code int, stderr string) {
 	if c.unix && runtime.GOOS == "windows" {
 		t.Skip("needs /dev/zero and FIFOs")
 	}
@@ -132,6 +147,9 @@ func runBadCase(t *testing.T, c *badCase, base string) {
 
 	before := snapshot(t, dir)
 	code, stdout, stderr := run(t, c.args...)
+	if *updateBad {
+		return code, stderr
+	}
 	cmdline := "pauta " + strings.Join(c.args, " ")
 	if code != c.exit {
 		t.Errorf("%s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", cmdline, code, c.exit, stdout, stderr)
@@ -153,7 +171,7 @@ func runBadCase(t *testing.T, c *badCase, base string) {
 		t.Errorf("%s changed the folder:\n%s", cmdline, lineDiff(before, after))
 	}
 	if c.args[0] != "build" || c.exit != ExitSource || c.checkDiffers != "" {
-		return
+		return code, stderr
 	}
 	// What build refuses about the source, check finds, at the same places.
 	checkArgs := []string{"check"}
@@ -174,6 +192,39 @@ func runBadCase(t *testing.T, c *badCase, base string) {
 			t.Errorf("pauta check does not report what %s does:\n  %s\ncheck says:\n%s", cmdline, want, checkErr)
 		}
 	}
+	return code, stderr
+}
+
+// rewriteExpectations replaces the exit and stderr lines of the case in name with code and
+// every line of stderr, where the first of the old lines stood.
+func rewriteExpectations(name string, code int, stderr string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var out []string
+	written := false
+	lines := strings.Split(string(b), "\n")
+	for i, line := range lines {
+		if strings.HasPrefix(line, "-- ") && strings.HasSuffix(line, " --") {
+			out = append(out, lines[i:]...)
+			break
+		}
+		if line == "exit" || strings.HasPrefix(line, "exit ") || strings.HasPrefix(line, "stderr ") {
+			if !written {
+				out = append(out, fmt.Sprintf("exit %d", code))
+				for _, l := range strings.Split(strings.TrimRight(stderr, "\n"), "\n") {
+					if l = strings.TrimRight(l, " "); l != "" {
+						out = append(out, "stderr "+l)
+					}
+				}
+				written = true
+			}
+			continue
+		}
+		out = append(out, line)
+	}
+	return os.WriteFile(name, []byte(strings.Join(out, "\n")), 0o644)
 }
 
 // sourcePos starts a message about a file of the project: "procedure.yaml:7:9: …".

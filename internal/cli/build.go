@@ -29,18 +29,19 @@ type BuildOptions struct {
 func newBuildCmd(streams IO) *cobra.Command {
 	opts := BuildOptions{}
 	cmd := &cobra.Command{
-		Use:   "build",
-		Short: "Construye el sitio (manual, decreto, PDF y búsqueda) en public/",
-		Args:  noArgs,
+		Use:     "construir",
+		Aliases: []string{"build"},
+		Short:   "Construye el sitio (manual, decreto, PDF y búsqueda) en public/",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !cmd.Flags().Changed("out") {
+			if !cmd.Flags().Changed("salida") {
 				opts.Out = defaultOut(opts.Src, opts.Draft)
 			}
 			return runBuild(cmd.Context(), streams, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	cmd.Flags().StringVar(&opts.Out, "out", "", "carpeta de salida; se reemplaza completa (si no se indica: public/ dentro de la carpeta del proyecto; con --borrador, borrador/)")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
+	cmd.Flags().StringVarP(&opts.Out, "salida", "o", "", "`carpeta` de salida; se reemplaza completa (si no se indica: public/ dentro de la carpeta del proyecto; con --borrador, borrador/)")
 	cmd.Flags().BoolVar(&opts.Draft, "borrador", false, "marca cada página y PDF como «BORRADOR — sin validez»")
 	return cmd
 }
@@ -69,7 +70,7 @@ func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 		s.Count, opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond), kept)
 	if s.Unpublished {
 		fmt.Fprintf(streams.Err, "pauta: procedure.yaml tiene cambios sin publicar (código %s): el sitio muestra la versión vigente.\n"+
-			"       Véalos con «pauta build --borrador» o «pauta diff %s %s»; publíquelos con «pauta publish».\n",
+			"       Véalos con «pauta construir --borrador» o «pauta comparar %s %s»; publíquelos con «pauta publicar».\n",
 			s.Prepared.Code, s.Versions[len(s.Versions)-1].ID, Prepared)
 	}
 	return nil

@@ -3,11 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/search"
 	"github.com/requinoa/pauta/internal/site"
 )
@@ -29,14 +29,17 @@ búsqueda, la palabra del texto que encontró y cómo (igual, completada, con er
 por sinónimo). Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».`,
 		Example: `  pauta buscar "como pido soporte"
   pauta buscar --max 3 terminar la asistencia`,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef(`escriba el texto que busca, p. ej. pauta buscar "como pido soporte"`)
 			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
 			return runBuscar(cmd.Context(), streams, opts, strings.Join(args, " "))
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
 	cmd.Flags().IntVar(&opts.Max, "max", 10, "cuántos resultados mostrar como máximo")
 	return cmd
 }
@@ -60,7 +63,7 @@ func runBuscar(_ context.Context, streams IO, opts BuscarOptions, query string) 
 	if opts.Max < 1 {
 		return usagef("--max debe ser 1 o más; recibió %d", opts.Max)
 	}
-	p, err := site.Load(os.DirFS(opts.Src))
+	p, err := site.Load(projectfs.New(opts.Src))
 	if err != nil {
 		return err
 	}

@@ -18,14 +18,15 @@ type CheckOptions struct {
 func newCheckCmd(streams IO) *cobra.Command {
 	opts := CheckOptions{}
 	cmd := &cobra.Command{
-		Use:   "check",
-		Short: "Revisa procedure.yaml, sus páginas y las versiones publicadas sin escribir nada",
-		Args:  noArgs,
+		Use:     "revisar",
+		Aliases: []string{"check"},
+		Short:   "Revisa procedure.yaml, sus páginas y las versiones publicadas sin escribir nada",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCheck(cmd.Context(), streams, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
 	return cmd
 }
 

@@ -42,52 +42,53 @@ const progressFrom = 100
 func newChecklistCmd(streams IO) *cobra.Command {
 	opts := ChecklistOptions{}
 	cmd := &cobra.Command{
-		Use:   "checklist",
-		Short: "Imprime listas de verificación en PDF, en lotes y con folio",
+		Use:     "lista",
+		Aliases: []string{"checklist"},
+		Short:   "Imprime listas de verificación en PDF, en lotes y con folio",
 		Long: `Escribe la lista de verificación de la sesión en PDF, lista para imprimir a tamaño real.
 Imprime la versión vigente, la publicada; con --borrador, el texto en preparación de
 procedure.yaml, marcado como borrador en cada hoja.
-Con --copies y --folio-start genera un lote en un solo archivo: cada hoja lleva su número de
-folio, de modo que una hoja que falte se nota. Con --fillable la misma hoja trae campos para
+Con --copias y --folio-inicial genera un lote en un solo archivo: cada hoja lleva su número de
+folio, de modo que una hoja que falte se nota. Con --rellenable la misma hoja trae campos para
 llenarla en pantalla y dos campos de firma electrónica sin firmar.`,
-		Example: `  pauta checklist -o lista.pdf
-  pauta checklist --copies 50 --folio-start 1201 -o lote-1201.pdf
-  pauta checklist --paper oficio --fillable -o lista-oficio.pdf`,
+		Example: `  pauta lista -o lista.pdf
+  pauta lista --copias 50 --folio-inicial 1201 -o lote-1201.pdf
+  pauta lista --papel oficio --rellenable -o lista-oficio.pdf`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !cmd.Flags().Changed("output") {
+			if !cmd.Flags().Changed("salida") {
 				opts.Out = filepath.Join(opts.Src, ChecklistOut)
 			}
 			return runChecklist(cmd.Context(), streams, &opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	f.StringVarP(&opts.Out, "output", "o", "", "archivo PDF de salida; «-» escribe en la salida estándar (si no se indica: checklist.pdf dentro de la carpeta del proyecto)")
-	f.StringVar(&opts.Paper, "paper", "carta", "tamaño del papel: "+strings.Join(pdfdoc.PaperNames(), ", ")+" (oficio es 216 × 330 mm)")
-	f.IntVar(&opts.Copies, "copies", 1, fmt.Sprintf("número de copias, de 1 a %d", checklist.MaxCopies))
-	f.IntVar(&opts.FolioStart, "folio-start", 0, "folio de la primera copia; las siguientes suman uno (0: folio en blanco, para numerar a mano)")
-	f.BoolVar(&opts.Fillable, "fillable", false, "agrega campos para llenar en pantalla y campos de firma electrónica")
+	f.StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
+	f.StringVarP(&opts.Out, "salida", "o", "", "`archivo` PDF de salida; «-» escribe en la salida estándar (si no se indica: checklist.pdf dentro de la carpeta del proyecto)")
+	f.StringVar(&opts.Paper, "papel", "carta", "`tamaño` del papel: "+strings.Join(pdfdoc.PaperNames(), ", ")+" (oficio es 216 × 330 mm)")
+	f.IntVar(&opts.Copies, "copias", 1, fmt.Sprintf("`número` de copias, de 1 a %d", checklist.MaxCopies))
+	f.IntVar(&opts.FolioStart, "folio-inicial", 0, "`número` de folio de la primera copia; las siguientes suman uno (0: folio en blanco, para numerar a mano)")
+	f.BoolVar(&opts.Fillable, "rellenable", false, "agrega campos para llenar en pantalla y campos de firma electrónica")
 	f.BoolVar(&opts.Draft, "borrador", false, "imprime el texto en preparación (procedure.yaml) en vez de la versión vigente, con «BORRADOR — sin validez» en cada hoja")
 	return cmd
 }
 
 func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error {
 	if opts.Paper == "" {
-		return usagef("--paper vacío: use %s", strings.Join(pdfdoc.PaperNames(), ", "))
+		return usagef("--papel vacío: use %s", strings.Join(pdfdoc.PaperNames(), ", "))
 	}
 	if _, err := pdfdoc.PaperByName(opts.Paper); err != nil {
-		return usagef("--paper: %v", err)
+		return usagef("--papel: %v", err)
 	}
 	if opts.Copies < 1 || opts.Copies > checklist.MaxCopies {
-		return usagef("--copies %d fuera de rango: use de 1 a %d", opts.Copies, checklist.MaxCopies)
+		return usagef("--copias %d fuera de rango: use de 1 a %d", opts.Copies, checklist.MaxCopies)
 	}
 	if opts.FolioStart < 0 {
-		return usagef("--folio-start %d no válido: use un número mayor que cero, o 0 para dejar el folio en blanco", opts.FolioStart)
+		return usagef("--folio-inicial %d no válido: use un número mayor que cero, o 0 para dejar el folio en blanco", opts.FolioStart)
 	}
 	// Compared without adding, so no folio near the largest integer can wrap around.
 	if last := checklist.MaxFolio - (opts.Copies - 1); opts.FolioStart > last {
-		return usagef("--folio-start %d fuera de rango: el folio tiene a lo más %d cifras; con --copies %d use un folio inicial de 1 a %d",
+		return usagef("--folio-inicial %d fuera de rango: el folio tiene a lo más %d cifras; con --copias %d use un folio inicial de 1 a %d",
 			opts.FolioStart, len(fmt.Sprint(checklist.MaxFolio)), opts.Copies, last)
 	}
 	if opts.Out == "" {
@@ -149,7 +150,7 @@ func checklistText(ctx context.Context, streams IO, opts *ChecklistOptions) (*pr
 	if len(vs) == 0 {
 		opts.Draft = true
 		fmt.Fprintf(streams.Err, "pauta: aviso: aún no hay ninguna versión publicada; se imprime procedure.yaml marcado «%s». "+
-			"Cuando el decreto esté firmado, publíquelo con pauta publish.\n", pdfdoc.DraftText)
+			"Cuando el decreto esté firmado, publíquelo con pauta publicar.\n", pdfdoc.DraftText)
 		return prepared, "", nil
 	}
 	inForce := vs[len(vs)-1]

@@ -158,33 +158,6 @@ func TestBadSourceLeavesOutput(t *testing.T) {
 	}
 }
 
-func TestExitCodes(t *testing.T) {
-	dir := newProject(t)
-	tests := []struct {
-		name string
-		args []string
-		code int
-		want string // in stderr or stdout
-	}{
-		{"check ok", []string{"check", "--src", dir}, ExitOK, "procedure.yaml: sin errores"},
-		{"unknown flag", []string{"build", "--salida", "x"}, ExitUsage, "opción desconocida --salida"},
-		{"unknown command", []string{"construir"}, ExitUsage, `comando desconocido "construir"`},
-		{"extra argument", []string{"check", "otro"}, ExitUsage, `argumento inesperado "otro"`},
-		{"no project", []string{"check", "--src", t.TempDir()}, ExitSource, "procedure.yaml: no existe"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := run(t, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr)
-			}
-			if !strings.Contains(stdout+stderr, tt.want) {
-				t.Errorf("output does not contain %q:\n%s%s", tt.want, stdout, stderr)
-			}
-		})
-	}
-}
-
 // TestOutIsNotOurs: pointing --out at a folder of the user's own refuses to replace it.
 func TestOutIsNotOurs(t *testing.T) {
 	dir := newProject(t)

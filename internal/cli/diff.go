@@ -28,15 +28,15 @@ const Prepared = "borrador"
 func newDiffCmd(streams IO) *cobra.Command {
 	opts := DiffOptions{}
 	cmd := &cobra.Command{
-		Use:     "diff A B",
-		Aliases: []string{"comparar"},
+		Use:     "comparar A B",
+		Aliases: []string{"diff"},
 		Short:   "Muestra qué cambió entre dos versiones (ids como 2024-2387, o «borrador» para procedure.yaml)",
 		Long: `Compara dos versiones por sus ids estables: pasos añadidos, eliminados, movidos y cambios de
 redacción palabra por palabra, también en el texto del decreto. Escribe el resumen en la salida;
-con --out escribe además la página y el PDF del texto comparado en esa carpeta.`,
+con --salida escribe además la página y el PDF del texto comparado en esa carpeta.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 2 {
-				return usagef("indique dos versiones, p. ej. pauta diff 2024-2387 borrador")
+				return usagef("indique dos versiones, p. ej. pauta comparar 2024-2387 borrador")
 			}
 			return nil
 		},
@@ -44,8 +44,8 @@ con --out escribe además la página y el PDF del texto comparado en esa carpeta
 			return runDiff(cmd.Context(), streams, opts, args[0], args[1])
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "carpeta donde escribir la página y el PDF del texto comparado")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
+	cmd.Flags().StringVarP(&opts.Out, "salida", "o", "", "`carpeta` donde escribir la página y el PDF del texto comparado")
 	return cmd
 }
 
@@ -87,7 +87,7 @@ func runDiff(ctx context.Context, streams IO, opts DiffOptions, a, b string) err
 	}
 	if err := output.Write(ctx, opts.Out, output.Comparison, files); err != nil {
 		if errors.Is(err, output.ErrSite) {
-			return usagef("%s tiene un sitio construido por pauta, y una comparación nunca lo reemplaza: indique otra carpeta con --out, p. ej. --out comparacion", opts.Out)
+			return usagef("%s tiene un sitio construido por pauta, y una comparación nunca lo reemplaza: indique otra carpeta con --salida, p. ej. --salida comparacion", opts.Out)
 		}
 		return err
 	}

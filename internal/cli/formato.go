@@ -14,7 +14,7 @@ func newFormatCmd(streams IO) *cobra.Command {
 		Aliases: []string{"format"},
 		Short:   "Muestra la guía del formato de procedure.yaml (cada clave, con ejemplos)",
 		Long: `Muestra la guía del formato de procedure.yaml, en Markdown: cada clave, qué significa y un
-ejemplo. Es la misma guía que «pauta init» deja en cada proyecto nuevo como FORMATO.md.
+ejemplo. Es la misma guía que «pauta iniciar» deja en cada proyecto nuevo como FORMATO.md.
 Para guardarla en un archivo: pauta formato > FORMATO.md`,
 		Args: noArgs,
 		RunE: func(_ *cobra.Command, _ []string) error {

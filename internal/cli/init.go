@@ -41,8 +41,9 @@ func exampleNames() string {
 func newInitCmd(streams IO) *cobra.Command {
 	opts := InitOptions{}
 	cmd := &cobra.Command{
-		Use:   "init [CARPETA]",
-		Short: "Crea un proyecto nuevo con un procedimiento de ejemplo",
+		Use:     "iniciar [CARPETA]",
+		Aliases: []string{"init"},
+		Short:   "Crea un proyecto nuevo con un procedimiento de ejemplo",
 		Long: `Crea en CARPETA (por omisión, la carpeta actual) un proyecto nuevo: procedure.yaml con un
 procedimiento de ejemplo neutro, que no nombra ningún municipio ni decreto real, sus páginas de
 ayuda en content/, procedure.schema.json para que el editor complete y revise procedure.yaml, y
@@ -56,7 +57,7 @@ Con --ejemplo requinoa, el proyecto parte del procedimiento real con que se hizo
 accesos remotos de soporte técnico de la Municipalidad de Requínoa.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usagef("indique una sola carpeta, p. ej. pauta init mi-procedimiento")
+				return usagef("indique una sola carpeta, p. ej. pauta iniciar mi-procedimiento")
 			}
 			return nil
 		},
@@ -126,12 +127,12 @@ func runInit(_ context.Context, streams IO, opts InitOptions) error {
 	}
 	src := ""
 	if dir != "." {
-		src = " --src " + dir
+		src = " --fuente " + dir
 	}
 	fmt.Fprintf(streams.Out, `Proyecto creado en %s a partir de %s.
 Reemplace los textos de %s y las páginas de content/ por los de su procedimiento;
 la guía del formato está en %s (y en «pauta formato»).
-Revise con «pauta check%s» y vea el sitio con «pauta serve%s».
+Revise con «pauta revisar%s» y vea el sitio con «pauta servir%s».
 `, shown, from, filepath.Join(dir, procedure.DefaultFile), filepath.Join(dir, procedure.GuideFile), src, src)
 	return nil
 }
@@ -169,9 +170,9 @@ func readyFolder(dir, shown string) (created bool, err error) {
 	if len(visible) > 3 {
 		some += fmt.Sprintf(" y %d más", len(visible)-3)
 	}
-	return false, usagef("%s no está vacía (tiene %s): pauta init crea el proyecto solo en una carpeta vacía, "+
+	return false, usagef("%s no está vacía (tiene %s): pauta iniciar crea el proyecto solo en una carpeta vacía, "+
 		"para no mezclarlo con otros archivos ni sobrescribir nada. Indique una carpeta nueva, "+
-		"p. ej. «pauta init mi-procedimiento», o vacíe esta", shown, some)
+		"p. ej. «pauta iniciar mi-procedimiento», o vacíe esta", shown, some)
 }
 
 // newFiles writes a project's files under dir, remembering what it made so it can be undone.

@@ -214,16 +214,6 @@ func TestFormatPrintsGuide(t *testing.T) {
 	}
 }
 
-func writeFile(t *testing.T, name, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestInitUndo: when a project cannot be written whole, what was written is taken back, and
 // the folder is as it was: a half project would pass for a whole one.
 func TestInitUndo(t *testing.T) {

@@ -22,8 +22,8 @@ type PublishOptions struct {
 func newPublishCmd(streams IO) *cobra.Command {
 	opts := PublishOptions{}
 	cmd := &cobra.Command{
-		Use:     "publish --decreto N --fecha AAAA-MM-DD",
-		Aliases: []string{"publicar"},
+		Use:     "publicar --decreto N --fecha AAAA-MM-DD",
+		Aliases: []string{"publish"},
 		Short:   "Publica el texto de procedure.yaml como versión aprobada por un decreto",
 		Long: `Congela procedure.yaml y sus páginas como versión publicada en content/versiones/<año>-<número>/.
 Una versión publicada no se modifica ni se borra; la nueva reemplaza a la vigente.`,
@@ -32,9 +32,9 @@ Una versión publicada no se modifica ni se borra; la nueva reemplaza a la vigen
 			return runPublish(cmd.Context(), streams, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	cmd.Flags().IntVar(&opts.Decree, "decreto", 0, "número del decreto que aprueba esta versión")
-	cmd.Flags().StringVar(&opts.Date, "fecha", "", "fecha del decreto, AAAA-MM-DD")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
+	cmd.Flags().IntVar(&opts.Decree, "decreto", 0, "`número` del decreto que aprueba esta versión")
+	cmd.Flags().StringVar(&opts.Date, "fecha", "", "`fecha` del decreto, AAAA-MM-DD")
 	return cmd
 }
 
@@ -58,7 +58,7 @@ func runPublish(ctx context.Context, streams IO, opts PublishOptions) error {
 		fmt.Fprintf(streams.Out, "La versión %s ya estaba publicada con este mismo texto (código %s); no se cambió nada.\n", res.ID, res.Code)
 		return nil
 	}
-	fmt.Fprintf(streams.Out, "Publicada la versión %s (código %s) en %s/%s.\nEjecute pauta build para actualizar el sitio.\n",
+	fmt.Fprintf(streams.Out, "Publicada la versión %s (código %s) en %s/%s.\nEjecute «pauta construir» para actualizar el sitio.\n",
 		res.ID, res.Code, versions.Dir, res.ID)
 	return nil
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -26,8 +25,9 @@ func newServeCmd(streams IO) *cobra.Command {
 	opts := ServeOptions{}
 	draft := true
 	cmd := &cobra.Command{
-		Use:   "serve",
-		Short: "Muestra en 127.0.0.1 el texto que se está editando y lo actualiza al guardar",
+		Use:     "servir",
+		Aliases: []string{"serve"},
+		Short:   "Muestra en 127.0.0.1 el texto que se está editando y lo actualiza al guardar",
 		Long: `Muestra en el navegador, en una dirección de este computador, el texto que se está preparando
 (procedure.yaml y las páginas de content/), marcado «BORRADOR — sin validez» en cada página. Al
 guardar un cambio, la página abierta se recarga sola; si el cambio tiene errores, la página los
@@ -44,8 +44,8 @@ Con --vigente muestra en cambio el sitio publicado: la versión vigente y las an
 			return runServe(cmd.Context(), streams, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
-	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "dirección local donde servir")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
+	cmd.Flags().StringVar(&opts.Addr, "direccion", "127.0.0.1:8080", "`dirección` local donde servir, 127.0.0.1:PUERTO")
 	cmd.Flags().BoolVar(&opts.InForce, "vigente", false, "muestra el sitio publicado (la versión vigente) en vez del borrador")
 	// The draft became the default; the flag stays so that scripts and habits keep working.
 	cmd.Flags().BoolVar(&draft, "borrador", true, "muestra el texto en preparación, marcado BORRADOR (lo que se hace sin --vigente)")
@@ -53,9 +53,6 @@ Con --vigente muestra en cambio el sitio publicado: la versión vigente y las an
 }
 
 func runServe(ctx context.Context, streams IO, opts ServeOptions) error {
-	if info, err := os.Stat(opts.Src); err != nil || !info.IsDir() {
-		return usagef("--src %s: no es una carpeta; indique la carpeta del proyecto, la que tiene procedure.yaml", opts.Src)
-	}
 	src := projectfs.New(opts.Src)
 	build := func(ctx context.Context) (output.Files, error) {
 		s, err := site.Render(ctx, src, site.Options{Draft: !opts.InForce, LiveReload: serve.ReloadScript})
@@ -74,6 +71,6 @@ func runServe(ctx context.Context, streams IO, opts ServeOptions) error {
 		what = "el sitio publicado (versión vigente)"
 	}
 	return srv.ListenAndServe(ctx, opts.Addr, func(url string) {
-		fmt.Fprintf(streams.Err, "pauta serve: %s en %s (Ctrl+C para terminar)\n", what, url)
+		fmt.Fprintf(streams.Err, "pauta servir: %s en %s (Ctrl+C para terminar)\n", what, url)
 	})
 }

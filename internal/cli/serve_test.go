@@ -202,7 +202,7 @@ func TestServeDraftOrInForce(t *testing.T) {
 		want string
 	}{
 		{[]string{"serve", "--src", dir, "--vigente", "--borrador"}, ExitUsage, "--vigente y --borrador se excluyen"},
-		{[]string{"serve", "--src", filepath.Join(dir, "no-existe")}, ExitUsage, "no es una carpeta"},
+		{[]string{"serve", "--src", filepath.Join(dir, "no-existe")}, ExitUsage, "no existe — indique la carpeta del proyecto"},
 	} {
 		code, _, stderr := run(t, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.want) {

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -66,7 +65,7 @@ func link(t *testing.T, target, p string) {
 	}
 }
 
-func theme(file, line, with string) func(t *testing.T, dir string) {
+func themeLine(file, line, with string) func(t *testing.T, dir string) {
 	return func(t *testing.T, dir string) {
 		t.Helper()
 		b, err := os.ReadFile(filepath.Join("../../themes/default", file))
@@ -157,14 +156,14 @@ var badInputs = []badInput{
 	{"named pipe in the theme", func(t *testing.T, dir string) {
 		p := filepath.Join(dir, "themes", "assets", "f.css")
 		write("themes/assets/.keep", "")(t, dir)
-		if err := syscall.Mkfifo(p, 0o644); err != nil {
+		if err := mkfifo(p); err != nil {
 			t.Fatal(err)
 		}
 	}, "themes/assets/f.css: no es un archivo común sino una tubería con nombre (FIFO)"},
 	{"named pipe as a page", func(t *testing.T, dir string) {
 		p := filepath.Join(dir, "content", "ayuda.md")
 		os.Remove(p)
-		if err := syscall.Mkfifo(p, 0o644); err != nil {
+		if err := mkfifo(p); err != nil {
 			t.Fatal(err)
 		}
 	}, "content/ayuda.md: no es un archivo común sino una tubería con nombre (FIFO)"},
@@ -177,15 +176,15 @@ var badInputs = []badInput{
 	}, "themes/assets/video.css: pesa más de 32 MB"},
 
 	// Theme overrides that cannot render.
-	{"template that does not parse", theme("page.html", "{{.Page.Title}}", "{{.Page.Title"),
+	{"template that does not parse", themeLine("page.html", "{{.Page.Title}}", "{{.Page.Title"),
 		"themes/page.html:3:1: la plantilla del tema no se puede usar: "},
-	{"template calling an unknown function", theme("page.html", "{{.Page.Title}}", "{{titulo .Page.Title}}"),
+	{"template calling an unknown function", themeLine("page.html", "{{.Page.Title}}", "{{titulo .Page.Title}}"),
 		`themes/page.html:3:1: la plantilla del tema no se puede usar: function "titulo" not defined`},
-	{"template reading an unknown field", theme("page.html", "{{.Page.Title}}", "{{.Page.Titulo}}"),
+	{"template reading an unknown field", themeLine("page.html", "{{.Page.Title}}", "{{.Page.Titulo}}"),
 		`themes/page.html:3:`},
-	{"template including an unknown template", theme("page.html", "{{.Page.Title}}", `{{template "nada" .}}`),
+	{"template including an unknown template", themeLine("page.html", "{{.Page.Title}}", `{{template "nada" .}}`),
 		`themes/page.html:3:`},
-	{"layout that does not parse", theme("layout.html", "{{template \"content\" .}}", "{{template \"content\" .}"),
+	{"layout that does not parse", themeLine("layout.html", "{{template \"content\" .}}", "{{template \"content\" .}"),
 		"themes/layout.html:"},
 }
 

@@ -26,8 +26,8 @@ type VerifyOptions struct {
 func newVerifyCmd(streams IO) *cobra.Command {
 	opts := VerifyOptions{}
 	cmd := &cobra.Command{
-		Use:     "verify CÓDIGO|ARCHIVO.pdf",
-		Aliases: []string{"verificar"},
+		Use:     "verificar CÓDIGO|ARCHIVO.pdf",
+		Aliases: []string{"verify"},
 		Short:   "Dice a qué versión pertenece un código de versión o un PDF, y si está vigente",
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -39,7 +39,7 @@ func newVerifyCmd(streams IO) *cobra.Command {
 			return runVerify(cmd.Context(), streams, opts, args[0])
 		},
 	}
-	cmd.Flags().StringVar(&opts.Src, "src", ".", "carpeta del proyecto (la que tiene procedure.yaml)")
+	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
 	return cmd
 }
 

@@ -6,10 +6,16 @@
 // and the Alcalde at the right —, the initials line and the DISTRIBUCIÓN; then the manual the
 // decree approves, as its annex.
 //
+// The end of the act — the closing formula, 38 mm of room to sign and stamp over each
+// signature line, the initials and the distribution (in two columns when long) — is set as
+// one block with the last resolutive point, so no page opens with the closing formula and
+// the initials never part from the signatures.
+//
 // Every page carries a footer with the citation of the decree, the version code of the source
 // and "Página x de y". A paragraph is never split across pages unless it is longer than a page,
 // and a heading always stays with what follows, so the text reads whole on paper and in text
-// extraction.
+// extraction. In the annex each level of the manual has its own indent and size, and lists
+// written in a text keep their bullets and numbers, nested lists further in.
 package decreepdf
 
 import (
@@ -49,7 +55,6 @@ const (
 	paraGap   = 1.6 // between paragraphs
 	partGap   = 4.5 // before VISTOS, CONSIDERANDO…
 	indent    = 10.0
-	sigSpace  = 22.0 // blank room above a signatory's name for the handwritten signature
 )
 
 // Render returns the decree PDF.
@@ -83,11 +88,8 @@ func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 	w := &writer{p: p, md: markdown.For(opt.Text, p.Markdown.AllowHTML), Flow: &pdfdoc.Flow{
 		Doc: doc, X0: marginLeft, W: doc.Paper.W - marginLeft - marginRight,
 		Top: marginTop, Bottom: marginBottom, Gap: 3,
-		Footer: pdfdoc.Footer{Notice: opt.Replaced, Left: []string{
-			p.Decree.Citation() + " · " + p.Organization.Name,
-			pdfdoc.VersionLine(p.Code),
-		}},
-		Head: func() string { return p.Organization.Name + " · " + p.Decree.Title() },
+		Footer: pdfdoc.Footer{Notice: opt.Replaced, Left: footerLines(p, opt.Draft)},
+		Head:   func() string { return p.Organization.Name + " · " + p.Decree.Title() },
 	}}
 	w.NewPage()
 	w.decree()
@@ -97,6 +99,16 @@ func Write(out io.Writer, p *procedure.Procedure, opt Options) error {
 		return fmt.Errorf("drawing the decree: %w", err)
 	}
 	return doc.Close()
+}
+
+// footerLines names the decree and the version at the foot of every page. A draft's first
+// line opens with "BORRADOR — sin validez", which would run into the page number: the
+// organization moves down to the version's line.
+func footerLines(p *procedure.Procedure, draft bool) []string {
+	if draft {
+		return []string{p.Decree.Citation(), p.Organization.Name + " · " + pdfdoc.VersionLine(p.Code)}
+	}
+	return []string{p.Decree.Citation() + " · " + p.Organization.Name, pdfdoc.VersionLine(p.Code)}
 }
 
 // writer flows the decree and its annex down the pages.
@@ -129,8 +141,7 @@ func (pa *para) height() float64 { return float64(len(pa.lines)) * lh(pa.size) }
 // draw writes the paragraph, keeping it on one page when it fits on one, else breaking it
 // between lines. keep is room to reserve after it (for what must stay with it).
 func (w *writer) draw(pa *para, keep float64) {
-	full := w.Limit() - marginTop - 2
-	if pa.height()+keep <= full {
+	if pa.height()+keep <= w.full() {
 		w.Need(pa.height() + keep)
 	} else {
 		w.Need(2 * lh(pa.size))
@@ -164,9 +175,6 @@ func (w *writer) text(s, style string, size float64, justify bool) {
 	}
 }
 
-// plain renders a Markdown text of the source as plain text.
-func (w *writer) plain(md procedure.Markdown) string { return w.md.Plain(string(md)) }
-
 // --- the decree -----------------------------------------------------------------------------
 
 func (w *writer) decree() {
@@ -193,90 +201,203 @@ func (w *writer) decree() {
 	w.Y += partGap + 2
 
 	w.text(d.Opening, "", bodySize, true)
-	w.part("VISTOS:", d.Vistos, false)
-	w.part("CONSIDERANDO:", d.Considerando, false)
-	w.part("DECRETO:", d.Resolutions, len(d.Resolutions) > 1)
-	w.Y += 2
-	// The closing formula stays with the signatures: a page of signatures alone would not
-	// show what was signed.
+	w.part("VISTOS:", d.Vistos, d.NumberedVistos(), 0)
+	w.part("CONSIDERANDO:", d.Considerando, d.NumberedConsiderando(), 0)
+	// The end of the act — closing formula, signatures, initials, distribution — is one
+	// block, and the last resolutive point travels with it: a page that began with the
+	// closing formula would not show what was signed, and initials cut off from the
+	// signatures no longer say who signed.
 	closing := w.layout(d.Closing, "B", bodySize, w.X0+indent, w.W-indent, false)
-	w.draw(closing, w.signaturesHeight())
+	end := closingGap + closing.height() + w.signaturesHeight() + w.initialsHeight() + w.distributionHeight() + footerRoom
+	w.part("DECRETO:", d.Resolutions, d.NumberedResolutions(), end)
+	w.Y += closingGap
+	w.draw(closing, end-closingGap-closing.height())
 	w.signatures()
-	if d.Initials != "" {
-		w.Y += 4
-		w.draw(w.layout(d.Initials, "", pdfdoc.SmallSize, w.X0, w.W, false), 0)
-	}
-	if len(d.Distribution) > 0 {
-		w.Y += 4
-		w.draw(w.layout("DISTRIBUCIÓN:", "B", pdfdoc.SmallSize+1, w.X0, w.W, false), lh(pdfdoc.SmallSize+1))
-		for _, item := range d.Distribution {
-			pa := w.layout(item, "", pdfdoc.SmallSize+1, w.X0+5, w.W-5, false)
-			pa.label, pa.labelX = "-", w.X0+1
-			w.draw(pa, 0)
-		}
-	}
+	w.initials()
+	w.distribution()
 }
 
 // part is VISTOS, CONSIDERANDO or DECRETO: the heading in bold, then its paragraphs indented,
-// numbered "1.-" when asked.
-func (w *writer) part(heading string, paras []*procedure.Paragraph, numbered bool) {
+// numbered "1.-" when asked. after is room to keep on the page of the last paragraph, for
+// what must follow it there.
+func (w *writer) part(heading string, paras []*procedure.Paragraph, numbered bool, after float64) {
 	w.Y += partGap - paraGap
-	first := 0.0
-	if len(paras) > 0 {
-		first = 3 * lh(bodySize)
-	}
-	w.draw(w.layout(heading, "B", headSize, w.X0, w.W, false), first)
-	w.Y += 1.5
+	var blocks []*para
 	for i, pa := range paras {
-		for j, line := range strings.Split(w.plain(pa.Text), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
+		for j, b := range w.md.Blocks(string(pa.Text)) {
+			x := w.X0 + indent + float64(b.Depth)*listHang
+			l := w.layout(b.Text, "", bodySize, x, w.X0+w.W-x, true)
+			if b.Kind == markdown.BlockItem {
+				l.label, l.labelX = b.Marker, x-listHang+1
 			}
-			x := w.X0 + indent
-			l := w.layout(line, "", bodySize, x, w.W-indent, true)
 			if numbered && j == 0 {
-				l.label, l.labelX = fmt.Sprintf("%d.-", i+1), w.X0
+				l.label, l.labelX = strings.TrimSpace(procedure.ParagraphNumber(i)+" "+l.label), w.X0
 			}
-			w.draw(l, 0)
-			w.Y += paraGap
+			blocks = append(blocks, l)
 		}
 	}
+	head := w.layout(heading, "B", headSize, w.X0, w.W, false)
+	keep := 0.0
+	if len(blocks) > 0 {
+		keep = 1.5 + min(blocks[0].height(), 3*lh(bodySize))
+		// A part of one paragraph that must stay with what follows takes its heading along.
+		if whole := 1.5 + blocks[0].height() + paraGap + after; len(blocks) == 1 && head.height()+whole <= w.full() {
+			keep = whole
+		}
+	}
+	w.draw(head, keep)
+	w.Y += 1.5
+	for i, l := range blocks {
+		k := 0.0
+		if i == len(blocks)-1 && after > 0 {
+			k = paraGap + after
+		}
+		w.draw(l, k)
+		w.Y += paraGap
+	}
 }
+
+// full is the height a block may take on an empty page.
+func (w *writer) full() float64 { return w.Limit() - marginTop - 2 }
+
+// Room at the end of the act, mm.
+const (
+	closingGap = 2.0
+	// signRoom lies between the closing formula (or the row of signatures above) and a
+	// signature line: a signature and the round stamp of the office, 35 mm across, fit.
+	signRoom  = 38.0
+	sigRowGap = 4.0
+	// footerRoom keeps the last lines of the act clear of the footer's rule.
+	footerRoom = 8.0
+	// distColumns: a distribution longer than this is set in two columns.
+	distColumns = 5
+)
 
 func (w *writer) signaturesHeight() float64 {
 	rows := (len(w.p.Decree.Signatories) + 1) / 2
-	return float64(rows) * (sigSpace + 2*lh(bodySize))
+	if rows == 0 {
+		return 0
+	}
+	return float64(rows)*(signRoom+2*lh(bodySize)) + float64(rows-1)*sigRowGap
 }
 
 // signatures sets the signatories side by side, first at the left, each name in bold over its
-// role, centred in its column under room for the handwritten signature.
+// role, centred in its column under room for the handwritten signature and the stamp.
 func (w *writer) signatures() {
 	sigs := w.p.Decree.Signatories
-	if len(sigs) == 0 {
+	cols := min(len(sigs), 2)
+	if cols == 0 {
 		return
 	}
-	cols := min(len(sigs), 2)
 	colW := w.W / float64(cols)
 	for i := 0; i < len(sigs); i += cols {
+		if i > 0 {
+			w.Y += sigRowGap
+		}
 		row := sigs[i:min(i+cols, len(sigs))]
-		h := sigSpace + 2*lh(bodySize)
-		w.Need(h)
-		w.Y += sigSpace
+		w.Need(signRoom + 2*lh(bodySize))
+		w.Y += signRoom
 		for k, s := range row {
 			cx := w.X0 + colW*(float64(k)+0.5)
 			w.Doc.SetFont(pdfdoc.Font, "B", bodySize)
 			nameW := w.Doc.GetStringWidth(s.Name)
 			w.Doc.SetFont(pdfdoc.Font, "", bodySize)
-			lineW := max(nameW, w.Doc.GetStringWidth(s.RoleLine()), 55) + 6
+			lineW := min(max(nameW, w.Doc.GetStringWidth(s.RoleLine()), 55)+6, colW-4)
 			w.Doc.SetLineWidth(0.3)
-			w.Doc.Line(cx-lineW/2, w.Y-1, cx+lineW/2, w.Y-1)
+			w.Doc.Line(cx-lineW/2, w.Y, cx+lineW/2, w.Y)
 			w.Doc.SetFont(pdfdoc.Font, "B", bodySize)
-			w.Doc.TextCenter(cx, w.Y+pdfdoc.Ascent(bodySize), s.Name)
+			w.Doc.TextCenter(cx, w.Y+1+pdfdoc.Ascent(bodySize), s.Name)
 			w.Doc.SetFont(pdfdoc.Font, "", bodySize)
-			w.Doc.TextCenter(cx, w.Y+lh(bodySize)+pdfdoc.Ascent(bodySize), s.RoleLine())
+			w.Doc.TextCenter(cx, w.Y+1+lh(bodySize)+pdfdoc.Ascent(bodySize), s.RoleLine())
 		}
-		w.Y += 2 * lh(bodySize)
+		w.Y += 1 + 2*lh(bodySize)
 	}
+}
+
+const endGap = 5.0 // before the initials and before the distribution
+
+func (w *writer) initialsHeight() float64 {
+	if w.p.Decree.Initials == "" {
+		return 0
+	}
+	return endGap + lh(pdfdoc.SmallSize)
+}
+
+func (w *writer) initials() {
+	if d := &w.p.Decree; d.Initials != "" {
+		w.Y += endGap
+		w.draw(w.layout(d.Initials, "", pdfdoc.SmallSize, w.X0, w.W, false), 0)
+	}
+}
+
+// distLayout lays the distribution out: one column of items, each wrapped in the column,
+// or, when the list is long and every item is short enough, two columns of one line each.
+func (w *writer) distLayout() (items []*para, rows int) {
+	d := &w.p.Decree
+	n := len(d.Distribution)
+	if n == 0 {
+		return nil, 0
+	}
+	if n > distColumns {
+		colW := w.W / 2
+		w.Doc.SetFont(pdfdoc.Font, "", distSize)
+		fit := true
+		for _, item := range d.Distribution {
+			fit = fit && w.Doc.GetStringWidth(item) <= colW-distHang-2
+		}
+		if fit {
+			rows = (n + 1) / 2
+			for i, item := range d.Distribution {
+				x := w.X0 + float64(i/rows)*colW
+				pa := &para{size: distSize, x: x + distHang, wid: colW - distHang, lines: []string{item}}
+				pa.label, pa.labelX = "-", x+1
+				items = append(items, pa)
+			}
+			return items, rows
+		}
+	}
+	for _, item := range d.Distribution {
+		pa := w.layout(item, "", distSize, w.X0+distHang, w.W-distHang, false)
+		pa.label, pa.labelX = "-", w.X0+1
+		items = append(items, pa)
+		rows += len(pa.lines)
+	}
+	return items, rows
+}
+
+const (
+	distSize = pdfdoc.SmallSize + 1
+	distHang = 5.0 // room for the dash before an item
+)
+
+func (w *writer) distributionHeight() float64 {
+	_, rows := w.distLayout()
+	if rows == 0 {
+		return 0
+	}
+	return endGap + float64(rows+1)*lh(distSize)
+}
+
+// distribution lists who receives a copy, down the first column and then the second, as a
+// typed decree does.
+func (w *writer) distribution() {
+	items, rows := w.distLayout()
+	if rows == 0 {
+		return
+	}
+	w.Y += endGap
+	w.draw(w.layout("DISTRIBUCIÓN:", "B", distSize, w.X0, w.W, false), float64(min(rows, 3))*lh(distSize))
+	if items[0].x != items[len(items)-1].x {
+		w.Need(float64(rows) * lh(distSize)) // two columns share their lines: one page
+	}
+	top, col := w.Y, 0.0
+	for _, pa := range items {
+		if pa.x != items[0].x && col == 0 {
+			col, w.Y = 1, top // the second column starts level with the first
+		}
+		w.draw(pa, 0)
+	}
+	w.Y = max(w.Y, top+float64(rows)*lh(distSize))
 }
 
 // --- the annex ------------------------------------------------------------------------------
@@ -309,49 +430,76 @@ func (w *writer) annex() {
 	}
 }
 
+// Geometry of the annex: each level of the manual is indented one step more, its heading a
+// half point smaller, as the web page sets each level apart; lists inside a text hang their
+// bullets one step further for each level of nesting.
+const (
+	levelIndent = 6.0
+	listHang    = 6.0
+)
+
+// headingSize is the size of a heading of the manual at depth (1 for a top-level section).
+func headingSize(depth int) float64 {
+	return headSize + 1 - 0.5*float64(min(max(depth, 1), 4)-1)
+}
+
 func (w *writer) section(s *procedure.Section) {
-	depth := s.Depth - 1
-	x := w.X0 + float64(min(depth, 2))*indent*0.6
-	size := headSize
+	x := w.X0 + float64(min(s.Depth, 4)-1)*levelIndent
 	if s.Depth == 1 {
-		size = headSize + 1
 		w.Y += 2
 	}
-	// A heading stays with the first lines after it.
 	heading := s.Heading()
 	if s.Number != "" && s.Depth > 1 {
 		heading = s.Number + ". " + s.Title
 	}
-	w.draw(w.layout(heading, "B", size, x, w.X0+w.W-x, false), 3*lh(bodySize))
+	// A heading stays with the first lines after it.
+	w.draw(w.layout(heading, "B", headingSize(s.Depth), x, w.X0+w.W-x, false), 3*lh(bodySize))
 	w.Y += 1.5
 	if s.Text != "" {
-		for _, line := range strings.Split(w.plain(s.Text), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			w.draw(w.layout(line, "", bodySize, x, w.X0+w.W-x, annexJustified), 0)
-			w.Y += paraGap
-		}
+		w.blocks(w.md.Blocks(string(s.Text)), x, 0, "", s.Depth, annexJustified)
 	}
 	for _, it := range s.Items {
-		label := "•"
+		label := markdown.Bullet
 		if it.Marker != "" {
 			label = it.Marker + "."
 		}
-		for j, line := range strings.Split(w.plain(it.Text), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			pa := w.layout(line, "", bodySize, x+indent*0.7, w.X0+w.W-x-indent*0.7, annexJustified)
-			if j == 0 {
-				pa.label, pa.labelX = label, x+1
-			}
-			w.draw(pa, 0)
-			w.Y += paraGap
-		}
+		w.blocks(w.md.Blocks(string(it.Text)), x, 1, label, s.Depth, annexJustified)
 	}
 	for _, sub := range s.Sections {
 		w.section(sub)
 	}
 	w.Y += 1
+}
+
+// blocks sets the blocks of a text from x: a block in a list hangs its marker and its text
+// one step further for each level (depth0 levels before the text's own, for an item of a
+// section's list), label marks the first block (the item's letter or bullet), and a
+// heading of the text is set under the section's (at depth), smaller as its level grows.
+func (w *writer) blocks(bs []markdown.Block, x float64, depth0 int, label string, depth int, justify bool) {
+	right := w.X0 + w.W
+	for i, b := range bs {
+		d := b.Depth + depth0
+		tx := x + float64(d)*listHang
+		if b.Kind == markdown.BlockHeading {
+			w.Y += 1
+			// "###" under a section is a level below it, "####" two.
+			level := depth + max(b.Level-2, 1)
+			w.draw(w.layout(b.Text, "B", headingSize(level), tx, right-tx, false), 3*lh(bodySize))
+			w.Y += 1.5
+			continue
+		}
+		pa := w.layout(b.Text, "", bodySize, tx, right-tx, justify)
+		switch {
+		case i == 0 && label != "":
+			pa.label, pa.labelX = label, x+float64(depth0-1)*listHang+1
+			if b.Kind == markdown.BlockItem {
+				// An item whose text opens with a list: the list's marker follows the item's.
+				pa.label += " " + b.Marker
+			}
+		case b.Kind == markdown.BlockItem:
+			pa.label, pa.labelX = b.Marker, tx-listHang+1
+		}
+		w.draw(pa, 0)
+		w.Y += paraGap
+	}
 }

@@ -296,10 +296,23 @@ func (st *Stage) Commit() error {
 	swapped = true
 	// After the swap the staging path holds the previous output (or nothing).
 	if err := os.RemoveAll(st.dir); err != nil {
-		return fmt.Errorf("removing previous output: %w", err)
+		return &LeftoverError{Target: st.target, Dir: st.dir, Err: err}
 	}
 	return syncDir(st.parent)
 }
+
+// LeftoverError is a build that replaced the target but could not remove the previous output,
+// left in Dir; the next build tries again.
+type LeftoverError struct {
+	Target, Dir string
+	Err         error
+}
+
+func (e *LeftoverError) Error() string {
+	return fmt.Sprintf("%s replaced, but removing the previous output %s: %v", e.Target, e.Dir, e.Err)
+}
+
+func (e *LeftoverError) Unwrap() error { return e.Err }
 
 func checkReplaceable(target string, kind Kind) error {
 	info, err := os.Stat(target)
@@ -310,7 +323,7 @@ func checkReplaceable(target string, kind Kind) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s: %w (it is a file)", target, ErrNotOurs)
+		return fmt.Errorf("%s: %w (es un archivo)", target, ErrNotOurs)
 	}
 	entries, err := os.ReadDir(target)
 	if err != nil {

@@ -322,31 +322,36 @@ const (
 
 type paragraphView struct {
 	ID   string
+	Num  string // "1.-" in a numbered part, as the decree PDF and the export print it
 	Text template.HTML
 }
 
 func (r *renderer) decreeView() (map[string]any, error) {
 	d := &r.p.Decree
-	paras := func(ps []*procedure.Paragraph) ([]paragraphView, error) {
+	paras := func(ps []*procedure.Paragraph, numbered bool) ([]paragraphView, error) {
 		var out []paragraphView
-		for _, para := range ps {
+		for i, para := range ps {
 			h, err := r.md.Block(string(para.Text))
 			if err != nil {
 				return nil, fmt.Errorf("decree paragraph %s: %w", para.ID, err)
 			}
-			out = append(out, paragraphView{ID: para.ID, Text: h})
+			v := paragraphView{ID: para.ID, Text: h}
+			if numbered {
+				v.Num = procedure.ParagraphNumber(i)
+			}
+			out = append(out, v)
 		}
 		return out, nil
 	}
-	vistos, err := paras(d.Vistos)
+	vistos, err := paras(d.Vistos, d.NumberedVistos())
 	if err != nil {
 		return nil, err
 	}
-	considerando, err := paras(d.Considerando)
+	considerando, err := paras(d.Considerando, d.NumberedConsiderando())
 	if err != nil {
 		return nil, err
 	}
-	resolutions, err := paras(d.Resolutions)
+	resolutions, err := paras(d.Resolutions, d.NumberedResolutions())
 	if err != nil {
 		return nil, err
 	}

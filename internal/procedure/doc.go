@@ -102,7 +102,7 @@ as %XX, a space as %20), no user or password before the host, no ? or #.
 # decree
 
 The administrative act that approves the manual, in the structure of Chilean municipal decrees.
-All keys are required except initials and distribution.
+All keys are required except numbering, initials and distribution.
 
 	decree:
 	  kind: DECRETO ALCALDICIO
@@ -120,6 +120,9 @@ All keys are required except initials and distribution.
 	  resolutions:                    # DECRETO: resolutive points, numbered when more than one
 	    - id: aprueba
 	      text: APRUÉBASE el Procedimiento de ejemplo.
+	  numbering:                      # optional: number the paragraphs "1.-", "2.-", …
+	    vistos: true                  # of VISTOS (default false)
+	    considerando: true            # of CONSIDERANDO (default false)
 	  closing: ANÓTESE, COMUNÍQUESE Y ARCHÍVESE.-
 	  signatories:                    # left to right as on paper
 	    - id: secretaria-municipal

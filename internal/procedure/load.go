@@ -36,7 +36,7 @@ func Load(fsys fs.FS, name string) (*Procedure, error) {
 	var errs ErrorList
 	src, err := readLimited(fsys, name, MaxSourceSize)
 	if err != nil {
-		return nil, fileError(name, err, "ejecute pauta en la carpeta del proyecto o indíquela con --src")
+		return nil, fileError(name, err, "ejecute pauta en la carpeta del proyecto o indíquela con --fuente")
 	}
 	p, tree := parse(src, name, &errs)
 	if p == nil {
@@ -121,13 +121,13 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan hash.Ha
 	root := doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
-			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta iniciar", "el archivo está vacío")
 			return nil, nil
 		}
 		root = root.Content[0]
 	}
 	if isNull(root) {
-		errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+		errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta iniciar", "el archivo está vacío")
 		return nil, nil
 	}
 	tree := make(chan hash.Hash, 1)
@@ -144,11 +144,12 @@ func parseWhole(src []byte, name string, errs *ErrorList) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta init", "el archivo está vacío")
+			errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta iniciar", "el archivo está vacío")
 		} else if pos, ok := tabIndent(src); ok && strings.Contains(err.Error(), "tab") {
 			errs.add(name, pos, "sangre con espacios; YAML no admite tabuladores en la sangría", "YAML no válido: tabulador en la sangría")
 		} else {
-			errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
+			msg, hint := yamlProblem(yamlErrorMsg(err))
+			errs.add(name, yamlErrorPos(err), hint, "%s", msg)
 		}
 		return nil
 	}
@@ -156,7 +157,8 @@ func parseWhole(src []byte, name string, errs *ErrorList) *yaml.Node {
 	if err := dec.Decode(&extra); err == nil {
 		errs.add(name, posOf(&extra), "deje un solo documento: borre el \"---\" y lo que le sigue", "el archivo tiene más de un documento YAML")
 	} else if !errors.Is(err, io.EOF) {
-		errs.add(name, yamlErrorPos(err), "revise la sangría y las comillas de esa línea y la anterior", "YAML no válido: %s", yamlErrorMsg(err))
+		msg, hint := yamlProblem(yamlErrorMsg(err))
+		errs.add(name, yamlErrorPos(err), hint, "%s", msg)
 	}
 	return &doc
 }
@@ -168,12 +170,13 @@ func yamlErrorPos(err error) Pos {
 		line, _ := strconv.Atoi(m[1])
 		return Pos{Line: line, Col: 1}
 	}
-	return Pos{}
+	// yaml.v3 leaves out the line number when it is the first one.
+	return Pos{Line: 1, Col: 1}
 }
 
 func yamlErrorMsg(err error) string {
 	msg := yamlLine.ReplaceAllString(err.Error(), "")
-	return yamlProblem(strings.TrimPrefix(msg, "yaml: "))
+	return strings.TrimPrefix(msg, "yaml: ")
 }
 
 // tabIndent finds the first tab in the indentation of a line: yaml.v3 reports such an error at

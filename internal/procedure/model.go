@@ -132,10 +132,20 @@ type Decree struct {
 	Vistos       []*Paragraph `yaml:"vistos" pauta:"required" doc:"VISTOS: las bases legales, un párrafo cada una."`
 	Considerando []*Paragraph `yaml:"considerando" pauta:"required" doc:"CONSIDERANDO: los motivos, un párrafo cada uno."`
 	Resolutions  []*Paragraph `yaml:"resolutions" pauta:"required" doc:"DECRETO: los puntos resolutivos; se numeran cuando hay más de uno."`
+	Numbering    Numbering    `yaml:"numbering" doc:"Numera 1.-, 2.-, … los párrafos de VISTOS o de CONSIDERANDO, como lo hacen muchos decretos; por omisión van sin número."`
 	Closing      string       `yaml:"closing" pauta:"required" doc:"Fórmula de cierre, p. ej. \"ANÓTESE, COMUNÍQUESE Y ARCHÍVESE.-\"."`
 	Signatories  []*Signatory `yaml:"signatories" pauta:"required" doc:"Quienes firman, de izquierda a derecha como en el papel: primero la Secretaría Municipal (ministro de fe), al final el Alcalde."`
 	Initials     string       `yaml:"initials" doc:"Línea de iniciales: quienes firman y revisan en mayúsculas, quien transcribe en minúsculas, p. ej. \"ABC/DEF/ghi.\"."`
 	Distribution []string     `yaml:"distribution" doc:"DISTRIBUCIÓN: quiénes reciben copia, una línea cada uno."`
+}
+
+// Numbering says which parts of the decree number their paragraphs "1.-", "2.-", as many
+// decrees do. The resolutive points need no key: they are numbered whenever there are more
+// than one.
+type Numbering struct {
+	Node
+	Vistos       bool `yaml:"vistos" doc:"true numera los párrafos de VISTOS: 1.-, 2.-, …"`
+	Considerando bool `yaml:"considerando" doc:"true numera los párrafos de CONSIDERANDO: 1.-, 2.-, …"`
 }
 
 // Paragraph is one numbered or bulleted paragraph of the decree.
@@ -281,6 +291,20 @@ type Page struct {
 	// Body is the file's Markdown, read once by Load.
 	Body Markdown
 }
+
+// ParagraphNumber is how the decree numbers the i-th paragraph (from 0) of a numbered part:
+// "1.-", as on paper.
+func ParagraphNumber(i int) string { return fmt.Sprintf("%d.-", i+1) }
+
+// NumberedVistos reports whether the VISTOS print numbered.
+func (d *Decree) NumberedVistos() bool { return d.Numbering.Vistos }
+
+// NumberedConsiderando reports whether the CONSIDERANDO print numbered.
+func (d *Decree) NumberedConsiderando() bool { return d.Numbering.Considerando }
+
+// NumberedResolutions reports whether the resolutive points print numbered: when there is
+// more than one.
+func (d *Decree) NumberedResolutions() bool { return len(d.Resolutions) > 1 }
 
 // DecreeTitle is the decree's heading: "DECRETO ALCALDICIO N° 2387".
 func (d *Decree) Title() string { return fmt.Sprintf("%s N° %d", d.Kind, d.Number) }

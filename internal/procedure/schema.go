@@ -44,7 +44,7 @@ func Schema() ([]byte, error) {
 	doc.set("description", "Fuente de un procedimiento: el decreto que lo aprueba, el manual, "+
 		"la lista de verificación de cada sesión y otras páginas del sitio. "+
 		"Las claves van en inglés; los textos, en español. "+
-		"pauta check revisa además que los ids no se repitan y que las referencias existan. "+
+		"pauta revisar revisa además que los ids no se repitan y que las referencias existan. "+
 		"La guía completa del formato: pauta formato (y FORMATO.md en cada proyecto nuevo).")
 	doc.merge(root)
 	doc.set("$defs", g.defs)

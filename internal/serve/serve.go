@@ -63,9 +63,9 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
 	if err != nil {
-		fmt.Fprintf(s.logOut, "pauta serve: la edición tiene errores; se sigue sirviendo la última versión buena:\n%v\n", err)
+		fmt.Fprintf(s.logOut, "pauta servir: la edición tiene errores; se sigue sirviendo la última versión buena:\n%v\n", err)
 	} else {
-		fmt.Fprintf(s.logOut, "pauta serve: sitio reconstruido (%d archivos)\n", len(files))
+		fmt.Fprintf(s.logOut, "pauta servir: sitio reconstruido (%d archivos)\n", len(files))
 	}
 	return err
 }
@@ -92,8 +92,8 @@ func localOnly(next http.Handler) http.Handler {
 		if !LocalHost(r.Host) {
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 			w.WriteHeader(http.StatusForbidden)
-			fmt.Fprintf(w, "403: pauta serve solo responde a direcciones de este computador (127.0.0.1, localhost, [::1]); "+
-				"esta solicitud venía dirigida a %q. Abra la vista previa con la dirección que muestra pauta serve.\n", r.Host)
+			fmt.Fprintf(w, "403: pauta servir solo responde a direcciones de este computador (127.0.0.1, localhost, [::1]); "+
+				"esta solicitud venía dirigida a %q. Abra la vista previa con la dirección que muestra pauta servir.\n", r.Host)
 			return
 		}
 		next.ServeHTTP(w, r)

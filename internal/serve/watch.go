@@ -77,7 +77,7 @@ func (s *Server) Watch(root string) *Watcher {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(s.logOut, "pauta serve: el sistema no avisa de los cambios (%v); se revisa la carpeta cada %s\n",
+		fmt.Fprintf(s.logOut, "pauta servir: el sistema no avisa de los cambios (%v); se revisa la carpeta cada %s\n",
 			err, pollEvery)
 		return s.watchPolling(root, pollEvery)
 	}
@@ -162,7 +162,7 @@ func (w *Watcher) Run(ctx context.Context) {
 				settle = time.After(settleTime)
 				continue
 			}
-			fmt.Fprintf(w.s.logOut, "pauta serve: aviso del sistema de archivos: %v\n", err)
+			fmt.Fprintf(w.s.logOut, "pauta servir: aviso del sistema de archivos: %v\n", err)
 		case <-settle:
 			settle = nil
 			w.s.Rebuild(ctx)
@@ -181,7 +181,7 @@ func (w *Watcher) relevant(ev fsnotify.Event) bool {
 	if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() && ev.Has(fsnotify.Create) {
 		// A new folder (content/nueva/ or one moved in) may hold files already.
 		if err := w.addTree(w.fsw, ev.Name); err != nil {
-			fmt.Fprintf(w.s.logOut, "pauta serve: no se puede vigilar %s: %v\n", ev.Name, err)
+			fmt.Fprintf(w.s.logOut, "pauta servir: no se puede vigilar %s: %v\n", ev.Name, err)
 		}
 	}
 	return true

@@ -90,10 +90,30 @@ func (t *Theme) parse(page string, funcs template.FuncMap) (*template.Template, 
 			return nil, fmt.Errorf("theme: %w", err)
 		}
 		if _, err := tpl.New(name).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			return nil, t.parseError(name, err)
 		}
 	}
 	return tpl, nil
+}
+
+// Error is a template that does not parse. Project is true when the template is the
+// project's own (themes/<File>), which is a mistake of the project rather than of pauta.
+type Error struct {
+	File    string // "themes/page.html" for the project's, "page.html" for the default theme's
+	Project bool
+	Err     error
+}
+
+func (e *Error) Error() string { return "theme: " + e.File + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+func (t *Theme) parseError(name string, err error) error {
+	if u, ok := t.fsys.(union); ok {
+		if _, statErr := fs.Stat(u.top, name); statErr == nil {
+			return &Error{File: "themes/" + name, Project: true, Err: err}
+		}
+	}
+	return &Error{File: name, Err: err}
 }
 
 // Assets returns every file under assets/, keyed by its path (e.g. "assets/pauta.css"), to be

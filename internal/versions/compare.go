@@ -190,6 +190,11 @@ func flatten(p *procedure.Procedure, md *markdown.Renderer) []unit {
 				text: md.Plain(string(para.Text))})
 		}
 	}
+	// How the paragraphs are numbered is part of the act's text: a version that starts (or
+	// stops) numbering them shows it, though no paragraph's words changed.
+	if n := numbering(d); n != "" {
+		dec("numeracion", "Numeración", n)
+	}
 	dec("cierre", "Fórmula de cierre", d.Closing)
 	for _, s := range d.Signatories {
 		out = append(out, unit{id: s.ID, part: "Firma", parent: "decreto:firmas", where: "Decreto › Firmas", text: s.Name + ", " + s.RoleLine()})
@@ -235,6 +240,21 @@ func flatten(p *procedure.Procedure, md *markdown.Renderer) []unit {
 		}
 	})
 	return out
+}
+
+// numbering says which parts of the decree number their paragraphs, "" for none.
+func numbering(d *procedure.Decree) string {
+	var parts []string
+	if d.NumberedVistos() {
+		parts = append(parts, "VISTOS")
+	}
+	if d.NumberedConsiderando() {
+		parts = append(parts, "CONSIDERANDO")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " y ") + " numerados 1.-, 2.-, …"
 }
 
 // breadcrumb is a section's place in the manual: "Procedimientos › 3. Inicio de Sesión en AnyDesk".

@@ -139,7 +139,7 @@ func load(src fs.FS, dir string) (*Version, error) {
 	raw, err := fs.ReadFile(src, metaName)
 	if err != nil {
 		return nil, procedure.ErrorList{{File: metaName, Msg: "falta el registro de la versión publicada",
-			Hint: "no edite content/versiones a mano; vuelva a publicar con pauta publish"}}
+			Hint: "no edite content/versiones a mano; vuelva a publicar con pauta publicar"}}
 	}
 	var meta Meta
 	if err := json.Unmarshal(raw, &meta); err != nil || meta.ID != path.Base(dir) || meta.Code == "" {

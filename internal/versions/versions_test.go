@@ -119,3 +119,32 @@ checklist:
 		t.Errorf("counts: removed %d added %d", cmp.Count(Removed), cmp.Count(Added))
 	}
 }
+
+// TestCompareNumbering: a version that starts numbering its VISTOS shows it, though no
+// paragraph's words changed.
+func TestCompareNumbering(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/projects/minimal/procedure.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := loadText(t, string(raw))
+	numbered := loadText(t, strings.Replace(string(raw), "  closing:", "  numbering:\n    vistos: true\n  closing:", 1))
+	for _, tc := range []struct {
+		name     string
+		from, to *procedure.Procedure
+		kind     Kind
+	}{{"turned on", old, numbered, Added}, {"turned off", numbered, old, Removed}} {
+		var found []Change
+		for _, ch := range Compare(tc.from, tc.to).Changes {
+			if ch.ID == "decreto:numeracion" {
+				found = append(found, ch)
+			}
+		}
+		if len(found) != 1 || !found[0].Has(tc.kind) {
+			t.Errorf("%s: numbering changes %+v, want one %s", tc.name, found, tc.kind)
+		}
+	}
+	if n := len(Compare(old, old).Changes); n != 0 {
+		t.Errorf("a version compared with itself has %d changes", n)
+	}
+}
