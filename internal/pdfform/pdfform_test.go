@@ -35,6 +35,11 @@ func fields() []pdfform.Field {
 		{Name: "a1-no", Label: "A 1, No", Kind: pdfform.Checkbox, Page: 2, Rect: pdfform.Rect{X: 190, Y: 40, W: 4, H: 4}},
 		{Name: "firma-tecnico", Label: "Firma: Técnico de soporte", Kind: pdfform.Signature, Page: 2, Rect: pdfform.Rect{X: 20, Y: 200, W: 60, H: 25}},
 		{Name: "firma-usuario", Label: "Firma: Usuario final", Kind: pdfform.Signature, Page: 2, Rect: pdfform.Rect{X: 110, Y: 200, W: 60, H: 25}},
+		{Name: "item-A2", Label: "A2: El técnico tiene disponibilidad", Kind: pdfform.Radio, Page: 1, Options: []pdfform.Option{
+			{Value: "Si", Rect: pdfform.Rect{X: 170, Y: 80, W: 4.5, H: 4.5}},
+			{Value: "No", Rect: pdfform.Rect{X: 180, Y: 80, W: 4.5, H: 4.5}},
+			{Value: "NA", Rect: pdfform.Rect{X: 190, Y: 80, W: 4.5, H: 4.5}},
+		}},
 	}
 }
 

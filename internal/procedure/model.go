@@ -360,3 +360,35 @@ func (m *Manual) Walk(fn func(*Section)) {
 	}
 	walk(m.Sections)
 }
+
+// PhaseLetter is the letter a phase is known by on the sheet and on the web: "A", "B", …;
+// past the 26th phase, its number.
+func (cl *Checklist) PhaseLetter(ph *Phase) string {
+	for i, q := range cl.Phases {
+		if q == ph {
+			if i < 26 {
+				return string(rune('A' + i))
+			}
+			return fmt.Sprint(i + 1)
+		}
+	}
+	return ""
+}
+
+// ItemRef is the number a check is printed with on the sheet, its phase's letter and its
+// place in the phase: "A5". The manual's pages cite the same, so a technician goes from one
+// to the other. It is "" for a check of no phase of cl.
+func (cl *Checklist) ItemRef(c *Check) string {
+	for _, ph := range cl.Phases {
+		for n, q := range ph.Checks {
+			if q == c {
+				l := cl.PhaseLetter(ph)
+				if len(l) > 1 {
+					l += "." // "27.3", not "273"
+				}
+				return fmt.Sprintf("%s%d", l, n+1)
+			}
+		}
+	}
+	return ""
+}
