@@ -259,7 +259,19 @@ func (v itemView) Text() (template.HTML, error) {
 	return h, nil
 }
 
-type checkView struct{ Phase, Text string }
+// checkView is a check as the manual shows it: with the number the sheet prints it with
+// ("A5"), and, when it cites more than the section it stands in, the sheet's citation.
+type checkView struct{ Item, Phase, Text, Cite string }
+
+// number is a section's number as the manual shows it: with the label the checklist cites it
+// by, "Paso 3", "Req. 2", so that "paso 3b" on the sheet is found on the page.
+func number(s *procedure.Section) string {
+	if s.Number == "" || s.Parent == nil || s.Parent.Label == "" {
+		return s.Number
+	}
+	r := []rune(s.Ref())
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
 
 func (r *renderer) manualView() (map[string]any, error) {
 	phaseTitle := map[string]string{}
@@ -280,14 +292,21 @@ func (r *renderer) manualView() (map[string]any, error) {
 			for _, c := range s.Checks {
 				size += len(c.Text)
 			}
-			v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.Heading(),
+			v := sectionView{ID: s.ID, Title: s.Title, Number: number(s), Heading: s.Title,
 				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
 				text: s.Text, md: r.md}
+			if v.Number != "" {
+				v.Heading = v.Number + ". " + s.Title
+			}
 			for _, it := range s.Items {
 				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md})
 			}
 			for _, c := range s.Checks {
-				v.Checks = append(v.Checks, checkView{Phase: phaseTitle[c.Phase], Text: c.Text})
+				cv := checkView{Item: r.p.Checklist.ItemRef(c), Phase: phaseTitle[c.Phase], Text: c.Text}
+				if ref := c.Ref(); ref != s.Ref() {
+					cv.Cite = ref
+				}
+				v.Checks = append(v.Checks, cv)
 			}
 			v.Sections = conv(s.Sections)
 			out = append(out, v)

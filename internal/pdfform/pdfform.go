@@ -53,13 +53,13 @@ type Rect struct{ X, Y, W, H float64 }
 
 // Field is one form field with a single widget on one page.
 type Field struct {
-	Name      string  // unique in the document; "." is replaced by "_", as it would nest fields
-	Label     string  // what the field is, shown by viewers as a tooltip and read by screen readers
-	Kind      Kind    //
-	Page      int     // 1-based page number
-	Rect      Rect    //
-	Multiline bool    // text fields only
-	FontSize  float64 // text fields only; 0 is 10 pt
+	Name      string   // unique in the document; "." is replaced by "_", as it would nest fields
+	Label     string   // what the field is, shown by viewers as a tooltip and read by screen readers
+	Kind      Kind     //
+	Page      int      // 1-based page number
+	Rect      Rect     //
+	Multiline bool     // text fields only
+	FontSize  float64  // text fields only; 0 is 10 pt
 	Options   []Option // radio groups only; Rect is unused
 }
 
