@@ -55,10 +55,14 @@ const (
 )
 
 // size is what grows with the paper. A sheet is laid out at the largest size at which it
-// still takes as few pages as at the least (sizeAt(0)), so oficio and A4 give their extra
-// height to larger rows, not only to more observation lines. From t = 1 on, every size is
-// at least form-design practice: boxes of 4.5 mm on a 6.5 mm pitch (2 mm between one line's
-// boxes and the next's), 6 mm to write under a label, a Firma box 30 mm high.
+// still takes as few pages as at the least (sizeAt(-1)), so oficio and A4 give their extra
+// height to larger rows, not only to more observation lines. The sizes grow in the order
+// they matter to a pen: from t = 0, boxes of 4.5 mm on a 6 mm pitch; then the pitch of the
+// check lines (t from 0 to 1, to 2 mm between one line's boxes and the next's); then the
+// room to write and the Firma box (1 to 2, to form-design practice: 6 mm under a label's
+// descenders, a box 30 mm high); then all of it a little more (2 to 3). Below 0, down to
+// -1, are the sizes of the first sheets of pauta (3.8 mm boxes on a 4.8 mm pitch): a sheet
+// a little longer than Requínoa's takes them rather than a second page.
 type size struct {
 	box    float64 // Sí / No / N/A boxes and the boxes of a choice
 	pitch  float64 // least height of a check's row
@@ -68,17 +72,22 @@ type size struct {
 }
 
 func sizeAt(t float64) size {
+	d := min(max(t, -1), 0) // -1 to 0
+	a, b, c := min(max(t, 0), 1), min(max(t-1, 0), 1), min(max(t-2, 0), 1)
 	return size{
-		box:    4.5 + 0.25*t,
-		pitch:  6.0 + 0.5*t,
-		writeH: 4.6 + 1.4*t,
-		lineH:  6.0 + 0.5*t,
-		sigBox: 26.0 + 4*t,
+		box:    4.5 + 0.7*d + 0.5*c,
+		pitch:  6.0 + 1.2*d + 0.5*a + 0.5*c,
+		writeH: 4.6 + 0.3*d + 2.1*b + 0.8*c,
+		lineH:  6.0 + 0.2*d + 0.5*b + 0.5*c,
+		sigBox: 26.0 + 1*d + 4*b + 4*c,
 	}
 }
 
-// sizeSteps are the sizes tried, largest first: t from 2 down to 0 in tenths.
-const sizeSteps = 20
+// The sizes tried, largest first: t from 3 down to -1 in tenths.
+const (
+	sizeMax   = 30
+	sizeLeast = -10
+)
 
 // renderer lays the checklist out once and draws it for every copy.
 type renderer struct {
@@ -148,25 +157,25 @@ func (r *renderer) fit() error {
 		pages, err := r.paginate()
 		return len(pages), err
 	}
-	least, err := layout(0)
+	least, err := layout(float64(sizeLeast) / 10)
 	if err != nil {
 		return err
 	}
-	for k := sizeSteps; k > 0; k-- {
+	for k := sizeMax; k > sizeLeast; k-- {
 		if n, err := layout(float64(k) / 10); err == nil && n <= least {
 			return nil
 		}
 	}
-	_, err = layout(0)
+	_, err = layout(float64(sizeLeast) / 10)
 	return err
 }
 
 // bodyTop is where content starts below the header of a page.
-func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + blockGap }
+func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + 1 }
 
 // bodyBottom is the lowest a block may reach, above the footer.
 func (r *renderer) bodyBottom() float64 {
-	return r.doc.Paper.H - marginBottom - r.footer.Height() - blockGap
+	return r.doc.Paper.H - marginBottom - r.footer.Height() - 1
 }
 
 // placed is a block at its place on a page.
@@ -750,7 +759,9 @@ func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
 	if f.Type == "choice" {
 		lw, ow := r.choiceWidth(f)
 		oneLine := textX+lw+4+ow <= right
-		line := max(lh(itemSize)+2*rowPad, m.pitch)
+		// The options' boxes have no boxes above or below them: their row needs only
+		// to hold them.
+		line := max(lh(itemSize)+2*rowPad, m.box+1)
 		h := line
 		if !oneLine {
 			h += line
