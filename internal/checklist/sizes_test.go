@@ -18,15 +18,15 @@ import (
 // widget is a form widget as qpdf reads it from the file, in millimetres from the page's
 // top-left corner: what these tests measure, independently of the layout's own numbers.
 type widget struct {
-	Field     string // the field's full name
-	Type      string // "/Btn", "/Tx", "/Sig"
-	Radio     bool
-	Flags     int
-	Value     any
-	Page      int
-	Object    string
-	States    []string // names of the normal appearances, e.g. "/Si", "/Off"
-	State     string   // /AS
+	Field      string // the field's full name
+	Type       string // "/Btn", "/Tx", "/Sig"
+	Radio      bool
+	Flags      int
+	Value      any
+	Page       int
+	Object     string
+	States     []string // names of the normal appearances, e.g. "/Si", "/Off"
+	State      string   // /AS
 	X, Y, W, H float64
 }
 
