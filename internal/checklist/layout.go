@@ -45,7 +45,7 @@ const (
 	// right taking the rest of the column.
 	sigLineW   = 45.0
 	sigPad     = 1.5
-	sigMaxRows = 3 // lines of a block's title; a longer title is refused by check
+	sigMaxRows = SignatureTitleLines
 
 	// The QR code: modules of 0.4 to 0.5 mm read from a phone and from a 150 dpi scan of a
 	// photocopy; 13 mm is what the footer has room for.
@@ -968,9 +968,12 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH floa
 	}
 }
 
+// SignatureTitleLines is how many lines the title of a signature block may take in its
+// block on any paper; check and build refuse a longer title.
+const SignatureTitleLines = 3
+
 // LongSignatureTitles are the titles of signature blocks that take more than sigMaxRows
-// lines in their column on some paper: check refuses them, as the block would push the
-// sheet onto another page for the sake of a title.
+// lines in their column on some paper.
 func LongSignatureTitles(p *procedure.Procedure) ([]*procedure.Signature, error) {
 	var long []*procedure.Signature
 	for _, name := range pdfdoc.PaperNames() {
