@@ -761,7 +761,7 @@ func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
 		oneLine := textX+lw+4+ow <= right
 		// The options' boxes have no boxes above or below them: their row needs only
 		// to hold them.
-		line := max(lh(itemSize)+2*rowPad, m.box+1)
+		line := max(lh(itemSize)+2*rowPad, m.box+1, m.pitch-0.5)
 		h := line
 		if !oneLine {
 			h += line
