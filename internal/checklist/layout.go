@@ -161,12 +161,18 @@ func (r *renderer) fit() error {
 	if err != nil {
 		return err
 	}
-	for k := sizeMax; k > sizeLeast; k-- {
-		if n, err := layout(float64(k) / 10); err == nil && n <= least {
-			return nil
+	// Every size grows with t, so the page count does too: a binary search finds the
+	// largest step that keeps it, in a handful of layouts.
+	lo, hi := sizeLeast, sizeMax+1 // lo fits, hi does not (or lies past the largest)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if n, err := layout(float64(mid) / 10); err == nil && n <= least {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	_, err = layout(float64(sizeLeast) / 10)
+	_, err = layout(float64(lo) / 10)
 	return err
 }
 
