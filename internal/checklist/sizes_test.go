@@ -3,7 +3,10 @@ package checklist_test
 import (
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"math"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -415,4 +418,63 @@ func TestLongSignatureTitleWraps(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestWidgetsOverThePrintedBoxes ties the widgets the size tests measure to the ink of the
+// printed sheet: at 200 dpi, the border of every answer widget's rectangle is dark (the
+// printed box's stroke) and its middle is white.
+func TestWidgetsOverThePrintedBoxes(t *testing.T) {
+	p := load(t)
+	for _, paper := range pdfdoc.PaperNames() {
+		t.Run(paper, func(t *testing.T) {
+			path := pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true}))
+			img := decodePNG(t, pdftest.PNG(t, path, 1, 200))
+			px := func(mm float64) int { return int(math.Round(mm / 25.4 * 200)) }
+			dark := func(x, y float64) bool {
+				// The darkest pixel within half a millimetre: the stroke is 0.3 mm wide.
+				for dx := -4; dx <= 4; dx++ {
+					for dy := -4; dy <= 4; dy++ {
+						r, g, b, _ := img.At(px(x)+dx, px(y)+dy).RGBA()
+						if r+g+b < 3*0x8000 {
+							return true
+						}
+					}
+				}
+				return false
+			}
+			n := 0
+			for _, w := range widgets(t, path) {
+				if !strings.HasPrefix(w.Field, "item-") {
+					continue
+				}
+				n++
+				for _, pt := range [][2]float64{{w.X, w.Y + w.H/2}, {w.X + w.W, w.Y + w.H/2}, {w.X + w.W/2, w.Y}, {w.X + w.W/2, w.Y + w.H}} {
+					if !dark(pt[0], pt[1]) {
+						t.Errorf("%s: no printed stroke at (%.1f, %.1f) mm on its edge", w, pt[0], pt[1])
+					}
+				}
+				r, g, b, _ := img.At(px(w.X+w.W/2), px(w.Y+w.H/2)).RGBA()
+				if r+g+b < 3*0xf000 {
+					t.Errorf("%s: its middle is not blank paper", w)
+				}
+			}
+			if n == 0 {
+				t.Fatal("no answer widgets")
+			}
+		})
+	}
+}
+
+func decodePNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
 }
