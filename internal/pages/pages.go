@@ -263,16 +263,6 @@ func (v itemView) Text() (template.HTML, error) {
 // ("A5"), and, when it cites more than the section it stands in, the sheet's citation.
 type checkView struct{ Item, Phase, Text, Cite string }
 
-// number is a section's number as the manual shows it: with the label the checklist cites it
-// by, "Paso 3", "Req. 2", so that "paso 3b" on the sheet is found on the page.
-func number(s *procedure.Section) string {
-	if s.Number == "" || s.Parent == nil || s.Parent.Label == "" {
-		return s.Number
-	}
-	r := []rune(s.Ref())
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
 func (r *renderer) manualView() (map[string]any, error) {
 	phaseTitle := map[string]string{}
 	for _, ph := range r.p.Checklist.Phases {
@@ -292,12 +282,9 @@ func (r *renderer) manualView() (map[string]any, error) {
 			for _, c := range s.Checks {
 				size += len(c.Text)
 			}
-			v := sectionView{ID: s.ID, Title: s.Title, Number: number(s), Heading: s.Title,
+			v := sectionView{ID: s.ID, Title: s.Title, Number: s.CitedNumber(), Heading: s.CitedHeading(),
 				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
 				text: s.Text, md: r.md}
-			if v.Number != "" {
-				v.Heading = v.Number + ". " + s.Title
-			}
 			for _, it := range s.Items {
 				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md})
 			}
@@ -382,7 +369,7 @@ func (r *renderer) decreeView() (map[string]any, error) {
 func (r *renderer) toc() []Link {
 	var out []Link
 	r.p.Manual.Walk(func(s *procedure.Section) {
-		out = append(out, Link{Href: "index.html#" + s.ID, Label: s.Heading()})
+		out = append(out, Link{Href: "index.html#" + s.ID, Label: s.CitedHeading()})
 	})
 	out = append(out, Link{Href: "decreto.html", Label: r.p.Decree.Title()})
 	for _, pg := range r.p.Pages {

@@ -311,6 +311,26 @@ func (s *Section) Ref() string {
 	return s.Title
 }
 
+// CitedNumber is the section's number as the manual's pages show it, with the label the
+// checklist cites it by: "Paso 3", "Req. 2" (a section without a label: "3"), so "paso 3b"
+// on the sheet is found on the page.
+func (s *Section) CitedNumber() string {
+	if s.Number == "" || s.Parent == nil || s.Parent.Label == "" {
+		return s.Number
+	}
+	r := []rune(s.Ref())
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// CitedHeading is the heading as the manual's pages show it: "Paso 3. Inicio de Sesión en
+// AnyDesk". The decree's PDF keeps Heading, the annex's own numbering.
+func (s *Section) CitedHeading() string {
+	if n := s.CitedNumber(); n != "" {
+		return n + ". " + s.Title
+	}
+	return s.Title
+}
+
 // Heading is the section's heading as printed: "3. Inicio de Sesión en AnyDesk".
 func (s *Section) Heading() string {
 	if s.Number != "" {
