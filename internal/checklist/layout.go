@@ -57,10 +57,10 @@ const (
 // size is what grows with the paper. A sheet is laid out at the largest size at which it
 // still takes as few pages as at the least (sizeAt(-1)), so oficio and A4 give their extra
 // height to larger rows, not only to more observation lines. The sizes grow in the order
-// they matter to a pen: from t = 0, boxes of 4.5 mm on a 6 mm pitch; then the pitch of the
-// check lines (t from 0 to 1, to 2 mm between one line's boxes and the next's); then the
-// room to write and the Firma box (1 to 2, to form-design practice: 6 mm under a label's
-// descenders, a box 30 mm high); then all of it a little more (2 to 3). Below 0, down to
+// they matter to a pen: from t = 0, boxes of 4.5 mm on a 6 mm pitch and a Firma box 30 mm
+// high; then the pitch of the check lines (t from 0 to 1, to 2 mm between one line's boxes
+// and the next's); then the room to write (1 to 2, to form-design practice: 6 mm under a
+// label's descenders); then all of it a little more (2 to 3). Below 0, down to
 // -1, are the sizes of the first sheets of pauta (3.8 mm boxes on a 4.8 mm pitch): a sheet
 // a little longer than Requínoa's takes them rather than a second page.
 type size struct {
@@ -68,7 +68,7 @@ type size struct {
 	pitch  float64 // least height of a check's row
 	writeH float64 // writing room under a label in a cell
 	lineH  float64 // pitch of a handwriting line
-	sigBox float64 // least height of the Firma box
+	sigBox float64 // least height of the Firma box (it is as high as its block's lines too)
 }
 
 func sizeAt(t float64) size {
@@ -79,7 +79,7 @@ func sizeAt(t float64) size {
 		pitch:  6.0 + 1.2*d + 0.5*a + 0.5*c,
 		writeH: 4.6 + 0.3*d + 2.1*b + 0.8*c,
 		lineH:  6.0 + 0.2*d + 0.5*b + 0.5*c,
-		sigBox: 26.0 + 1*d + 4*b + 4*c,
+		sigBox: 30.0 + 5*d + 2*b + 2*c,
 	}
 }
 
@@ -875,20 +875,22 @@ func (r *renderer) observations() *block {
 func isFirma(line string) bool { return slug.Make(line) == "firma" }
 
 // signatures lays out the signature blocks two to a row, side by side as on paper. In each,
-// the title runs across the top, wrapping (so it never reaches the Firma box); under it the
-// written lines at the left, each with its label above it, and the Firma box at the right.
+// the Firma box fills the right from top to bottom; at its left the title, wrapping within
+// that column (so it never reaches the box and its "Firma"), and under it the written
+// lines, each with its label above it.
 func (r *renderer) signatures() []*block {
 	sigs := r.p.Checklist.Signatures
 	var blocks []*block
 	colW := r.sigColW()
 	for i := 0; i < len(sigs); i += 2 {
 		row := sigs[i:min(i+2, len(sigs))]
-		// The blocks of a row have their boxes at one height: under the taller title.
-		th, body := 0.0, 0.0
+		// The blocks of a row start their lines at one height: under the taller title.
+		th, n := 0.0, 0
 		for _, s := range row {
-			th, body = max(th, r.sigTitleH(s)), max(body, r.sigBodyH(s))
+			th, n = max(th, r.sigTitleH(s)), max(n, len(sigLines(s)))
 		}
-		h := th + body + sigPad
+		// The box runs from sigPad to sigPad from the block's edges.
+		h := max(th+float64(n)*sigLinePitch+sigPad, r.m.sigBox+2*sigPad)
 		b := &block{h: h + blockGap}
 		b.draw = func(y, _ float64) {
 			y += blockGap
@@ -921,9 +923,9 @@ func sigLines(s *procedure.Signature) []string {
 	return out
 }
 
-// sigTitle is a block's title wrapped to its column.
+// sigTitle is a block's title wrapped to the column of its lines.
 func (r *renderer) sigTitle(s *procedure.Signature) []string {
-	return r.wrap("B", small+1, s.Title, r.sigColW()-2*sigPad)
+	return r.wrap("B", small+1, s.Title, r.sigColW()-2*sigPad-r.sigBoxW()-3)
 }
 
 func (r *renderer) sigTitleH(s *procedure.Signature) float64 {
@@ -933,10 +935,6 @@ func (r *renderer) sigTitleH(s *procedure.Signature) float64 {
 // sigLinePitch is the least height of a written line with its label above it.
 const sigLinePitch = 6.5
 
-func (r *renderer) sigBodyH(s *procedure.Signature) float64 {
-	return max(float64(len(sigLines(s)))*sigLinePitch, r.m.sigBox)
-}
-
 func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH float64) {
 	d := r.doc
 	d.SetLineWidth(thin * 2)
@@ -944,8 +942,8 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH floa
 	for i, l := range r.sigTitle(s) {
 		r.text("B", small+1, x+sigPad, y+0.8+float64(i)*lh(small+1), l)
 	}
-	top := y + titleH
-	boxH := h - titleH - sigPad
+	top := y + sigPad
+	boxH := h - 2*sigPad
 	boxW := r.sigBoxW()
 	boxX := x + w - sigPad - boxW
 	firma := "Firma"
@@ -959,12 +957,12 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH floa
 	r.text("", small, boxX+1, top+0.4, firma)
 	r.field(pdfform.Signature, "firma-"+s.ID, firma+": "+s.Title, boxX, top, boxW, boxH, false)
 
-	// The written lines share the height of the Firma box evenly, each label above its line.
+	// The written lines share the height under the title evenly, each label above its line.
 	lines := sigLines(s)
 	lx, lw := x+sigPad, boxX-3-(x+sigPad)
-	pitch := boxH / float64(max(len(lines), 1))
+	pitch := (h - titleH - sigPad) / float64(max(len(lines), 1))
 	for i, l := range lines {
-		slot := top + float64(i)*pitch
+		slot := y + titleH + float64(i)*pitch
 		base := slot + pitch - 0.8 // the writing line
 		r.text("", small, lx, slot+0.2, l)
 		d.SetLineWidth(hair)
