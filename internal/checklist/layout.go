@@ -974,7 +974,7 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH floa
 
 // SignatureTitleLines is how many lines the title of a signature block may take in its
 // block on any paper; check and build refuse a longer title.
-const SignatureTitleLines = 3
+const SignatureTitleLines = 4
 
 // LongSignatureTitles are the titles of signature blocks that take more than sigMaxRows
 // lines in their column on some paper.
