@@ -16,6 +16,20 @@
 // Site.BaseURL + "index.html", or, without a base URL, the bare version code (e.g.
 // "EED8-9A45"), which the site's version search accepts as typed.
 //
+// Each item is numbered with its phase's letter, "A5", as the manual's pages number it too,
+// and cites the steps it comes from as the manual's headings name them ("paso 3b",
+// "Req. 2, paso 4b"); a citation every item of a phase shares is printed once, by the
+// phase's title. The sizes grow with the paper (see size in layout.go): oficio and A4 get
+// larger rows, not only more observation lines.
+//
+// The fillable sheet's fields, for a program reading a filled form: each item is one radio
+// group named "item-" + its number ("item-A5"), valued /Si, /No, /NA, or /Off while
+// unanswered; a choice field is a radio group named by its id, valued by its options' slugs
+// ("visita-presencial"); a text field is named by its id, a signature block's lines
+// "<block id>-<line slug>" ("tecnico-cargo-unidad"), its signature field "firma-<block id>".
+// In a file of several copies every name starts with the copy's folio, "folio0041-", or,
+// without folios, its number, "copia02-".
+//
 // A long procedure flows onto further pages; a block (a check, a row of fields, the
 // signatures) is never split, a phase heading never ends a page, and a phase that goes on
 // repeats its heading marked "(continuación)".

@@ -63,9 +63,25 @@ func TestEverythingOfTheModelIsPrinted(t *testing.T) {
 			}
 			for _, ph := range p.Checklist.Phases {
 				want = append(want, ph.Title, ph.Hint)
+				shared := len(ph.Checks) > 1
 				for _, c := range ph.Checks {
-					// The text, then its source step, as a reader meets them on the line.
-					want = append(want, c.Text+" "+c.Ref())
+					shared = shared && c.Ref() == ph.Checks[0].Ref()
+				}
+				for _, c := range ph.Checks {
+					// The number, the text, then its source step, as a reader meets them on
+					// the line; a step all the checks of a phase share is cited once, by the
+					// phase's title, and not on every line.
+					if shared {
+						want = append(want, p.Checklist.ItemRef(c)+" "+c.Text)
+						continue
+					}
+					want = append(want, p.Checklist.ItemRef(c)+" "+c.Text+" "+c.Ref())
+				}
+				if shared {
+					text := pdftest.Text(t, pdftest.File(t, "checklist.pdf", render(t, p, opt)), "")
+					if n := strings.Count(text, ph.Checks[0].Ref()); n != 1 {
+						t.Errorf("phase %s: its checks' one citation %q printed %d times, want once", ph.ID, ph.Checks[0].Ref(), n)
+					}
 				}
 				for _, f := range ph.Fields {
 					want = append(want, f.Label)

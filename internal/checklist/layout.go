@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/requinoa/pauta/internal/pdfdoc"
@@ -10,8 +11,8 @@ import (
 	"github.com/requinoa/pauta/internal/slug"
 )
 
-// Geometry, in millimetres and points. The sizes are the result of fitting the Requínoa
-// checklist on one carta page with room to write; no type goes below 9 pt.
+// Geometry, in millimetres and points; no type goes below 9 pt. What grows with the paper is
+// in size.
 const (
 	marginX      = 12.0
 	marginTop    = 8.0
@@ -27,28 +28,65 @@ const (
 	thin  = 0.2  // cell borders, row rules
 	hair  = 0.15 // writing lines
 
-	boxSide   = 3.8  // Sí / No / N/A boxes
-	optSide   = 3.4  // boxes of a choice field
 	boxColW   = 9.0  // width of each Sí / No / N/A column
 	refColW   = 20.0 // "paso 3b, 4a"
 	refMaxW   = 48.0 // a longer citation wraps
-	numColW   = 6.5  // item number
+	numColW   = 8.0  // item number, "A5"
 	rowPad    = 0.35 // above and below the text of a row
-	cellLabel = 3.7  // height of a field's label line inside its cell
-	writeH    = 4.3  // writing room under a label in a cell
-	lineH     = 6.2  // pitch of a handwriting line with its label beside it
-	obsLineH  = 6.5  // pitch of the observation lines
+	cellLabel = 3.5  // height of a field's label line inside its cell
+	obsLineH  = 6.5  // pitch of the observation lines when the page has room
 	obsMin    = 2    // observation lines always printed
 	obsMax    = 8    // more would only leave a page of lines
-	sigBoxH   = 25.0 // the Firma box: room for a signature
 	blockGap  = 1.5  // space between blocks of different kinds
 	headBoxW  = 46.0 // form code and folio box
+
+	// A signature block: the written lines at the left, each at least sigLineW long with its
+	// label above it (a Chilean name with two surnames, a unit's name), the Firma box at the
+	// right taking the rest of the column.
+	sigLineW   = 45.0
+	sigPad     = 1.5
+	sigMaxRows = SignatureTitleLines
 
 	// The QR code: modules of 0.4 to 0.5 mm read from a phone and from a 150 dpi scan of a
 	// photocopy; 13 mm is what the footer has room for.
 	qrMaxSide   = 13.0
 	qrMinModule = 0.4
 	qrMaxModule = 0.5
+)
+
+// size is what grows with the paper. A sheet is laid out at the largest size at which it
+// still takes as few pages as at the least (sizeAt(-1)), so oficio and A4 give their extra
+// height to larger rows, not only to more observation lines. The sizes grow in the order
+// they matter to a pen: from t = 0, boxes of 4.5 mm on a 6 mm pitch and a Firma box 30 mm
+// high; then the pitch of the check lines (t from 0 to 1, to 2 mm between one line's boxes
+// and the next's); then the room to write (1 to 2, to form-design practice: 6 mm under a
+// label's descenders); then all of it a little more (2 to 3). Below 0, down to
+// -1, are the sizes of the first sheets of pauta (3.8 mm boxes on a 4.8 mm pitch): a sheet
+// a little longer than Requínoa's takes them rather than a second page.
+type size struct {
+	box    float64 // Sí / No / N/A boxes and the boxes of a choice
+	pitch  float64 // least height of a check's row
+	writeH float64 // writing room under a label in a cell
+	lineH  float64 // pitch of a handwriting line
+	sigBox float64 // least height of the Firma box (it is as high as its block's lines too)
+}
+
+func sizeAt(t float64) size {
+	d := min(max(t, -1), 0) // -1 to 0
+	a, b, c := min(max(t, 0), 1), min(max(t-1, 0), 1), min(max(t-2, 0), 1)
+	return size{
+		box:    4.5 + 0.7*d + 0.5*c,
+		pitch:  6.0 + 1.2*d + 0.5*a + 0.5*c,
+		writeH: 4.6 + 0.3*d + 2.1*b + 0.8*c,
+		lineH:  6.0 + 0.2*d + 0.5*b + 0.5*c,
+		sigBox: 30.0 + 5*d + 2*b + 2*c,
+	}
+}
+
+// The sizes tried, largest first: t from 3 down to -1 in tenths.
+const (
+	sizeMax   = 30
+	sizeLeast = -10
 )
 
 // renderer lays the checklist out once and draws it for every copy.
@@ -60,6 +98,7 @@ type renderer struct {
 	draft  bool
 	blocks []*block
 	fields []pdfform.Field
+	m      size
 
 	// set while drawing one page
 	page int
@@ -103,16 +142,46 @@ func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc, qrText string, opt Opt
 		QR:        qr,
 		QRCaption: caption,
 	}
-	r.build()
+	if err := r.fit(); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
+// fit lays the sheet out at the largest size that takes no more pages than the least one.
+func (r *renderer) fit() error {
+	layout := func(t float64) (int, error) {
+		r.m = sizeAt(t)
+		r.blocks = nil
+		r.build()
+		pages, err := r.paginate()
+		return len(pages), err
+	}
+	least, err := layout(float64(sizeLeast) / 10)
+	if err != nil {
+		return err
+	}
+	// Every size grows with t, so the page count does too: a binary search finds the
+	// largest step that keeps it, in a handful of layouts.
+	lo, hi := sizeLeast, sizeMax+1 // lo fits, hi does not (or lies past the largest)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if n, err := layout(float64(mid) / 10); err == nil && n <= least {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	_, err = layout(float64(lo) / 10)
+	return err
+}
+
 // bodyTop is where content starts below the header of a page.
-func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + blockGap }
+func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + 1 }
 
 // bodyBottom is the lowest a block may reach, above the footer.
 func (r *renderer) bodyBottom() float64 {
-	return r.doc.Paper.H - marginBottom - r.footer.Height() - blockGap
+	return r.doc.Paper.H - marginBottom - r.footer.Height() - 1
 }
 
 // placed is a block at its place on a page.
@@ -187,6 +256,13 @@ func (r *renderer) drawCopy(pages [][]placed, cp sheet) {
 	}
 }
 
+// radio records a radio group on the current page; its name gets the copy's prefix.
+func (r *renderer) radio(name, label string, opts []pdfform.Option) {
+	r.fields = append(r.fields, pdfform.Field{
+		Name: r.cp.prefix + name, Label: label, Kind: pdfform.Radio, Page: r.page, Options: opts,
+	})
+}
+
 // field records a form field on the current page; names get the copy's prefix.
 func (r *renderer) field(kind pdfform.Kind, name, label string, x, y, w, h float64, multiline bool) {
 	r.fields = append(r.fields, pdfform.Field{
@@ -230,7 +306,7 @@ func (r *renderer) headerHeight(first bool) float64 {
 		float64(len(r.wrap("", small, r.approval(), lw)))*lh(small)
 	h = max(h, r.headBoxH())
 	if first && r.p.Checklist.Instructions != "" {
-		h += 1.5 + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
+		h += 1 + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
 	}
 	return h + 1.5
 }
@@ -281,7 +357,7 @@ func (r *renderer) drawHeader(first bool) {
 		d.Line(fx, base(1)+0.6, bx+headBoxW-pad, base(1)+0.6)
 	}
 
-	y = max(y, by+bh) + 1.5
+	y = max(y, by+bh) + 1
 	if first && r.p.Checklist.Instructions != "" {
 		for _, l := range r.wrap("", small, r.p.Checklist.Instructions, r.w) {
 			r.text("", small, r.x0, y, l)
@@ -305,16 +381,17 @@ func (r *renderer) build() {
 			}
 		}
 	})
-	for _, row := range packRows(session) {
+	for _, row := range packRows(r.sessionCells(session)) {
 		r.blocks = append(r.blocks, r.fieldRow(row))
 	}
 	if len(session) > 0 {
-		r.blocks[len(r.blocks)-1].h += blockGap
+		r.blocks[len(r.blocks)-1].h += 1
 	}
 	for _, ph := range r.p.Checklist.Phases {
 		r.blocks = append(r.blocks, r.phaseHead(ph, false))
-		for n, c := range ph.Checks {
-			r.blocks = append(r.blocks, r.checkRow(ph, n+1, c))
+		shared := sharedRef(ph)
+		for _, c := range ph.Checks {
+			r.blocks = append(r.blocks, r.checkRow(ph, c, shared == ""))
 		}
 		for _, f := range ph.Fields {
 			r.blocks = append(r.blocks, r.phaseField(ph, f))
@@ -326,22 +403,37 @@ func (r *renderer) build() {
 	r.blocks = append(r.blocks, r.signatures()...)
 }
 
-// phaseLetter is the letter a phase is known by on the sheet: A, B, C…
-func phaseLetter(p *procedure.Procedure, ph *procedure.Phase) string {
-	for i, q := range p.Checklist.Phases {
-		if q == ph {
-			if i < 26 {
-				return string(rune('A'+i)) + "."
-			}
-			return fmt.Sprintf("%d.", i+1)
+// sharedRef is the citation every check of a phase shares, when there are several: it is
+// printed once beside the phase's title instead of on every line.
+func sharedRef(ph *procedure.Phase) string {
+	if len(ph.Checks) < 2 {
+		return ""
+	}
+	ref := ph.Checks[0].Ref()
+	for _, c := range ph.Checks[1:] {
+		if c.Ref() != ref {
+			return ""
 		}
 	}
-	return ""
+	return ref
+}
+
+// phaseHint is what follows a phase's title: its hint and the citation its checks share,
+// once, unless the hint already says it.
+func phaseHint(ph *procedure.Phase) string {
+	ref := sharedRef(ph)
+	switch {
+	case ref == "" || strings.Contains(ph.Hint, ref):
+		return ph.Hint
+	case ph.Hint == "":
+		return ref
+	}
+	return ph.Hint + " · " + ref
 }
 
 // phaseTitle is a phase's lettered title: "A. Antes de conectar".
 func (r *renderer) phaseTitle(ph *procedure.Phase, cont bool) string {
-	t := phaseLetter(r.p, ph) + " " + ph.Title
+	t := r.p.Checklist.PhaseLetter(ph) + ". " + ph.Title
 	if cont {
 		t += " (continuación)"
 	}
@@ -357,16 +449,16 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 	tw := r.doc.GetStringWidth(title)
 	var hint []string
 	hintX := 0.0
-	if ph.Hint != "" {
+	if text := phaseHint(ph); text != "" {
 		r.doc.SetFont(pdfdoc.Font, "", small)
-		if tw+4+r.doc.GetStringWidth(ph.Hint) <= textW {
-			hint = []string{ph.Hint}
+		if tw+4+r.doc.GetStringWidth(text) <= textW {
+			hint = []string{text}
 			hintX = tw + 4
 		} else {
-			hint = r.doc.Wrap(ph.Hint, textW)
+			hint = r.doc.Wrap(text, textW)
 		}
 	}
-	h := 0.9 + lh(phaseSize) + 0.4
+	h := 0.5 + lh(phaseSize) + 0.2
 	if hintX == 0 && len(hint) > 0 {
 		h += float64(len(hint)) * lh(small)
 	}
@@ -375,7 +467,7 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 		d := r.doc
 		d.SetLineWidth(thick)
 		d.Line(r.x0, y, r.x0+r.w, y)
-		ty := y + 0.9
+		ty := y + 0.5
 		r.text("B", phaseSize, r.x0, ty, title)
 		// Hint and column heads share the title's baseline.
 		base := ty + pdfdoc.Ascent(phaseSize)
@@ -401,24 +493,35 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 // boxColX is the left edge of the i-th answer column (0 Sí, 1 No, 2 N/A).
 func (r *renderer) boxColX(i int) float64 { return r.x0 + r.w - float64(3-i)*boxColW }
 
-// checkRow is one item: number, text, source step, three boxes.
-func (r *renderer) checkRow(ph *procedure.Phase, n int, c *procedure.Check) *block {
+// checkRow is one item: number, text, source step (unless the phase prints it once), and
+// the Sí / No / N/A boxes, one radio group in the fillable sheet.
+func (r *renderer) checkRow(ph *procedure.Phase, c *procedure.Check, cite bool) *block {
 	textX := r.x0 + numColW
-	// The citation takes the room it needs, up to a limit past which it wraps: a check drawn
-	// from many steps must not squeeze its own text into a column of single words.
-	r.doc.SetFont(pdfdoc.Font, "", small)
-	refW := min(max(refColW, r.doc.GetStringWidth(c.Ref())+1.5), refMaxW)
-	refs := r.doc.Wrap(c.Ref(), refW-1.5)
+	ref := ""
+	refW := 0.0
+	var refs []string
+	if cite {
+		ref = c.Ref()
+		// The citation takes the room it needs, up to a limit past which it wraps: a check
+		// drawn from many steps must not squeeze its own text into a column of single words.
+		r.doc.SetFont(pdfdoc.Font, "", small)
+		refW = min(max(refColW, r.doc.GetStringWidth(ref)+1.5), refMaxW)
+		refs = r.doc.Wrap(ref, refW-1.5)
+	}
 	textW := r.boxColX(0) - refW - textX - 1
 	lines := r.wrap("", itemSize, c.Text, textW)
 	rows := max(len(lines), len(refs))
-	h := max(float64(rows)*lh(itemSize)+2*rowPad, boxSide+1)
+	m := r.m
+	// A row is at least a pitch high and keeps its boxes, centred in it, a pitch apart from
+	// the next row's.
+	h := max(float64(rows)*lh(itemSize)+2*rowPad, m.pitch)
+	num := r.p.Checklist.ItemRef(c)
 	b := &block{h: h, phase: ph}
 	b.draw = func(y, _ float64) {
 		d := r.doc
 		ty := y + (h-float64(rows)*lh(itemSize))/2
 		d.SetFont(pdfdoc.Font, "B", itemSize)
-		d.TextRight(textX-2, ty+pdfdoc.Ascent(itemSize), fmt.Sprint(n))
+		d.Text(r.x0, ty+pdfdoc.Ascent(itemSize), num)
 		for i, l := range lines {
 			r.text("", itemSize, textX, ty+float64(i)*lh(itemSize), l)
 		}
@@ -426,28 +529,44 @@ func (r *renderer) checkRow(ph *procedure.Phase, n int, c *procedure.Check) *blo
 		for i, l := range refs {
 			d.TextRight(r.boxColX(0)-1.5, ty+float64(i)*lh(itemSize)+pdfdoc.Ascent(itemSize), l)
 		}
-		by := ty + (lh(itemSize)-boxSide)/2
+		by := y + (h-m.box)/2
 		d.SetLineWidth(0.3)
-		for i, ans := range []string{"si", "no", "na"} {
-			bx := r.boxColX(i) + (boxColW-boxSide)/2
-			d.Rect(bx, by, boxSide, boxSide, "D")
-			r.field(pdfform.Checkbox, c.ID+"-"+ans,
-				fmt.Sprintf("%s %d, %s: %s", strings.TrimSuffix(phaseLetter(r.p, ph), "."), n, []string{"Sí", "No", "N/A"}[i], c.Text),
-				bx, by, boxSide, boxSide, false)
+		var opts []pdfform.Option
+		for i, v := range answerValues {
+			bx := r.boxColX(i) + (boxColW-m.box)/2
+			d.Rect(bx, by, m.box, m.box, "D")
+			opts = append(opts, pdfform.Option{Value: v, Rect: pdfform.Rect{X: bx, Y: by, W: m.box, H: m.box}})
 		}
+		r.radio(ItemField(num), num+": "+c.Text, opts)
 		d.SetLineWidth(thin)
 		d.Line(r.x0, y+h, r.x0+r.w, y+h)
 	}
 	return b
 }
 
+// answerValues are the export values of a line's answers in the fillable sheet, for Sí, No
+// and N/A: what a program reading a filled form gets for the line.
+var answerValues = [3]string{"Si", "No", "NA"}
+
+// ItemField is the name of the form field (a radio group) of the check printed as ref, e.g.
+// "item-A5"; with several copies in a file, each copy's fields carry the copy's prefix
+// ("folio0041-item-A5", "copia02-item-A5").
+func ItemField(ref string) string { return "item-" + ref }
+
 // --- fields -------------------------------------------------------------------------------
 
-// cell is one field in a row of the grid, with its width in quarters after packing.
+// cell is one field in a row of the grid, with its width in quarters after packing; pair is
+// a second time field sharing the cell, one under the other.
 type cell struct {
 	f       *procedure.Field
+	pair    *procedure.Field
 	quarter int
 }
+
+const (
+	cellPad = 1.5  // text and writing inside a cell, from its sides
+	timeW   = 16.0 // room to write "hh:mm" beside a label
+)
 
 func fieldWidth(f *procedure.Field) int {
 	switch {
@@ -459,26 +578,56 @@ func fieldWidth(f *procedure.Field) int {
 	return 1
 }
 
-// packRows places fields in rows of four quarters, in order, each field going into the first
-// row with room for it (so a narrow field fills a gap left earlier instead of opening a row).
-// The last field of a row that stays short widens to close the row.
-func packRows(fields []*procedure.Field) [][]cell {
+// sessionCells are the session fields as cells of the grid, in order. Two times of one
+// quarter each (the start and the end of the session) share a cell, one under the other,
+// each written beside its label, when the labels leave room for "hh:mm": together they take
+// one cell, not a row of their own.
+func (r *renderer) sessionCells(fields []*procedure.Field) []cell {
+	room := r.w/4 - 2*cellPad - timeW
+	r.doc.SetFont(pdfdoc.Font, "", small)
+	short := func(f *procedure.Field) bool {
+		return f.Type == "time" && fieldWidth(f) == 1 && r.doc.GetStringWidth(f.Label) <= room
+	}
+	var cells []cell
+	paired := map[*procedure.Field]bool{}
+	for i, f := range fields {
+		if paired[f] {
+			continue
+		}
+		c := cell{f: f}
+		if short(f) {
+			for _, g := range fields[i+1:] {
+				if !paired[g] && short(g) {
+					c.pair, paired[g] = g, true
+					break
+				}
+			}
+		}
+		cells = append(cells, c)
+	}
+	return cells
+}
+
+// packRows places cells in rows of four quarters, in order, each going into the first row
+// with room for it (so a narrow field fills a gap left earlier instead of opening a row).
+// The last cell of a row that stays short widens to close the row.
+func packRows(cells []cell) [][]cell {
 	var rows [][]cell
 	var used []int
-	for _, f := range fields {
-		w := min(fieldWidth(f), 4)
+	for _, c := range cells {
+		c.quarter = min(fieldWidth(c.f), 4)
 		placed := false
 		for i := range rows {
-			if used[i]+w <= 4 {
-				rows[i] = append(rows[i], cell{f, w})
-				used[i] += w
+			if used[i]+c.quarter <= 4 {
+				rows[i] = append(rows[i], c)
+				used[i] += c.quarter
 				placed = true
 				break
 			}
 		}
 		if !placed {
-			rows = append(rows, []cell{{f, w}})
-			used = append(used, w)
+			rows = append(rows, []cell{c})
+			used = append(used, c.quarter)
 		}
 	}
 	for i := range rows {
@@ -506,7 +655,7 @@ func (r *renderer) choiceWidth(f *procedure.Field) (label, options float64) {
 	label = r.doc.GetStringWidth(f.Label)
 	r.doc.SetFont(pdfdoc.Font, "", itemSize)
 	for _, o := range f.Options {
-		options += optSide + 1.5 + r.doc.GetStringWidth(o) + 5
+		options += r.m.box + 1.5 + r.doc.GetStringWidth(o) + 5
 	}
 	return label, options
 }
@@ -515,11 +664,14 @@ func (r *renderer) cellHeight(c cell, w float64) float64 {
 	if c.f.Type == "choice" {
 		lw, ow := r.choiceWidth(c.f)
 		if lw+4+ow <= w-3 {
-			return writeH + 1
+			return r.m.writeH + 1
 		}
-		return cellLabel + writeH
+		return cellLabel + r.m.writeH
 	}
-	return cellLabel + float64(fieldLines(c.f))*writeH
+	if c.pair != nil {
+		return 2*r.m.writeH + 0.4
+	}
+	return cellLabel + float64(fieldLines(c.f))*r.m.writeH
 }
 
 // fieldRow is a row of bordered cells: label at the top, room to write below.
@@ -536,46 +688,72 @@ func (r *renderer) fieldRow(row []cell) *block {
 			w := float64(c.quarter) * q
 			r.doc.SetLineWidth(thin)
 			r.doc.Rect(x, y, w, h, "D")
-			r.drawCell(c.f, x, y, w, h)
+			if c.pair != nil {
+				r.drawTimes(c.f, c.pair, x, y, w, h)
+			} else {
+				r.drawCell(c.f, fieldLabel(c.f), x, y, w, h)
+			}
 			x += w
 		}
 	}
 	return b
 }
 
-func (r *renderer) drawCell(f *procedure.Field, x, y, w, h float64) {
+func (r *renderer) drawCell(f *procedure.Field, label string, x, y, w, h float64) {
 	d := r.doc
-	pad := 1.5
+	pad := cellPad
 	if f.Type == "choice" {
 		lw, ow := r.choiceWidth(f)
 		ox, oy := x+pad, y+cellLabel
 		if lw+4+ow <= w-3 {
-			ox, oy = x+pad+lw+4, y+(h-writeH)/2
+			ox, oy = x+pad+lw+4, y+(h-r.m.writeH)/2
 		}
 		r.text("", small, x+pad, labelTop(y, h, ox != x+pad), f.Label)
-		r.drawOptions(f, ox, oy, writeH)
+		r.drawOptions(f, ox, oy, r.m.writeH)
 		return
 	}
-	r.text("", small, x+pad, y+0.5, fieldLabel(f))
+	r.text("", small, x+pad, y+0.4, label)
 	lines := fieldLines(f)
 	top := y + cellLabel
+	writeH := (h - cellLabel) / float64(lines)
 	// Extra lines get a faint guide so two lines of handwriting stay apart.
 	d.SetLineWidth(hair)
 	for i := 1; i < lines; i++ {
 		ly := top + float64(i)*writeH
 		d.Line(x+pad, ly, x+w-pad, ly)
 	}
+	base := top + writeH - 1.6
 	switch f.Type {
 	case "date":
 		d.SetFont(pdfdoc.Font, "", itemSize)
-		base := top + writeH - 1.6
 		d.Text(x+pad+9, base, "/")
 		d.Text(x+pad+19, base, "/")
 	case "time":
 		d.SetFont(pdfdoc.Font, "", itemSize)
-		d.Text(x+pad+9, top+writeH-1.6, ":")
+		d.Text(x+pad+9, base, ":")
 	}
 	r.field(pdfform.Text, f.ID, f.Label, x+0.5, top, w-1, h-cellLabel-0.3, lines > 1)
+}
+
+// drawTimes draws two times in one cell, one under the other, each written beside its label
+// at the colon.
+func (r *renderer) drawTimes(a, b *procedure.Field, x, y, w, h float64) {
+	d := r.doc
+	d.SetFont(pdfdoc.Font, "", small)
+	lw := max(d.GetStringWidth(a.Label), d.GetStringWidth(b.Label))
+	slot := h / 2
+	for i, f := range []*procedure.Field{a, b} {
+		top := y + float64(i)*slot
+		base := top + slot - 1.4
+		d.SetFont(pdfdoc.Font, "", small)
+		d.Text(x+cellPad, base, f.Label)
+		tx := x + cellPad + lw + 2
+		d.SetFont(pdfdoc.Font, "", itemSize)
+		d.Text(tx+timeW/2-0.5, base, ":")
+		r.field(pdfform.Text, f.ID, f.Label, tx, top+0.3, x+w-0.5-tx, slot-0.6, false)
+	}
+	d.SetLineWidth(hair)
+	d.Line(x+cellPad, y+slot, x+w-cellPad, y+slot)
 }
 
 // phaseField is a field asked inside a phase, set as a row like the checks: a choice is its
@@ -583,47 +761,51 @@ func (r *renderer) drawCell(f *procedure.Field, x, y, w, h float64) {
 func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
 	textX := r.x0 + numColW
 	right := r.x0 + r.w
+	m := r.m
 	if f.Type == "choice" {
 		lw, ow := r.choiceWidth(f)
 		oneLine := textX+lw+4+ow <= right
-		h := lh(itemSize) + 2*rowPad
+		// The options' boxes have no boxes above or below them: their row needs only
+		// to hold them.
+		line := max(lh(itemSize)+2*rowPad, m.box+1, m.pitch-0.5)
+		h := line
 		if !oneLine {
-			h += lh(itemSize)
+			h += line
 		}
 		b := &block{h: h, phase: ph}
 		b.draw = func(y, _ float64) {
 			// The label shares the baseline of the options beside it.
 			r.doc.SetFont(pdfdoc.Font, "", small)
-			r.doc.Text(textX, y+rowPad+pdfdoc.Ascent(itemSize), f.Label)
-			ox, oy := textX+lw+4, y+rowPad
+			r.doc.Text(textX, y+(line-lh(itemSize))/2+pdfdoc.Ascent(itemSize), f.Label)
+			ox, oy := textX+lw+4, y
 			if !oneLine {
-				ox, oy = textX, y+rowPad+lh(itemSize)
+				ox, oy = textX, y+line
 			}
-			r.drawOptions(f, ox, oy, lh(itemSize))
+			r.drawOptions(f, ox, oy, line)
 			r.doc.SetLineWidth(thin)
 			r.doc.Line(r.x0, y+h, right, y+h)
 		}
 		return b
 	}
 	lines := fieldLines(f)
-	h := float64(lines)*lineH + 0.6
+	h := float64(lines)*m.lineH + 0.6
 	b := &block{h: h, phase: ph}
 	b.draw = func(y, _ float64) {
 		d := r.doc
 		label := fieldLabel(f) + ":"
-		r.text("", small, textX, y+lineH-1.1-lh(small)+0.3, label)
+		r.text("", small, textX, y+m.lineH-1.1-lh(small)+0.3, label)
 		d.SetFont(pdfdoc.Font, "", small)
 		lx := textX + d.GetStringWidth(label) + 1.5
 		d.SetLineWidth(hair)
 		for i := 0; i < lines; i++ {
-			ly := y + float64(i+1)*lineH - 1
+			ly := y + float64(i+1)*m.lineH - 1
 			x := lx
 			if i > 0 {
 				x = textX
 			}
 			d.Line(x, ly, right, ly)
 		}
-		r.field(pdfform.Text, f.ID, f.Label, lx, y+0.5, right-lx, float64(lines)*lineH-1, lines > 1)
+		r.field(pdfform.Text, f.ID, f.Label, lx, y+0.5, right-lx, float64(lines)*m.lineH-1, lines > 1)
 		d.SetLineWidth(thin)
 		d.Line(r.x0, y+h, right, y+h)
 	}
@@ -631,19 +813,22 @@ func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
 }
 
 // drawOptions draws a choice field's options in a row from x, each with its box, vertically
-// centred in a line of height h starting at y.
+// centred in a line of height h starting at y; in the fillable sheet they are one radio group
+// named after the field, each option's export value its slug ("visita-presencial").
 func (r *renderer) drawOptions(f *procedure.Field, x, y, h float64) {
 	d := r.doc
+	var opts []pdfform.Option
 	for _, o := range f.Options {
-		by := y + (h-optSide)/2
+		by := y + (h-r.m.box)/2
 		d.SetLineWidth(0.3)
-		d.Rect(x, by, optSide, optSide, "D")
-		r.field(pdfform.Checkbox, f.ID+"-"+slug.Make(o), f.Label+": "+o, x, by, optSide, optSide, false)
-		x += optSide + 1.5
+		d.Rect(x, by, r.m.box, r.m.box, "D")
+		opts = append(opts, pdfform.Option{Value: slug.Make(o), Rect: pdfform.Rect{X: x, Y: by, W: r.m.box, H: r.m.box}})
+		x += r.m.box + 1.5
 		r.text("", itemSize, x, y+(h-lh(itemSize))/2, o)
 		d.SetFont(pdfdoc.Font, "", itemSize)
 		x += d.GetStringWidth(o) + 5
 	}
+	r.radio(f.ID, f.Label, opts)
 }
 
 // labelTop is where a choice field's label line starts: centred in its cell when the options
@@ -652,7 +837,7 @@ func labelTop(y, h float64, inline bool) float64 {
 	if inline {
 		return y + (h-lh(small))/2
 	}
-	return y + 0.5
+	return y + 0.4
 }
 
 // --- observations and signatures ----------------------------------------------------------
@@ -664,7 +849,7 @@ func (r *renderer) observations() *block {
 	}
 	titleLines := r.wrap("B", small+0.5, title, r.w)
 	head := float64(len(titleLines))*lh(small+0.5) + 0.5
-	b := &block{h: head + obsMin*obsLineH + 1, grow: true}
+	b := &block{h: head + obsMin*r.m.lineH + 1, grow: true}
 	b.draw = func(y, h float64) {
 		d := r.doc
 		d.SetLineWidth(thick)
@@ -674,7 +859,7 @@ func (r *renderer) observations() *block {
 		}
 		// Whole lines, spread evenly over the room the block was given.
 		room := h - head - 1
-		n := max(int(room/obsLineH), 1)
+		n := max(int(room/obsLineH), obsMin)
 		pitch := room / float64(n)
 		d.SetLineWidth(hair)
 		for i := 1; i <= n; i++ {
@@ -689,24 +874,28 @@ func (r *renderer) observations() *block {
 // isFirma reports whether a signature line is the place for the signature itself.
 func isFirma(line string) bool { return slug.Make(line) == "firma" }
 
-// signatures lays out the signature blocks two to a row, side by side as on paper: in each,
-// the written lines at the left and the Firma box, at least 25 mm high, at the right.
+// signatures lays out the signature blocks two to a row, side by side as on paper. In each,
+// the Firma box fills the right from top to bottom; at its left the title, wrapping within
+// that column (so it never reaches the box and its "Firma"), and under it the written
+// lines, each with its label above it.
 func (r *renderer) signatures() []*block {
 	sigs := r.p.Checklist.Signatures
 	var blocks []*block
-	gap := 6.0
-	colW := (r.w - gap) / 2
+	colW := r.sigColW()
 	for i := 0; i < len(sigs); i += 2 {
 		row := sigs[i:min(i+2, len(sigs))]
-		h := 0.0
+		// The blocks of a row start their lines at one height: under the taller title.
+		th, n := 0.0, 0
 		for _, s := range row {
-			h = max(h, r.sigHeight(s))
+			th, n = max(th, r.sigTitleH(s)), max(n, len(sigLines(s)))
 		}
+		// The box runs from sigPad to sigPad from the block's edges.
+		h := max(th+float64(n)*sigLinePitch+sigPad, r.m.sigBox+2*sigPad)
 		b := &block{h: h + blockGap}
 		b.draw = func(y, _ float64) {
 			y += blockGap
 			for k, s := range row {
-				r.drawSignature(s, r.x0+float64(k)*(colW+gap), y, colW, h)
+				r.drawSignature(s, r.x0+float64(k)*(colW+sigGap), y, colW, h, th)
 			}
 		}
 		blocks = append(blocks, b)
@@ -716,6 +905,13 @@ func (r *renderer) signatures() []*block {
 	}
 	return blocks
 }
+
+const sigGap = 5.0 // between the two blocks of a row
+
+func (r *renderer) sigColW() float64 { return (r.w - sigGap) / 2 }
+
+// sigBoxW is the width of the Firma box: what the column leaves beside lines of sigLineW.
+func (r *renderer) sigBoxW() float64 { return r.sigColW() - 2*sigPad - sigLineW - 3 }
 
 func sigLines(s *procedure.Signature) []string {
 	var out []string
@@ -727,45 +923,74 @@ func sigLines(s *procedure.Signature) []string {
 	return out
 }
 
-func (r *renderer) sigTitleH() float64 { return lh(small+1) + 1.2 }
-
-func (r *renderer) sigHeight(s *procedure.Signature) float64 {
-	lines := float64(len(sigLines(s))) * lineH
-	return r.sigTitleH() + max(lines, sigBoxH) + 2
+// sigTitle is a block's title wrapped to the column of its lines.
+func (r *renderer) sigTitle(s *procedure.Signature) []string {
+	return r.wrap("B", small+1, s.Title, r.sigColW()-2*sigPad-r.sigBoxW()-3)
 }
 
-func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h float64) {
+func (r *renderer) sigTitleH(s *procedure.Signature) float64 {
+	return 0.8 + float64(len(r.sigTitle(s)))*lh(small+1) + 0.3
+}
+
+// sigLinePitch is the least height of a written line with its label above it.
+const sigLinePitch = 6.5
+
+func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH float64) {
 	d := r.doc
-	pad := 2.0
 	d.SetLineWidth(thin * 2)
 	d.Rect(x, y, w, h, "D")
-	r.text("B", small+1, x+pad, y+1, s.Title)
-	boxW := w * 0.44
-	boxX := x + w - pad - boxW
-	top := y + r.sigTitleH()
+	for i, l := range r.sigTitle(s) {
+		r.text("B", small+1, x+sigPad, y+0.8+float64(i)*lh(small+1), l)
+	}
+	top := y + sigPad
+	boxH := h - 2*sigPad
+	boxW := r.sigBoxW()
+	boxX := x + w - sigPad - boxW
 	firma := "Firma"
 	for _, l := range s.Lines {
 		if isFirma(l) {
 			firma = l
 		}
 	}
-	r.text("", small, boxX, y+0.8, firma)
 	d.SetLineWidth(0.3)
-	boxH := h - r.sigTitleH() - 2
 	d.Rect(boxX, top, boxW, boxH, "D")
+	r.text("", small, boxX+1, top+0.4, firma)
 	r.field(pdfform.Signature, "firma-"+s.ID, firma+": "+s.Title, boxX, top, boxW, boxH, false)
 
-	// The written lines share the height of the Firma box evenly.
+	// The written lines share the height under the title evenly, each label above its line.
 	lines := sigLines(s)
-	lx, lw := x+pad, boxX-3-(x+pad)
-	pitch := (h - r.sigTitleH() - 2) / float64(max(len(lines), 1))
+	lx, lw := x+sigPad, boxX-3-(x+sigPad)
+	pitch := (h - titleH - sigPad) / float64(max(len(lines), 1))
 	for i, l := range lines {
-		base := top + float64(i+1)*pitch - 0.8 // the writing line
-		d.SetFont(pdfdoc.Font, "", small)
-		d.Text(lx, base-0.5, l+":")
-		sx := lx + d.GetStringWidth(l+": ")
+		slot := y + titleH + float64(i)*pitch
+		base := slot + pitch - 0.8 // the writing line
+		r.text("", small, lx, slot+0.2, l)
 		d.SetLineWidth(hair)
-		d.Line(sx, base, lx+lw, base)
-		r.field(pdfform.Text, s.ID+"-"+slug.Make(l), s.Title+": "+l, sx, base-min(pitch, lineH)+0.6, lx+lw-sx, min(pitch, lineH)-0.8, false)
+		d.Line(lx, base, lx+lw, base)
+		fy := slot + 0.2 + lh(small)
+		r.field(pdfform.Text, s.ID+"-"+slug.Make(l), s.Title+": "+l, lx, fy, lw, base-fy, false)
 	}
+}
+
+// SignatureTitleLines is how many lines the title of a signature block may take in its
+// block on any paper; check and build refuse a longer title.
+const SignatureTitleLines = 4
+
+// LongSignatureTitles are the titles of signature blocks that take more than sigMaxRows
+// lines in their column on some paper.
+func LongSignatureTitles(p *procedure.Procedure) ([]*procedure.Signature, error) {
+	var long []*procedure.Signature
+	for _, name := range pdfdoc.PaperNames() {
+		paper, err := pdfdoc.PaperByName(name)
+		if err != nil {
+			return nil, err
+		}
+		r := &renderer{p: p, doc: pdfdoc.New(pdfdoc.Options{Paper: paper}), w: paper.W - 2*marginX}
+		for _, s := range p.Checklist.Signatures {
+			if len(r.sigTitle(s)) > sigMaxRows && !slices.Contains(long, s) {
+				long = append(long, s)
+			}
+		}
+	}
+	return long, nil
 }

@@ -259,7 +259,9 @@ func (v itemView) Text() (template.HTML, error) {
 	return h, nil
 }
 
-type checkView struct{ Phase, Text string }
+// checkView is a check as the manual shows it: with the number the sheet prints it with
+// ("A5"), and, when it cites more than the section it stands in, the sheet's citation.
+type checkView struct{ Item, Phase, Text, Cite string }
 
 func (r *renderer) manualView() (map[string]any, error) {
 	phaseTitle := map[string]string{}
@@ -280,14 +282,18 @@ func (r *renderer) manualView() (map[string]any, error) {
 			for _, c := range s.Checks {
 				size += len(c.Text)
 			}
-			v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.Heading(),
+			v := sectionView{ID: s.ID, Title: s.Title, Number: s.CitedNumber(), Heading: s.CitedHeading(),
 				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
 				text: s.Text, md: r.md}
 			for _, it := range s.Items {
 				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md})
 			}
 			for _, c := range s.Checks {
-				v.Checks = append(v.Checks, checkView{Phase: phaseTitle[c.Phase], Text: c.Text})
+				cv := checkView{Item: r.p.Checklist.ItemRef(c), Phase: phaseTitle[c.Phase], Text: c.Text}
+				if ref := c.Ref(); ref != s.Ref() {
+					cv.Cite = ref
+				}
+				v.Checks = append(v.Checks, cv)
 			}
 			v.Sections = conv(s.Sections)
 			out = append(out, v)
@@ -368,7 +374,7 @@ func (r *renderer) decreeView() (map[string]any, error) {
 func (r *renderer) toc() []Link {
 	var out []Link
 	r.p.Manual.Walk(func(s *procedure.Section) {
-		out = append(out, Link{Href: "index.html#" + s.ID, Label: s.Heading()})
+		out = append(out, Link{Href: "index.html#" + s.ID, Label: s.CitedHeading()})
 	})
 	out = append(out, Link{Href: "decreto.html", Label: r.p.Decree.Title()})
 	for _, pg := range r.p.Pages {

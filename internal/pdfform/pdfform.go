@@ -1,5 +1,5 @@
-// Package pdfform adds interactive form fields — text fields, checkboxes and unsigned
-// signature fields — to a finished PDF written by pdfdoc, which writes none itself.
+// Package pdfform adds interactive form fields — text fields, checkboxes, radio groups and
+// unsigned signature fields — to a finished PDF written by pdfdoc, which writes none itself.
 //
 // The fields go in an incremental update appended after the original bytes (PDF 32000-1,
 // 7.5.6): new objects for the fields and their appearances, new versions of the catalog (with
@@ -33,7 +33,19 @@ const (
 	Text      Kind = iota // a line (or box) of typed text
 	Checkbox              // on (/Yes) or off (/Off)
 	Signature             // an unsigned digital signature field (/FT /Sig)
+	// Radio is one answer among several: a parent field whose value is the export value of
+	// the chosen option (or /Off while none is), with one widget per option. A viewer turns
+	// the others off when one is chosen, so a line cannot read both Sí and No.
+	Radio
 )
+
+// Option is one button of a radio group.
+type Option struct {
+	// Value is the export value, written as a PDF name: ASCII letters, digits, "-" and "_", so
+	// that every reader of the filled form sees it as spelt here (e.g. "Si", "NA").
+	Value string
+	Rect  Rect
+}
 
 // Rect is a rectangle on the page in millimetres, measured from the page's top-left corner
 // as the layout code measures it.
@@ -41,13 +53,25 @@ type Rect struct{ X, Y, W, H float64 }
 
 // Field is one form field with a single widget on one page.
 type Field struct {
-	Name      string  // unique in the document; "." is replaced by "_", as it would nest fields
-	Label     string  // what the field is, shown by viewers as a tooltip and read by screen readers
-	Kind      Kind    //
-	Page      int     // 1-based page number
-	Rect      Rect    //
-	Multiline bool    // text fields only
-	FontSize  float64 // text fields only; 0 is 10 pt
+	Name      string   // unique in the document; "." is replaced by "_", as it would nest fields
+	Label     string   // what the field is, shown by viewers as a tooltip and read by screen readers
+	Kind      Kind     //
+	Page      int      // 1-based page number
+	Rect      Rect     //
+	Multiline bool     // text fields only
+	FontSize  float64  // text fields only; 0 is 10 pt
+	Options   []Option // radio groups only; Rect is unused
+}
+
+// plainName reports whether s can be written as a PDF name as it is: ASCII letters, digits,
+// "-" and "_".
+func plainName(s string) bool {
+	for _, c := range []byte(s) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Add returns pdf with fields appended as an incremental update. pdf must be the complete
@@ -71,6 +95,18 @@ func Add(pdf []byte, fields []Field) ([]byte, error) {
 		if f.Page < 1 || f.Page > len(doc.pages) {
 			return nil, fmt.Errorf("pdfform: field %q on page %d of %d", f.Name, f.Page, len(doc.pages))
 		}
+		if f.Kind == Radio {
+			if len(f.Options) < 2 {
+				return nil, fmt.Errorf("pdfform: radio group %q needs at least two options", f.Name)
+			}
+			seen := map[string]bool{}
+			for _, o := range f.Options {
+				if !plainName(o.Value) || o.Value == "Off" || seen[o.Value] {
+					return nil, fmt.Errorf("pdfform: radio group %q: export value %q must be letters, digits, - or _, not Off, and unique", f.Name, o.Value)
+				}
+				seen[o.Value] = true
+			}
+		}
 	}
 	w := &writer{out: bytes.NewBuffer(slices.Clip(pdf)), next: doc.size, offsets: map[int]int{}}
 	if !bytes.HasSuffix(pdf, []byte("\n")) {
@@ -85,10 +121,39 @@ func Add(pdf []byte, fields []Field) ([]byte, error) {
 	// stays a few objects per field.
 	empty := w.stream("/Type /XObject /Subtype /Form /BBox [0 0 1 1]", "")
 	ticks := map[[2]string]int{}
+	tickFor := func(r [4]float64) int {
+		key := [2]string{num(r[2] - r[0]), num(r[3] - r[1])}
+		on, ok := ticks[key]
+		if !ok {
+			on = w.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s]", key[0], key[1]),
+				tick(r[2]-r[0], r[3]-r[1]))
+			ticks[key] = on
+		}
+		return on
+	}
 	annots := map[int][]int{} // page index → widget object numbers
 	var refs []int
 	for _, f := range fields {
 		page := doc.pages[f.Page-1]
+		if f.Kind == Radio {
+			// The parent takes the next number and its widgets the ones after it, so each
+			// widget can point at its parent and the parent list its kids in one pass.
+			parent := w.next
+			w.next++
+			kids := make([]int, len(f.Options))
+			for i, o := range f.Options {
+				r := toPoints(o.Rect, page.height)
+				kids[i] = w.object(fmt.Sprintf("<< /Type /Annot /Subtype /Widget /Parent %d 0 R /Rect [%s %s %s %s] /P %d 0 R /F 4 /AS /Off /MK << >> /AP << /N << /%s %d 0 R /Off %d 0 R >> >> >>",
+					parent, num(r[0]), num(r[1]), num(r[2]), num(r[3]), page.num, o.Value, tickFor(r), empty))
+			}
+			// Ff: Radio (bit 16) and NoToggleToOff (bit 15), as Acrobat makes them; the
+			// group starts with no answer, /V /Off.
+			w.replace(parent, fmt.Sprintf("<< /FT /Btn /Ff %d /T %s /TU %s /V /Off /Kids [%s] >>",
+				1<<15|1<<14, pdfString(f.Name), pdfString(f.Label), refList(kids)))
+			refs = append(refs, parent)
+			annots[f.Page-1] = append(annots[f.Page-1], kids...)
+			continue
+		}
 		r := toPoints(f.Rect, page.height)
 		common := fmt.Sprintf("/Type /Annot /Subtype /Widget /T %s /TU %s /Rect [%s %s %s %s] /P %d 0 R /F 4",
 			pdfString(f.Name), pdfString(f.Label), num(r[0]), num(r[1]), num(r[2]), num(r[3]), page.num)
@@ -106,15 +171,8 @@ func Add(pdf []byte, fields []Field) ([]byte, error) {
 			dict = fmt.Sprintf("<< %s /FT /Tx /Ff %d /DA (/Helv %s Tf 0 g) /AP << /N %d 0 R >> >>",
 				common, flags, num(size), empty)
 		case Checkbox:
-			key := [2]string{num(r[2] - r[0]), num(r[3] - r[1])}
-			on, ok := ticks[key]
-			if !ok {
-				on = w.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s]", key[0], key[1]),
-					tick(r[2]-r[0], r[3]-r[1]))
-				ticks[key] = on
-			}
 			dict = fmt.Sprintf("<< %s /FT /Btn /V /Off /AS /Off /AP << /N << /Yes %d 0 R /Off %d 0 R >> >> >>",
-				common, on, empty)
+				common, tickFor(r), empty)
 		case Signature:
 			dict = fmt.Sprintf("<< %s /FT /Sig /AP << /N %d 0 R >> >>", common, empty)
 		default:

@@ -35,6 +35,11 @@ func fields() []pdfform.Field {
 		{Name: "a1-no", Label: "A 1, No", Kind: pdfform.Checkbox, Page: 2, Rect: pdfform.Rect{X: 190, Y: 40, W: 4, H: 4}},
 		{Name: "firma-tecnico", Label: "Firma: Técnico de soporte", Kind: pdfform.Signature, Page: 2, Rect: pdfform.Rect{X: 20, Y: 200, W: 60, H: 25}},
 		{Name: "firma-usuario", Label: "Firma: Usuario final", Kind: pdfform.Signature, Page: 2, Rect: pdfform.Rect{X: 110, Y: 200, W: 60, H: 25}},
+		{Name: "item-A2", Label: "A2: El técnico tiene disponibilidad", Kind: pdfform.Radio, Page: 2, Options: []pdfform.Option{
+			{Value: "Si", Rect: pdfform.Rect{X: 170, Y: 80, W: 4.5, H: 4.5}},
+			{Value: "No", Rect: pdfform.Rect{X: 180, Y: 80, W: 4.5, H: 4.5}},
+			{Value: "NA", Rect: pdfform.Rect{X: 190, Y: 80, W: 4.5, H: 4.5}},
+		}},
 	}
 }
 
@@ -69,7 +74,9 @@ func TestAddIsSoundAndDeterministic(t *testing.T) {
 }
 
 // TestFieldsAsQPDFSeesThem reads the form back with qpdf's JSON view: every field with its
-// type, name, label and page, and each checkbox off, with an appearance for /Yes and /Off.
+// type, name, label and page, and each checkbox off, with an appearance for /Yes and /Off;
+// a radio group is one field, off, whose widgets (one per option) each have an appearance
+// for its own export value and /Off.
 func TestFieldsAsQPDFSeesThem(t *testing.T) {
 	out, err := pdfform.Add(twoPages(t), fields())
 	if err != nil {
@@ -85,27 +92,55 @@ func TestFieldsAsQPDFSeesThem(t *testing.T) {
 				AlternativeName string `json:"alternativename"`
 				Page            int    `json:"pageposfrom1"`
 				Value           any    `json:"value"`
+				Radio           bool   `json:"isradiobutton"`
+				Flags           int    `json:"fieldflags"`
+				Parent          string `json:"parent"`
+				Annotation      struct {
+					Object string `json:"object"`
+					State  string `json:"appearancestate"`
+				} `json:"annotation"`
 			} `json:"fields"`
 		} `json:"acroform"`
 	}
 	qpdfJSON(t, &form, "--json-key=acroform", path)
-	want := fields()
+	// qpdf lists a radio group once per widget.
+	var want []pdfform.Field
+	var values []string
+	for _, f := range fields() {
+		if f.Kind != pdfform.Radio {
+			want, values = append(want, f), append(values, "/Yes")
+			continue
+		}
+		for _, o := range f.Options {
+			want, values = append(want, f), append(values, "/"+o.Value)
+		}
+	}
 	if len(form.Acroform.Fields) != len(want) {
 		t.Fatalf("qpdf sees %d fields, want %d", len(form.Acroform.Fields), len(want))
 	}
-	kinds := map[pdfform.Kind]string{pdfform.Text: "/Tx", pdfform.Checkbox: "/Btn", pdfform.Signature: "/Sig"}
+	kinds := map[pdfform.Kind]string{pdfform.Text: "/Tx", pdfform.Checkbox: "/Btn", pdfform.Signature: "/Sig", pdfform.Radio: "/Btn"}
+	parents := map[string]bool{}
 	for i, f := range form.Acroform.Fields {
 		w := want[i]
-		if f.FullName != w.Name || f.FieldType != kinds[w.Kind] || f.Page != w.Page || f.AlternativeName != w.Label {
-			t.Errorf("field %d = %+v, want %s %s on page %d labelled %q", i, f, w.Name, kinds[w.Kind], w.Page, w.Label)
+		if f.FullName != w.Name || f.FieldType != kinds[w.Kind] || f.Page != w.Page {
+			t.Errorf("field %d = %+v, want %s %s on page %d", i, f, w.Name, kinds[w.Kind], w.Page)
 		}
-		if w.Kind != pdfform.Checkbox {
+		if w.Kind != pdfform.Radio && f.AlternativeName != w.Label {
+			t.Errorf("field %s labelled %q, want %q", w.Name, f.AlternativeName, w.Label)
+		}
+		if w.Kind == pdfform.Radio {
+			if !f.Radio || f.Flags&(1<<15) == 0 || f.Parent == "" {
+				t.Errorf("%s: widget %s is not a kid of a radio field: %+v", w.Name, f.Annotation.Object, f)
+			}
+			parents[f.Parent] = true
+		}
+		if w.Kind != pdfform.Checkbox && w.Kind != pdfform.Radio {
 			continue
 		}
-		if f.Value != "/Off" {
-			t.Errorf("checkbox %s value %v, want /Off", w.Name, f.Value)
+		if f.Value != "/Off" || f.Annotation.State != "/Off" {
+			t.Errorf("%s value %v, state %q, want /Off", w.Name, f.Value, f.Annotation.State)
 		}
-		num, _, _ := strings.Cut(f.Object, " ")
+		num, _, _ := strings.Cut(f.Annotation.Object, " ")
 		// "qpdf" is a header followed by the objects asked for.
 		var obj struct {
 			QPDF []json.RawMessage `json:"qpdf"`
@@ -121,10 +156,13 @@ func TestFieldsAsQPDFSeesThem(t *testing.T) {
 		if len(obj.QPDF) != 2 || json.Unmarshal(obj.QPDF[1], &objects) != nil {
 			t.Fatalf("qpdf JSON for object %s: unexpected shape", f.Object)
 		}
-		ap := objects["obj:"+f.Object].Value.AP.N
-		if ap["/Yes"] == "" || ap["/Off"] == "" {
-			t.Errorf("checkbox %s appearances %v, want /Yes and /Off", w.Name, ap)
+		ap := objects["obj:"+f.Annotation.Object].Value.AP.N
+		if len(ap) != 2 || ap[values[i]] == "" || ap["/Off"] == "" {
+			t.Errorf("%s: widget appearances %v, want %s and /Off", w.Name, ap, values[i])
 		}
+	}
+	if len(parents) != 1 {
+		t.Errorf("the radio group's widgets belong to %d fields, want one: %v", len(parents), parents)
 	}
 }
 
@@ -148,6 +186,9 @@ func TestAddRejects(t *testing.T) {
 		{"page out of range", base, []pdfform.Field{{Name: "x", Page: 3}}, "page 3 of 2"},
 		{"repeated name", base, []pdfform.Field{{Name: "x", Page: 1}, {Name: "x", Page: 2}}, "repeated"},
 		{"already updated", mustAdd(t, base), fields(), "not supported"},
+		{"radio of one option", base, []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Si"}}}}, "at least two"},
+		{"export value not a plain name", base, []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Sí"}, {Value: "No"}}}}, "export value"},
+		{"export value Off", base, []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Off"}, {Value: "No"}}}}, "export value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -336,6 +336,26 @@ func (s *Section) Ref() string {
 	return s.Title
 }
 
+// CitedNumber is the section's number as the manual's pages show it, with the label the
+// checklist cites it by: "Paso 3", "Req. 2" (a section without a label: "3"), so "paso 3b"
+// on the sheet is found on the page.
+func (s *Section) CitedNumber() string {
+	if s.Number == "" || s.Parent == nil || s.Parent.Label == "" {
+		return s.Number
+	}
+	r := []rune(s.Ref())
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// CitedHeading is the heading as the manual's pages show it: "Paso 3. Inicio de Sesión en
+// AnyDesk". The decree's PDF keeps Heading, the annex's own numbering.
+func (s *Section) CitedHeading() string {
+	if n := s.CitedNumber(); n != "" {
+		return n + ". " + s.Title
+	}
+	return s.Title
+}
+
 // Heading is the section's heading as printed: "3. Inicio de Sesión en AnyDesk".
 func (s *Section) Heading() string {
 	if s.Number != "" {
@@ -384,4 +404,36 @@ func (m *Manual) Walk(fn func(*Section)) {
 		}
 	}
 	walk(m.Sections)
+}
+
+// PhaseLetter is the letter a phase is known by on the sheet and on the web: "A", "B", …;
+// past the 26th phase, its number.
+func (cl *Checklist) PhaseLetter(ph *Phase) string {
+	for i, q := range cl.Phases {
+		if q == ph {
+			if i < 26 {
+				return string(rune('A' + i))
+			}
+			return fmt.Sprint(i + 1)
+		}
+	}
+	return ""
+}
+
+// ItemRef is the number a check is printed with on the sheet, its phase's letter and its
+// place in the phase: "A5". The manual's pages cite the same, so a technician goes from one
+// to the other. It is "" for a check of no phase of cl.
+func (cl *Checklist) ItemRef(c *Check) string {
+	for _, ph := range cl.Phases {
+		for n, q := range ph.Checks {
+			if q == c {
+				l := cl.PhaseLetter(ph)
+				if len(l) > 1 {
+					l += "." // "27.3", not "273"
+				}
+				return fmt.Sprintf("%s%d", l, n+1)
+			}
+		}
+	}
+	return ""
 }

@@ -69,6 +69,9 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	if err := printable(p, &errs); err != nil {
 		return nil, err
 	}
+	if err := signatureTitles(p, &errs); err != nil {
+		return nil, err
+	}
 	// Texts goldmark must not parse are refused before anything parses them.
 	markdownLimits(p, &errs)
 	if len(errs) == 0 {
@@ -97,6 +100,22 @@ func printable(p *procedure.Procedure, errs *procedure.ErrorList) error {
 		}
 	})
 	return fontErr
+}
+
+// signatureTitles refuses a title of a signature block too long for its block: the title
+// wraps over the block's width, above the Firma box, but past a few lines it would push the
+// sheet onto another page for the sake of a title.
+func signatureTitles(p *procedure.Procedure, errs *procedure.ErrorList) error {
+	long, err := checklist.LongSignatureTitles(p)
+	if err != nil {
+		return err
+	}
+	for _, s := range long {
+		*errs = append(*errs, &procedure.Error{File: p.File, Pos: s.At("title"),
+			Msg:  fmt.Sprintf("el título del bloque de firma %q no cabe en %d líneas del bloque en la lista de verificación", s.Title, checklist.SignatureTitleLines),
+			Hint: "acórtelo a un cargo, p. ej. «Jefe de Administración y Finanzas»; el nombre y la unidad se escriben en sus líneas"})
+	}
+	return nil
 }
 
 // project is a loaded project, ready to render.

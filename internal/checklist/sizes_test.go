@@ -1,0 +1,484 @@
+package checklist_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/requinoa/pauta/internal/checklist"
+	"github.com/requinoa/pauta/internal/pdfdoc"
+	"github.com/requinoa/pauta/internal/pdfdoc/pdftest"
+	"github.com/requinoa/pauta/internal/procedure"
+)
+
+// widget is a form widget as qpdf reads it from the file, in millimetres from the page's
+// top-left corner: what these tests measure, independently of the layout's own numbers.
+type widget struct {
+	Field      string // the field's full name
+	Type       string // "/Btn", "/Tx", "/Sig"
+	Radio      bool
+	Flags      int
+	Value      any
+	Page       int
+	Object     string
+	States     []string // names of the normal appearances, e.g. "/Si", "/Off"
+	State      string   // /AS
+	X, Y, W, H float64
+}
+
+func (w widget) String() string {
+	return fmt.Sprintf("%s at (%.1f, %.1f) %.1f × %.1f mm", w.Field, w.X, w.Y, w.W, w.H)
+}
+
+// widgets reads every widget of the fillable PDF at path with qpdf --json.
+func widgets(t *testing.T, path string) []widget {
+	t.Helper()
+	raw := pdftest.Run(t, "qpdf", "qpdf", "--json", "--json-key=acroform", "--json-key=qpdf", path)
+	var doc struct {
+		Acroform struct {
+			Fields []struct {
+				FullName   string `json:"fullname"`
+				FieldType  string `json:"fieldtype"`
+				Radio      bool   `json:"isradiobutton"`
+				FieldFlags int    `json:"fieldflags"`
+				Value      any    `json:"value"`
+				Page       int    `json:"pageposfrom1"`
+				Annotation struct {
+					Object string `json:"object"`
+					State  string `json:"appearancestate"`
+				} `json:"annotation"`
+			} `json:"fields"`
+		} `json:"acroform"`
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(raw), &doc); err != nil || len(doc.QPDF) != 2 {
+		t.Fatalf("qpdf JSON: %v", err)
+	}
+	var objects map[string]struct {
+		Value struct {
+			Rect []float64 `json:"/Rect"`
+			AP   struct {
+				N json.RawMessage `json:"/N"` // a dictionary of states, or one reference
+			} `json:"/AP"`
+		} `json:"value"`
+	}
+	if err := json.Unmarshal(doc.QPDF[1], &objects); err != nil {
+		t.Fatalf("qpdf JSON objects: %v", err)
+	}
+	height := pdftest.PDFInfo(t, path).Height
+	mm := func(pt float64) float64 { return pt * 25.4 / 72 }
+	var out []widget
+	for _, f := range doc.Acroform.Fields {
+		o := objects["obj:"+f.Annotation.Object].Value
+		if len(o.Rect) != 4 {
+			t.Fatalf("widget %s of %s has no /Rect", f.Annotation.Object, f.FullName)
+		}
+		w := widget{Field: f.FullName, Type: f.FieldType, Radio: f.Radio, Flags: f.FieldFlags, Value: f.Value,
+			Page: f.Page, Object: f.Annotation.Object, State: f.Annotation.State,
+			X: mm(o.Rect[0]), Y: mm(height - o.Rect[3]), W: mm(o.Rect[2] - o.Rect[0]), H: mm(o.Rect[3] - o.Rect[1])}
+		var states map[string]any
+		if json.Unmarshal(o.AP.N, &states) == nil {
+			for k := range states {
+				w.States = append(w.States, k)
+			}
+		}
+		slices.Sort(w.States)
+		out = append(out, w)
+	}
+	return out
+}
+
+// aims are the sizes each paper promises, measured from the file. Oficio meets the issue's
+// form-design practice in full: boxes of 4.5 mm on a pitch of 6.5 mm, 2 mm between one
+// line's boxes and the next's, 6 mm to write under a label's descender line, a Firma box
+// 30 mm high. Carta has to hold the Requínoa sheet on one page, and A4 is only 17.6 mm
+// taller: carta keeps 4.5 mm boxes on a 6 mm pitch (1.5 mm between lines), A4 reaches the
+// pitch and the gap; both keep less room under a label. The Firma box is 30 mm high on
+// every paper, and about 40 mm wide beside name lines of 45 mm: the 50 mm of the practice
+// do not fit beside them in half a sheet.
+var aims = map[string]struct {
+	box, pitch, gap, write, sigH float64
+}{
+	"carta":  {box: 4.5, pitch: 6.0, gap: 1.5, write: 3.9, sigH: 30},
+	"a4":     {box: 4.5, pitch: 6.5, gap: 2.0, write: 5.0, sigH: 30},
+	"oficio": {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30},
+}
+
+const eps = 0.05 // mm: the file stores points to two decimals
+
+// TestAnswerBoxesFromThePDF measures the Sí / No / N/A boxes of every line as the file
+// draws them (the widgets lie exactly over the printed boxes, as TestFillablePrintsLikeBlank
+// and TestWidgetsOverThePrintedBoxes check): their size, the room between one line's boxes,
+// and the pitch and gap from one line to the next.
+func TestAnswerBoxesFromThePDF(t *testing.T) {
+	p := load(t)
+	checks := 0
+	for _, ph := range p.Checklist.Phases {
+		checks += len(ph.Checks)
+	}
+	for _, paper := range pdfdoc.PaperNames() {
+		t.Run(paper, func(t *testing.T) {
+			aim := aims[paper]
+			path := pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true}))
+			lines := map[string][]widget{}
+			for _, w := range widgets(t, path) {
+				if strings.HasPrefix(w.Field, "item-") {
+					lines[w.Field] = append(lines[w.Field], w)
+				}
+			}
+			if len(lines) != checks {
+				t.Fatalf("%d lines with answer boxes, want one per check, %d", len(lines), checks)
+			}
+			var rows []widget // the Sí box of each line
+			for name, ws := range lines {
+				sort.Slice(ws, func(i, j int) bool { return ws[i].X < ws[j].X })
+				for i, w := range ws {
+					if w.W < aim.box-eps || w.H < aim.box-eps {
+						t.Errorf("%s: box %.2f × %.2f mm, want at least %.1f mm", name, w.W, w.H, aim.box)
+					}
+					if i > 0 {
+						if gap := w.X - (ws[i-1].X + ws[i-1].W); gap < 2-eps {
+							t.Errorf("%s: %.2f mm between two boxes of the line, want at least 2", name, gap)
+						}
+						if math.Abs(w.Y-ws[0].Y) > eps {
+							t.Errorf("%s: the boxes of one line are not level", name)
+						}
+					}
+				}
+				rows = append(rows, ws[0])
+			}
+			sort.Slice(rows, func(i, j int) bool { return rows[i].Y < rows[j].Y })
+			for i := 1; i < len(rows); i++ {
+				a, b := rows[i-1], rows[i]
+				if pitch := b.Y - a.Y; pitch < aim.pitch-eps {
+					t.Errorf("%s → %s: pitch %.2f mm, want at least %.1f", a.Field, b.Field, pitch, aim.pitch)
+				}
+				if gap := b.Y - (a.Y + a.H); gap < aim.gap-eps {
+					t.Errorf("%s → %s: %.2f mm between the lines' boxes, want at least %.1f", a.Field, b.Field, gap, aim.gap)
+				}
+			}
+		})
+	}
+}
+
+// TestRadioGroupPerLine: in the fillable sheet each line's Sí, No and N/A are the three
+// widgets of one radio field, so a viewer lets only one be chosen and a program reading the
+// filled form gets one value per line, "Si", "No" or "NA"; choices of a field likewise.
+func TestRadioGroupPerLine(t *testing.T) {
+	p := load(t)
+	for _, opt := range []checklist.Options{{Fillable: true}, {Fillable: true, Copies: 2, FolioStart: 41}} {
+		t.Run(fmt.Sprint(opt.Copies), func(t *testing.T) {
+			ws := widgets(t, pdftest.File(t, "form.pdf", render(t, p, opt)))
+			groups := map[string][]widget{}
+			for _, w := range ws {
+				if w.Type == "/Btn" {
+					groups[w.Field] = append(groups[w.Field], w)
+				}
+			}
+			prefixes := []string{""}
+			if opt.Copies == 2 {
+				prefixes = []string{"folio0041-", "folio0042-"}
+			}
+			for _, prefix := range prefixes {
+				for _, ph := range p.Checklist.Phases {
+					for _, c := range ph.Checks {
+						name := prefix + "item-" + p.Checklist.ItemRef(c)
+						g := groups[name]
+						if len(g) != 3 {
+							t.Errorf("%s: %d widgets, want Sí, No and N/A of one field", name, len(g))
+							continue
+						}
+						checkGroup(t, name, g, []string{"/NA", "/No", "/Si"})
+					}
+					for _, f := range ph.Fields {
+						if f.Type != "choice" {
+							continue
+						}
+						g := groups[prefix+f.ID]
+						if len(g) != len(f.Options) {
+							t.Errorf("%s: %d widgets, want one per option", f.ID, len(g))
+							continue
+						}
+						checkGroup(t, prefix+f.ID, g, nil)
+					}
+				}
+			}
+			for name, g := range groups {
+				if !g[0].Radio {
+					t.Errorf("%s is a checkbox; every button of the sheet belongs to a radio group", name)
+				}
+			}
+		})
+	}
+}
+
+func checkGroup(t *testing.T, name string, g []widget, want []string) {
+	t.Helper()
+	var on []string
+	objects := map[string]bool{}
+	for _, w := range g {
+		objects[w.Object] = true
+		if !w.Radio || w.Flags&(1<<15) == 0 {
+			t.Errorf("%s: not a radio button (flags %d)", name, w.Flags)
+		}
+		if w.Value != "/Off" || w.State != "/Off" {
+			t.Errorf("%s: value %v, state %q; a blank sheet has no answer", name, w.Value, w.State)
+		}
+		if len(w.States) != 2 || !slices.Contains(w.States, "/Off") {
+			t.Errorf("%s: appearances %v, want one on state and /Off", name, w.States)
+			continue
+		}
+		on = append(on, slices.DeleteFunc(slices.Clone(w.States), func(s string) bool { return s == "/Off" })...)
+	}
+	if len(objects) != len(g) {
+		t.Errorf("%s: widgets share objects", name)
+	}
+	slices.Sort(on)
+	if len(slices.Compact(slices.Clone(on))) != len(on) {
+		t.Errorf("%s: on states %v are not distinct: choosing one would choose another", name, on)
+	}
+	if want != nil && !slices.Equal(on, want) {
+		t.Errorf("%s: export values %v, want %v", name, on, want)
+	}
+}
+
+// TestWritingRoom measures, from the file, the room to write: the fields of the grid at the
+// top leave at least the paper's aim under their label (label from pdftotext, the cell's
+// foot from the widget), and the name and cargo lines of the signatures are 45 mm long or
+// more, beside a Firma box at least the paper's aim high.
+func TestWritingRoom(t *testing.T) {
+	p := load(t)
+	grid := map[string]*procedure.Field{}
+	for _, f := range sessionFields(p) {
+		grid[f.ID] = f
+	}
+	for _, paper := range pdfdoc.PaperNames() {
+		t.Run(paper, func(t *testing.T) {
+			aim := aims[paper]
+			path := pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true}))
+			words := pdftest.Words(t, path)
+			ws := widgets(t, path)
+			seen := 0
+			for _, w := range ws {
+				f := grid[w.Field]
+				if f == nil || f.Type == "choice" {
+					continue
+				}
+				seen++
+				// The lowest word of the label that lies over the widget's columns and
+				// above its foot; for a time written beside its label, the label's word on
+				// the widget's band, at its left.
+				first := strings.Fields(f.Label)[0]
+				labelFoot := -1.0
+				beside := false
+				for _, wd := range words {
+					x, y0, y1 := wd.XMin*25.4/72, wd.YMin*25.4/72, wd.YMax*25.4/72
+					if wd.Text != first {
+						continue
+					}
+					if x >= w.X-2 && x <= w.X+w.W && y1 <= w.Y+w.H && y0 >= w.Y-6 {
+						labelFoot = max(labelFoot, y1)
+					}
+					if x < w.X && x > w.X-50 && y0 < w.Y+w.H && y1 > w.Y {
+						beside = true
+					}
+				}
+				if labelFoot < 0 && !beside {
+					t.Errorf("%s: label %q not found by its field", w, f.Label)
+					continue
+				}
+				// Under the label's box as poppler reports it (its descender line); beside
+				// the label, the widget's height.
+				room := (w.Y + w.H + 0.3) - labelFoot
+				if beside {
+					room = w.H + 0.6
+				}
+				t.Logf("%s: %.1f mm to write", f.ID, room)
+				if room < aim.write-eps {
+					t.Errorf("%s: %.1f mm to write under its label, want at least %.1f", w, room, aim.write)
+				}
+			}
+			if want := len(grid) - countChoices(sessionFields(p)); seen != want {
+				t.Errorf("found %d grid fields in the PDF, want %d", seen, want)
+			}
+			for _, s := range p.Checklist.Signatures {
+				for _, w := range ws {
+					switch {
+					case w.Field == s.ID+"-nombre" || w.Field == s.ID+"-cargo-unidad":
+						if w.W < 45-eps {
+							t.Errorf("%s: line %.1f mm long, want at least 45", w, w.W)
+						}
+					case w.Field == "firma-"+s.ID:
+						if w.H < aim.sigH-eps || w.W < 38 {
+							t.Errorf("%s: Firma box %.1f × %.1f mm, want at least 38 × %.0f", w, w.W, w.H, aim.sigH)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func countChoices(fs []*procedure.Field) int {
+	n := 0
+	for _, f := range fs {
+		if f.Type == "choice" {
+			n++
+		}
+	}
+	return n
+}
+
+// TestLargerPapersLargerRows: oficio and A4 give their extra height to the rows, not only to
+// more observation lines: their check pitch is larger than carta's.
+func TestLargerPapersLargerRows(t *testing.T) {
+	p := load(t)
+	pitch := map[string]float64{}
+	for _, paper := range pdfdoc.PaperNames() {
+		ws := widgets(t, pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true})))
+		var ys []float64
+		for _, w := range ws {
+			if strings.HasPrefix(w.Field, "item-A") {
+				ys = append(ys, w.Y)
+			}
+		}
+		slices.Sort(ys)
+		ys = slices.Compact(ys)
+		pitch[paper] = (ys[len(ys)-1] - ys[0]) / float64(len(ys)-1)
+	}
+	t.Logf("mean pitch of block A: %v", pitch)
+	for _, paper := range []string{"a4", "oficio"} {
+		if pitch[paper] < pitch["carta"]+0.25 {
+			t.Errorf("%s: rows %.2f mm apart, carta's %.2f: the extra height should make them larger", paper, pitch[paper], pitch["carta"])
+		}
+	}
+}
+
+// TestLongSignatureTitleWraps: a long title of a signature block wraps in the block's column
+// of lines, never reaching its Firma box or the word "Firma", on every paper.
+func TestLongSignatureTitleWraps(t *testing.T) {
+	for _, title := range []string{
+		"Jefe de Administración y Finanzas",
+		"Jefe del Departamento de Administración y Finanzas de la Municipalidad de Requínoa",
+	} {
+		p := load(t)
+		p.Checklist.Signatures[0].Title = title
+		for _, paper := range pdfdoc.PaperNames() {
+			t.Run(paper+"/"+title, func(t *testing.T) {
+				path := pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true}))
+				// The issue's title fits on the block's line; one twice as long wraps, and may
+				// take the sheet onto a second page (check warns of it).
+				if n := pdftest.PDFInfo(t, path).Pages; n != 1 && len(title) < 40 {
+					t.Errorf("the sheet takes %d pages", n)
+				}
+				var box widget
+				for _, w := range widgets(t, path) {
+					if w.Field == "firma-"+p.Checklist.Signatures[0].ID {
+						box = w
+					}
+				}
+				if box.W == 0 {
+					t.Fatal("no Firma box")
+				}
+				toMM := func(pt float64) float64 { return pt * 25.4 / 72 }
+				words := pdftest.Words(t, path)
+				var firma []pdftest.Word
+				for _, w := range words {
+					if w.Text == "Firma" && toMM(w.XMin) >= box.X-eps && toMM(w.XMax) <= box.X+box.W {
+						firma = append(firma, w)
+					}
+				}
+				if len(firma) != 1 {
+					t.Fatalf("want one «Firma» label over the box, found %d", len(firma))
+				}
+				f := firma[0]
+				found := 0
+				want := strings.Fields(title)
+				for _, w := range words {
+					// The block's column of lines: left of its box, within its height.
+					if !slices.Contains(want, w.Text) || toMM(w.YMin) < box.Y-2 || toMM(w.YMax) > box.Y+box.H ||
+						toMM(w.XMin) < box.X-60 || toMM(w.XMin) > box.X+box.W {
+						continue
+					}
+					found++
+					if toMM(w.XMax) > box.X+eps {
+						t.Errorf("title word %q reaches into the Firma box: it ends at %.1f mm, the box starts at %.1f", w.Text, toMM(w.XMax), box.X)
+					}
+					if w.XMin < f.XMax && f.XMin < w.XMax && w.YMin < f.YMax && f.YMin < w.YMax {
+						t.Errorf("title word %q at (%.0f, %.0f)–(%.0f, %.0f) pt overlaps «Firma» at (%.0f, %.0f)–(%.0f, %.0f)",
+							w.Text, w.XMin, w.YMin, w.XMax, w.YMax, f.XMin, f.YMin, f.XMax, f.YMax)
+					}
+				}
+				if found < len(want) {
+					t.Errorf("found %d of the title's %d words beside the Firma box", found, len(want))
+				}
+			})
+		}
+	}
+}
+
+// TestWidgetsOverThePrintedBoxes ties the widgets the size tests measure to the ink of the
+// printed sheet: at 200 dpi, the border of every answer widget's rectangle is dark (the
+// printed box's stroke) and its middle is white.
+func TestWidgetsOverThePrintedBoxes(t *testing.T) {
+	p := load(t)
+	for _, paper := range pdfdoc.PaperNames() {
+		t.Run(paper, func(t *testing.T) {
+			path := pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true}))
+			img := decodePNG(t, pdftest.PNG(t, path, 1, 200))
+			px := func(mm float64) int { return int(math.Round(mm / 25.4 * 200)) }
+			dark := func(x, y float64) bool {
+				// The darkest pixel within half a millimetre: the stroke is 0.3 mm wide.
+				for dx := -4; dx <= 4; dx++ {
+					for dy := -4; dy <= 4; dy++ {
+						r, g, b, _ := img.At(px(x)+dx, px(y)+dy).RGBA()
+						if r+g+b < 3*0x8000 {
+							return true
+						}
+					}
+				}
+				return false
+			}
+			n := 0
+			for _, w := range widgets(t, path) {
+				if !strings.HasPrefix(w.Field, "item-") {
+					continue
+				}
+				n++
+				for _, pt := range [][2]float64{{w.X, w.Y + w.H/2}, {w.X + w.W, w.Y + w.H/2}, {w.X + w.W/2, w.Y}, {w.X + w.W/2, w.Y + w.H}} {
+					if !dark(pt[0], pt[1]) {
+						t.Errorf("%s: no printed stroke at (%.1f, %.1f) mm on its edge", w, pt[0], pt[1])
+					}
+				}
+				r, g, b, _ := img.At(px(w.X+w.W/2), px(w.Y+w.H/2)).RGBA()
+				if r+g+b < 3*0xf000 {
+					t.Errorf("%s: its middle is not blank paper", w)
+				}
+			}
+			if n == 0 {
+				t.Fatal("no answer widgets")
+			}
+		})
+	}
+}
+
+func decodePNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
