@@ -107,7 +107,7 @@ de modo que todas las salidas dicen lo mismo.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{spanishFlagError(err)} })
 	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams),
-		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams), newFormatCmd(streams))
+		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams), newFormatCmd(streams), newRegistroCmd(streams))
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
 	root.CompletionOptions.DisableDefaultCmd = true
 	// Cobra reports an unknown command as a plain error; make it a usage error.
