@@ -168,4 +168,6 @@ func choice(s *Sheet, id string, keys []string) (picked []string, unknown string
 }
 
 // squash is a name reduced to its letters and digits, without accents or case.
-func squash(s string) string { return strings.ReplaceAll(slug.Make(strings.ReplaceAll(s, "/", " ")), "-", "") }
+func squash(s string) string {
+	return strings.ReplaceAll(slug.Make(strings.ReplaceAll(s, "/", " ")), "-", "")
+}
