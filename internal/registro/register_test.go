@@ -156,7 +156,6 @@ func TestFolios(t *testing.T) {
 	}
 }
 
-
 // TestBuildCancelled: a cancelled register stops and says so.
 func TestBuildCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
