@@ -314,7 +314,7 @@ var pageTemplate = template.Must(template.New("registro").Parse(`<!DOCTYPE html>
 <title>Registro de sesiones{{if .Org}} — {{.Org}}{{end}}</title>
 <style>{{.CSS}}
 .registro-filtros{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;margin:1rem 0}
-.registro-filtros label{display:flex;flex-direction:column;font-weight:600}
+.registro-filtros div{display:flex;flex-direction:column}.registro-filtros label{font-weight:600}
 .registro-tabla{overflow-x:auto;max-width:100%}
 .registro-tabla table{border-collapse:collapse;font-size:.9rem}
 .registro-tabla th,.registro-tabla td{border:1px solid var(--borde,#c9d0d8);padding:.25rem .4rem;vertical-align:top;text-align:left}
@@ -338,20 +338,20 @@ main{max-width:none}
 <p>Impresos y no devueltos: {{if .NotReturned}}{{.NotReturned}}{{else}}ninguno{{end}}.</p>
 <p>Devueltos más de una vez: {{if .Twice}}{{.Twice}}{{else}}ninguno{{end}}.</p>
 <h2 id="tabla">Listas de verificación</h2>
-<form class="registro-filtros" aria-controls="registro">
-<label for="f-mes">Mes<select id="f-mes" data-filtro="mes"><option value="">Todos</option>{{range .Months}}{{if .Month}}<option>{{.Month}}</option>{{end}}{{end}}</select></label>
-<label for="f-tecnico">Técnico<select id="f-tecnico" data-filtro="tecnico"><option value="">Todos</option>{{range .Techs}}<option>{{.}}</option>{{end}}</select></label>
-<label for="f-problema">Problema<select id="f-problema" data-filtro="problema"><option value="">Todos</option><option value="ninguno">Sin problemas</option>{{range .Kinds}}<option>{{.}}</option>{{end}}</select></label>
-</form>
+<div class="registro-filtros">
+<div><label for="f-mes">Mes</label><select id="f-mes" data-filtro="mes" aria-controls="registro"><option value="">Todos</option>{{range .Months}}{{if .Month}}<option>{{.Month}}</option>{{end}}{{end}}</select></div>
+<div><label for="f-tecnico">Técnico</label><select id="f-tecnico" data-filtro="tecnico" aria-controls="registro"><option value="">Todos</option>{{range .Techs}}<option>{{.}}</option>{{end}}</select></div>
+<div><label for="f-problema">Problema</label><select id="f-problema" data-filtro="problema" aria-controls="registro"><option value="">Todos</option><option value="ninguno">Sin problemas</option>{{range .Kinds}}<option>{{.}}</option>{{end}}</select></div>
+</div>
 <p id="registro-cuenta" role="status">{{.Total}} de {{.Total}} listas.</p>
-<div class="registro-tabla" tabindex="0" role="region" aria-labelledby="tabla">
+<section class="registro-tabla" tabindex="0" aria-labelledby="tabla">
 <table id="registro">
 <thead><tr>{{range .Headers}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Rows}}<tr data-mes="{{.Month}}" data-tecnico="{{.Tech}}" data-problema="{{.Kinds}}">{{range .Cells}}<td>{{.}}</td>{{end}}<td class="registro-problemas">{{if .Problems}}<ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul>{{else}}<span class="registro-ok">Ninguno</span>{{end}}</td></tr>
 {{end}}</tbody>
 </table>
-</div>
+</section>
 {{if .Rejected}}<h2>Archivos que no se pudieron leer</h2>
 <ul>{{range .Rejected}}<li><strong>{{.File}}</strong>: {{.Reason}}</li>
 {{end}}</ul>{{end}}
