@@ -311,3 +311,33 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRegistroCommandLine: what the command refuses, with which exit code, and the progress
+// line of a big folder.
+func TestRegistroCommandLine(t *testing.T) {
+	proj := registroProject(t)
+	in := filepath.Join(t.TempDir(), "sesiones")
+	os.MkdirAll(in, 0o755)
+	for i := range 120 {
+		os.WriteFile(filepath.Join(in, "s"+itoa(i+1)+".pdf"), []byte("no es un PDF"), 0o644)
+	}
+	empty := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no folder", []string{"registro"}, ExitUsage, "indique la carpeta"},
+		{"not a folder", []string{"registro", filepath.Join(in, "s1.pdf"), "--fuente", proj}, ExitUsage, "no es una carpeta"},
+		{"inside public", []string{"registro", in, "--fuente", proj, "-o", filepath.Join(proj, "public", "registro")}, ExitUsage, "public/"},
+		{"nothing published", []string{"registro", in, "--fuente", empty, "-o", filepath.Join(t.TempDir(), "r")}, ExitSource, "no tiene versiones publicadas"},
+		{"progress", []string{"registro", in, "--fuente", proj, "-o", filepath.Join(t.TempDir(), "r")}, ExitOK, "pauta: 120 de 120 archivos leídos…"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := run(t, tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%s: exit %d %q, want %d and %q", tt.name, code, errOut, tt.code, tt.want)
+		}
+	}
+}
