@@ -284,6 +284,17 @@ func TestRegistro(t *testing.T) {
 	if !strings.Contains(string(summary), "Impresos y no devueltos: 47–48.") {
 		t.Error("registro.html does not list folios 47–48 as not returned")
 	}
+	if pdftotext := testtool.Require(t, "pdftotext", "poppler-utils"); pdftotext != "" {
+		text, err := exec.Command(pdftotext, "-layout", filepath.Join(out, "registro.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Impresos y no devueltos: 47–48.", "Devueltos más de una vez: 44.", "texto.pdf: no es un PDF", "Versión "} {
+			if !strings.Contains(string(text), want) {
+				t.Errorf("registro.pdf does not say %q:\n%s", want, text)
+			}
+		}
+	}
 	// The same folder, the same bytes.
 	first := tree(t, out)
 	if code, _, errOut := run(t, "registro", in, "-o", out, "--fuente", proj); code != 0 {
