@@ -29,6 +29,7 @@ func unreadable(format string, args ...any) error {
 // grouped by sheet, and its signatures.
 type Document struct {
 	Code       string // version code from the document information (Keywords "versión …")
+	Printed    string // version code printed on the first page, "" when its text cannot be read
 	Sheets     []*Sheet
 	Signatures []*Signature
 	Size       int
@@ -87,6 +88,7 @@ func Read(data []byte) (doc *Document, err error) {
 	if err != nil {
 		return nil, unreadable("el PDF está dañado: su formulario no se puede leer")
 	}
+	doc.Printed = printedCode(xt)
 	if len(fields) == 0 {
 		return nil, unreadable("el PDF no tiene campos de formulario: no es una lista de verificación llenable de pauta")
 	}

@@ -94,3 +94,14 @@ func BenchmarkRegister1000(b *testing.B) {
 }
 
 const benchFiles = 1000
+
+// TestPrintedCode: the version code printed on the sheet is read from its text.
+func TestPrintedCode(t *testing.T) {
+	doc, err := Read(signedFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Printed == "" || doc.Printed != doc.Code {
+		t.Errorf("printed code %q, code in the document information %q", doc.Printed, doc.Code)
+	}
+}

@@ -149,6 +149,11 @@ func Build(ctx context.Context, sources []Source, opt Options) (*Register, error
 // project.
 func entriesOf(name string, doc *Document, forms []*Form, opt Options) ([]*Entry, string) {
 	var out []*Entry
+	if doc.Code == "" {
+		// The program that filled it dropped the document information; the paper still
+		// says its version.
+		doc.Code = doc.Printed
+	}
 	for _, s := range doc.Sheets {
 		e := &Entry{File: name, Folio: s.Folio, Code: doc.Code, Values: map[string]string{}, Signatures: map[string]*Signature{}}
 		e.Form = formFor(doc.Code, s, forms)
@@ -167,6 +172,9 @@ func entriesOf(name string, doc *Document, forms []*Form, opt Options) ([]*Entry
 		}
 		if doc.Code == "" {
 			e.Code = e.Version.Code()
+		}
+		if doc.Printed != "" && doc.Printed != doc.Code {
+			e.Problems = append(e.Problems, fmt.Sprintf("la hoja impresa dice versión %s pero el archivo dice %s", doc.Printed, doc.Code))
 		}
 		if len(doc.Sheets) > 1 && blank(s) {
 			continue // the unused copies of a batch saved whole

@@ -164,3 +164,28 @@ func TestBuildCancelled(t *testing.T) {
 		t.Error("a cancelled register returned no error")
 	}
 }
+
+// TestPrintedVersion: the version printed on the sheet must be the one the file names.
+func TestPrintedVersion(t *testing.T) {
+	vs := published(t)
+	v := vs[len(vs)-1]
+	for _, tt := range []struct{ printed, want string }{
+		{v.Code(), ""},
+		{"", ""},
+		{"AAAA-0000", "la hoja impresa dice versión AAAA-0000 pero el archivo dice " + v.Code()},
+	} {
+		s := complete(v, false, 41)
+		doc := &Document{Code: v.Code(), Printed: tt.printed, Sheets: []*Sheet{s}}
+		for _, sig := range s.Signed {
+			doc.Signatures = append(doc.Signatures, sig)
+		}
+		es, reason := entriesOf("a.pdf", doc, []*Form{newForm(v)}, Options{})
+		if reason != "" {
+			t.Fatal(reason)
+		}
+		got := strings.Join(es[0].Problems, "; ")
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("printed %q: problems %q, want %q", tt.printed, got, tt.want)
+		}
+	}
+}
