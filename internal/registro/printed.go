@@ -149,4 +149,3 @@ func pageText(c []byte, maps map[string]map[byte]string) string {
 	}
 	return out.String()
 }
-
