@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -22,19 +23,13 @@ const ledgerHeader = "fecha;desde;hasta;versión\n"
 // atomic for a line this short: two batches printed at once both land, whole, one after the
 // other.
 func AppendLedger(path string, is Issued) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err == nil {
-		_, err = f.WriteString(ledgerHeader)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-	} else if !errors.Is(err, fs.ErrExist) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err := createWithHeader(path); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -86,3 +81,33 @@ type LedgerError struct {
 }
 
 func (e *LedgerError) Error() string { return fmt.Sprintf("%s:%d:1: %s", LedgerFile, e.Line, e.Msg) }
+
+// createWithHeader creates the ledger with its header line unless it exists. The header is
+// written to a temporary file first and linked into place, which fails if the ledger
+// appeared meanwhile: no batch can land before the header.
+func createWithHeader(path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".folios-*.tmp")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.WriteString(ledgerHeader)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		if lerr := os.Link(tmp.Name(), path); lerr != nil && !errors.Is(lerr, fs.ErrExist) {
+			err = lerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
