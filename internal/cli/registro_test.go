@@ -125,6 +125,8 @@ func TestRegistro(t *testing.T) {
 		"resumen-entregado", "usuario-informado", "alternativas-exploradas", "visita-asignada"}
 	fill := func(folio int, out string, change map[string]string) {
 		t.Helper()
+		radio := change["radio"] != ""
+		delete(change, "radio")
 		prefix := "folio" + pad4(folio) + "-"
 		vals := map[string]string{
 			"fecha": "15-03-2025", "hora-inicio": "10:00", "hora-termino": "10:40", "nombre-tecnico": "Ana Técnica",
@@ -141,7 +143,20 @@ func TestRegistro(t *testing.T) {
 				vals[k] = v
 			}
 		}
+		if radio {
+			for _, l := range lines {
+				for _, k := range []string{"si", "no", "na"} {
+					if vals[l+"-"+k] != "" {
+						delete(vals, l+"-"+k)
+						vals[l] = k
+					}
+				}
+			}
+		}
 		args := []string{filepath.Join("testdata", "registro", "fill.py"), blank(folio), out}
+		if radio {
+			args = append([]string{args[0], "--radio"}, args[1:]...)
+		}
 		for k, v := range vals {
 			args = append(args, prefix+k+"="+v)
 		}
@@ -158,6 +173,11 @@ func TestRegistro(t *testing.T) {
 	tmp := func(n string) string { return filepath.Join(work, n) }
 
 	fill(41, tmp("completa"), nil)
+	// The shape of the lines another branch moves to: one radio group per line.
+	fill(39, tmp("radio"), map[string]string{"radio": "X", "tecnico-disponible-si": "", "tecnico-disponible-no": "X", "observaciones": "No había técnico; se atendió al día siguiente."})
+	signBoth(tmp("radio"), filepath.Join(in, "radio.pdf"))
+	fill(38, tmp("radio-sin"), map[string]string{"radio": "X", "sesion-cerrada-si": ""})
+	signBoth(tmp("radio-sin"), filepath.Join(in, "radio-sin-responder.pdf"))
 	signBoth(tmp("completa"), filepath.Join(in, "completa.pdf"))
 	fill(42, tmp("no"), map[string]string{"anydesk-operativo-si": "", "anydesk-operativo-no": "X", "observaciones": ""})
 	signBoth(tmp("no"), filepath.Join(in, "marzo", "no-sin-explicar.pdf"))
@@ -235,6 +255,8 @@ func TestRegistro(t *testing.T) {
 	}
 	tests := []struct{ file, want string }{
 		{"completa.pdf", ""},
+		{"radio.pdf", ""},
+		{"radio-sin-responder.pdf", "línea C1 sin responder"},
 		{"marzo/no-sin-explicar.pdf", "línea A4 marcada «No» sin explicación en las observaciones"},
 		{"sin-responder.pdf", "línea A6 sin responder"},
 		{"repetida-1.pdf", "folio 44 repetido (también en repetida-2.pdf)"},
@@ -270,6 +292,9 @@ func TestRegistro(t *testing.T) {
 	}
 	if got := ok[col("Firma Usuario final: verificada")] + ok[col("Firma Usuario final: cubre todo el archivo")]; got != "SíSí" {
 		t.Errorf("user's signature verified+whole %q, want SíSí", got)
+	}
+	if got := byFile["radio.pdf"][col("A3 El técnico tiene disponibilidad para atender en forma remota")]; got != "No" {
+		t.Errorf("radio.pdf A3 %q, want No", got)
 	}
 	if got := ok[col("Folio")]; got != "41" {
 		t.Errorf("folio %q, want 41", got)
