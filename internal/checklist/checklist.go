@@ -144,9 +144,10 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done,
 		if opt.FolioStart > 0 {
 			cp.folio = opt.FolioStart + c
 		}
-		if copies > 1 {
-			// Field names must be unique in the file; the folio (or the copy) keeps
-			// each sheet's answers apart.
+		// Field names must be unique in the file; the folio (or the copy) keeps each
+		// sheet's answers apart. A single sheet with a folio carries it too, so pauta
+		// registro reads the folio of a filled sheet from its fields.
+		if copies > 1 || cp.folio > 0 {
 			if cp.folio > 0 {
 				cp.prefix = fmt.Sprintf("folio%0*d-", cp.digits, cp.folio)
 			} else {

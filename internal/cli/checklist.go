@@ -16,6 +16,7 @@ import (
 	"github.com/requinoa/pauta/internal/pdfdoc"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/projectfs"
+	"github.com/requinoa/pauta/internal/registro"
 	"github.com/requinoa/pauta/internal/site"
 )
 
@@ -119,9 +120,15 @@ func runChecklist(ctx context.Context, streams IO, opts *ChecklistOptions) error
 		}, progress)
 	}
 	if opts.Out == "-" {
-		return write(streams.Out)
+		if err := write(streams.Out); err != nil {
+			return err
+		}
+		return recordFolios(opts, p.Code)
 	}
 	if err := writeNamedFile(opts.Out, write); err != nil {
+		return err
+	}
+	if err := recordFolios(opts, p.Code); err != nil {
 		return err
 	}
 	what := "1 lista de verificación"
@@ -169,4 +176,17 @@ func writeNamedFile(name string, write func(io.Writer) error) error {
 		return usagef("-o: %v", err)
 	}
 	return err
+}
+
+// recordFolios adds the folios just printed to the project's ledger, which pauta registro
+// compares with the folios that come back filled.
+func recordFolios(opts *ChecklistOptions, code string) error {
+	if opts.FolioStart == 0 {
+		return nil
+	}
+	now := time.Now()
+	return registro.AppendLedger(filepath.Join(opts.Src, registro.LedgerFile), registro.Issued{
+		Date: fmt.Sprintf("%04d-%02d-%02d", now.Year(), now.Month(), now.Day()),
+		From: opts.FolioStart, To: opts.FolioStart + opts.Copies - 1, Code: code,
+	})
 }

@@ -275,7 +275,7 @@ de modo que todas las salidas dicen lo mismo.`,
 	root.AddCommand(newBuildCmd(streams), newCheckCmd(streams), newServeCmd(streams), newChecklistCmd(streams),
 		newPublishCmd(streams), newVerifyCmd(streams), newDiffCmd(streams), newInitCmd(streams),
 		newFormatCmd(streams), newVersionCmd(streams, stamp))
-	root.AddCommand(newBuscarCmd(streams))
+	root.AddCommand(newBuscarCmd(streams), newRegistroCmd(streams))
 	root.SetHelpCommand(newHelpCmd(root))
 	root.CompletionOptions.DisableDefaultCmd = true
 	// printUsage adds "[opciones]"; cobra would add "[flags]".

@@ -34,12 +34,17 @@ const (
 	Site Kind = iota
 	// Comparison is what pauta diff writes; it never replaces a Site.
 	Comparison
+	// Register is what pauta registro writes; it replaces only a register.
+	Register
 )
 
 // markerText is what the marker of each kind of folder says.
 func (k Kind) markerText() []byte {
 	if k == Comparison {
 		return []byte("This folder is written by pauta diff and replaced whole on every comparison.\n")
+	}
+	if k == Register {
+		return []byte("This folder is written by pauta registro and replaced whole on every register.\n")
 	}
 	return []byte("This folder is written by pauta build and replaced whole on every build.\n")
 }
@@ -338,6 +343,9 @@ func checkReplaceable(target string, kind Kind) error {
 	}
 	if kind == Comparison && !bytes.Equal(marker, Comparison.markerText()) {
 		return fmt.Errorf("%s: %w", target, ErrSite)
+	}
+	if kind == Register && !bytes.Equal(marker, Register.markerText()) {
+		return fmt.Errorf("%s: %w", target, ErrNotOurs)
 	}
 	return nil
 }
