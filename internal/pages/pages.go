@@ -168,7 +168,7 @@ func (r *renderer) siteView() siteView {
 		Unit:         r.p.Organization.Unit,
 		ManualTitle:  r.p.Manual.Title,
 		ShortTitle:   cmp.Or(r.p.Manual.ShortTitle, r.p.Manual.Title),
-		Citation:     r.p.Decree.Citation(),
+		Citation:     r.p.Decree.LongCitation(),
 		Since:        r.p.Decree.Date.Long(),
 		Code:         r.p.Code,
 	}
@@ -309,7 +309,21 @@ func (r *renderer) manualView() (map[string]any, error) {
 			return nil, fmt.Errorf("rendering section %s: %w", s.ID, err)
 		}
 	}
-	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections, "Body": template.HTML(body.String())}, nil
+	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections, "Body": template.HTML(body.String()),
+		"Annex": lowered(sections)}, nil
+}
+
+// lowered is the sections one heading level down, as the decree's annex shows them: under its
+// heading "ANEXO", not beside it. The decree page renders them as it is written, so a long
+// manual's annex is not also kept in memory.
+func lowered(ss []sectionView) []sectionView {
+	out := make([]sectionView, len(ss))
+	for i, s := range ss {
+		s.Level = min(s.Level+1, 6)
+		s.Sections = lowered(s.Sections)
+		out[i] = s
+	}
+	return out
 }
 
 // What the default theme's "section" template writes around a section's, an item's and a

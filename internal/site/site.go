@@ -403,7 +403,7 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 		if !pl.v.InForce() {
 			ed.replaced = pdfdoc.ReplacedNotice(pl.v.ReplacedBy.Procedure.Decree.Citation())
 			ed.inForce = &pages.Download{Href: toRoot + "checklist.pdf", Label: "Lista de verificación vigente (PDF)",
-				Detail: "la que se imprime para cada sesión, aprobada por el " + inForce.Procedure.Decree.Citation()}
+				Detail: "la que se imprime para cada sesión, aprobada por el " + inForce.Procedure.Decree.LongCitation()}
 		}
 		jobs = append(jobs, editionJobs(th, pl.v.Procedure, ed, under(put, pl.prefix))...)
 	}
@@ -435,13 +435,13 @@ func versionStatus(v *versions.Version, toRoot string) *pages.Status {
 	d := &v.Procedure.Decree
 	if v.InForce() {
 		return &pages.Status{Kind: "vigente",
-			Text:     fmt.Sprintf("Versión vigente desde el %s, aprobada por %s.", d.Date.Long(), d.Citation()),
+			Text:     fmt.Sprintf("Versión vigente desde el %s, aprobada por %s.", d.Date.Long(), d.LongCitation()),
 			LinkHref: toRoot + "versiones.html", LinkLabel: "Ver todas las versiones"}
 	}
 	next := &v.ReplacedBy.Procedure.Decree
 	return &pages.Status{Kind: "reemplazada",
 		Text: fmt.Sprintf("No vigente — reemplazada por el %s, desde el %s. Este texto rigió desde el %s.",
-			next.Citation(), next.Date.Long(), d.Date.Long()),
+			next.LongCitation(), next.Date.Long(), d.Date.Long()),
 		LinkHref: toRoot + "index.html", LinkLabel: "Ir a la versión vigente"}
 }
 

@@ -1,0 +1,165 @@
+package site_test
+
+// An external test package: publishing a second version needs internal/publish, which imports
+// this package.
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/requinoa/pauta/internal/browsertest"
+	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/publish"
+	"github.com/requinoa/pauta/internal/site"
+)
+
+// copyProject copies the repo's own project (procedure.yaml and content/, its published
+// version included) into a fresh folder, so that a test can publish in it.
+func copyProject(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "proyecto")
+	root := os.DirFS("../..")
+	for _, top := range []string{procedure.DefaultFile, "content"} {
+		err := fs.WalkDir(root, top, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			dst := filepath.Join(dir, filepath.FromSlash(p))
+			if d.IsDir() {
+				return os.MkdirAll(dst, 0o755)
+			}
+			b, err := fs.ReadFile(root, p)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(dst, b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// twoVersionSite builds the Requínoa site after publishing a second version (Decreto
+// Alcaldicio N° 2999 of 1 March 2025) over the published 2024-2387: versiones.html and
+// transparencia.html then have two rows, the old version its "reemplazada" notice, and the
+// search page its "other versions" box.
+func twoVersionSite(t *testing.T) string {
+	t.Helper()
+	dir := copyProject(t)
+	name := filepath.Join(dir, procedure.DefaultFile)
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(b), "  number: 2387\n", "  number: 2999\n", 1)
+	yaml = strings.Replace(yaml, "  date: 2024-08-02\n", "  date: 2025-03-01\n", 1)
+	if yaml == string(b) {
+		t.Fatal("procedure.yaml no longer names decree 2387 of 2024-08-02")
+	}
+	if err := os.WriteFile(name, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = publish.Publish(context.Background(), dir, publish.Options{Decree: 2999,
+		Date:  procedure.Date{Year: 2025, Month: 3, Day: 1},
+		Today: procedure.Date{Year: 2030, Month: 1, Day: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(context.Background(), os.DirFS(dir), out, site.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestPhoneNoSidewaysScroll opens every page of a two-version site in Chromium as a 360 px
+// phone would: none may be wider than the screen (a table, a command or a long code would make
+// the reader scroll sideways to find a column). When a page overflows, the test names the
+// elements that stick out. PAUTA_SCREENSHOTS keeps a picture of each page.
+func TestPhoneNoSidewaysScroll(t *testing.T) {
+	out := twoVersionSite(t)
+	shots := os.Getenv("PAUTA_SCREENSHOTS")
+	var pages []string
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(out, p)
+			pages = append(pages, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(pages)
+	for _, want := range []string{"versiones.html", "transparencia.html", "v/2024-2387/index.html", "v/2025-2999/decreto.html"} {
+		if i := sort.SearchStrings(pages, want); i == len(pages) || pages[i] != want {
+			t.Fatalf("the two-version site has no %s (pages: %v)", want, pages)
+		}
+	}
+	b := browsertest.New(t)
+	for _, page := range pages {
+		t.Run(page, func(t *testing.T) {
+			tab := browsertest.Tab(t, b, 60*time.Second)
+			u := "file://" + filepath.Join(out, page)
+			if err := chromedp.Do(tab, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)), chromedp.Navigate(u)); err != nil {
+				t.Fatal(err)
+			}
+			// A phone widens its layout viewport to fit a page that is too wide, so innerWidth
+			// grows past 360 as well as scrollWidth.
+			got, err := chromedp.Run(tab, chromedp.Evaluate[struct {
+				Scroll, Inner int
+				Wide, Hidden  []string
+			}](`(() => {
+				const name = el => el.tagName.toLowerCase() + (el.className ? "." + el.className : "") + (el.id ? "#" + el.id : "");
+				const wide = [], hidden = [];
+				// The menu, unfolded, must fit as well.
+				const menu = document.querySelector("details.menu");
+				if (menu) menu.open = true;
+				for (const el of document.body.querySelectorAll("*")) {
+					if (!el.checkVisibility()) continue;
+					const r = el.getBoundingClientRect();
+					if (r.width > 0 && r.right > 360.5) wide.push(name(el) + " to " + Math.round(r.right) + " px");
+					// A box that scrolls sideways on its own hides part of the page behind a
+					// gesture nobody is told about; only a command (pre) may do so.
+					const ox = getComputedStyle(el).overflowX;
+					if ((ox === "auto" || ox === "scroll") && el.tagName !== "PRE" && el.scrollWidth > el.clientWidth + 1) {
+						hidden.push(name(el) + " holds " + el.scrollWidth + " px in " + el.clientWidth);
+					}
+				}
+				if (menu) menu.open = false;
+				return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.slice(0, 8), hidden: hidden};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := max(got.Scroll, got.Inner); w > 360 {
+				t.Errorf("scrolls sideways at 360 px: the page is %d px wide; sticking out: %s", w, strings.Join(got.Wide, " | "))
+			}
+			for _, h := range got.Hidden {
+				t.Errorf("a box scrolls sideways at 360 px: %s", h)
+			}
+			if shots != "" {
+				// The whole page, and the first screen a reader sees.
+				for suffix, shot := range map[string]chromedp.Action[[]byte]{"-360.png": chromedp.FullScreenshot(100), "-360-pantalla.png": chromedp.CaptureScreenshot()} {
+					png, err := chromedp.Run(tab, shot)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(filepath.Join(shots, strings.ReplaceAll(page, "/", "_")+suffix), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
