@@ -163,3 +163,59 @@ func TestPhoneNoSidewaysScroll(t *testing.T) {
 		})
 	}
 }
+
+// TestPhoneSearch: on a 360 × 740 touch screen, the search page shows more than one result on
+// its first screen, its "other versions" box is large enough to tap (24 px at least, WCAG
+// 2.5.8), and it does not speak of arrow keys a phone does not have.
+func TestPhoneSearch(t *testing.T) {
+	out := twoVersionSite(t)
+	b := browsertest.New(t)
+	tab := browsertest.Tab(t, b, 60*time.Second)
+	page := "file://" + filepath.Join(out, "buscar.html")
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)), chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	// Before any search, the hint under the box is on screen: innerText is what it shows.
+	hint, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[document.getElementById("ayuda-busqueda").innerText, document.getElementById("ayuda-busqueda").textContent]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(hint[0], "Flechas") {
+		t.Errorf("a touch screen is told to use the arrow keys: %q", hint[0])
+	}
+	if !strings.Contains(hint[1], "Flechas") {
+		t.Error("the hint about arrow keys is gone from the page, for keyboards too")
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(page+"?q=acceso+remoto")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(tab, chromedp.Evaluate[struct {
+		Results, Visible int
+		BoxW, BoxH       float64
+	}](`new Promise(done => {
+		const measure = () => {
+			const items = Array.from(document.querySelectorAll("#resultados > li"));
+			if (!items.length) { setTimeout(measure, 50); return; }
+			const box = document.getElementById("todas").getBoundingClientRect();
+			done({
+				results: items.length,
+				visible: items.filter(li => li.getBoundingClientRect().bottom <= window.innerHeight).length,
+				boxW: box.width, boxH: box.height,
+			});
+		};
+		measure();
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Results < 3 {
+		t.Fatalf("«acceso remoto» finds %d results; the test needs at least 3", got.Results)
+	}
+	if got.Visible < 2 {
+		t.Errorf("%d of %d results fit on the first screen, want at least 2", got.Visible, got.Results)
+	}
+	if got.BoxW < 24 || got.BoxH < 24 {
+		t.Errorf("the «otras versiones» checkbox is %.0f × %.0f px, want at least 24 × 24", got.BoxW, got.BoxH)
+	}
+
+}
