@@ -208,6 +208,15 @@ func TestPhoneSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if shots := os.Getenv("PAUTA_SCREENSHOTS"); shots != "" {
+		png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, "buscar-resultados-360-pantalla.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if got.Results < 3 {
 		t.Fatalf("«acceso remoto» finds %d results; the test needs at least 3", got.Results)
 	}
