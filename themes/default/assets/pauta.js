@@ -228,3 +228,19 @@
   window.addEventListener("scroll", schedule, { passive: true });
   schedule();
 })();
+
+// A command wider than the screen scrolls inside its box; the keyboard must reach it to scroll
+// it too, so such a box takes the focus (and only such a box: a needless tab stop is noise).
+(function () {
+  "use strict";
+  var boxes = document.querySelectorAll("main pre");
+  if (!boxes.length) return;
+  function check() {
+    boxes.forEach(function (pre) {
+      if (pre.scrollWidth > pre.clientWidth + 1) pre.setAttribute("tabindex", "0");
+      else pre.removeAttribute("tabindex");
+    });
+  }
+  check();
+  window.addEventListener("resize", check);
+})();
