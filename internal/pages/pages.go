@@ -121,7 +121,7 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) er
 				return err
 			}
 			return r.page("decreto.html", "decree.html", p.Decree.Title(),
-				fmt.Sprintf("%s del %s: %s", p.Decree.Title(), p.Decree.Date.Numeric(), strings.TrimSuffix(p.Decree.Subject, ".")),
+				fmt.Sprintf("%s del %s: %s", p.Decree.Title(), p.Decree.Date.Long(), strings.TrimSuffix(p.Decree.Subject, ".")),
 				map[string]any{"Decree": d, "Manual": manual, "Downloads": opt.Downloads}, site)
 		},
 		func() error {

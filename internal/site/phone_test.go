@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -86,9 +87,10 @@ func twoVersionSite(t *testing.T) string {
 }
 
 // TestPhoneNoSidewaysScroll opens every page of a two-version site in Chromium as a 360 px
-// phone would: none may be wider than the screen (a table, a command or a long code would make
-// the reader scroll sideways to find a column). When a page overflows, the test names the
-// elements that stick out. PAUTA_SCREENSHOTS keeps a picture of each page.
+// phone would: none may be wider than the screen, its menu unfolded or not (a table, a command
+// or a long code would make the reader scroll sideways to find a column), and axe-core finds
+// no violation. When a page overflows, the test names the elements that stick out.
+// PAUTA_SCREENSHOTS keeps a picture of each page.
 func TestPhoneNoSidewaysScroll(t *testing.T) {
 	out := twoVersionSite(t)
 	shots := os.Getenv("PAUTA_SCREENSHOTS")
@@ -106,6 +108,7 @@ func TestPhoneNoSidewaysScroll(t *testing.T) {
 			t.Fatalf("the two-version site has no %s (pages: %v)", want, pages)
 		}
 	}
+	axe := site.AxeSource(t)
 	b := browsertest.New(t)
 	for _, page := range pages {
 		t.Run(page, func(t *testing.T) {
@@ -147,6 +150,11 @@ func TestPhoneNoSidewaysScroll(t *testing.T) {
 			}
 			for _, h := range got.Hidden {
 				t.Errorf("a box scrolls sideways at 360 px: %s", h)
+			}
+			for _, v := range site.RunAxe(t, tab, axe) {
+				for _, n := range v.Nodes {
+					t.Errorf("axe %s (%s): %v %s", v.ID, v.Help, n.Target, n.HTML)
+				}
 			}
 			if shots != "" {
 				// The whole page, and the first screen a reader sees.
@@ -227,4 +235,68 @@ func TestPhoneSearch(t *testing.T) {
 		t.Errorf("the «otras versiones» checkbox is %.0f × %.0f px, want at least 24 × 24", got.BoxW, got.BoxH)
 	}
 
+}
+
+// TestRunningTextDates: the pages write a date in running text one way, "1 de marzo de 2025"
+// (the decree keeps its own "01 MAR 2025"); "01-03-2025" is left to the Transparencia Activa
+// table, where a column of dates reads better so.
+func TestRunningTextDates(t *testing.T) {
+	out := twoVersionSite(t)
+	numeric := regexp.MustCompile(`\b\d\d-\d\d-\d{4}\b`)
+	tags := regexp.MustCompile(`(?s)<script.*?</script>|<[^>]*>`)
+	n := 0
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || filepath.Base(p) == "transparencia.html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		text := tags.ReplaceAllString(string(b), " ")
+		for _, m := range numeric.FindAllStringIndex(text, 3) {
+			t.Errorf("%s: a date as forms write it in running text: %q", p, text[max(0, m[0]-40):m[1]])
+		}
+		return nil
+	})
+	if n < 10 {
+		t.Fatalf("only %d pages looked at", n)
+	}
+}
+
+// TestDecreeText: on decreto.html the official text runs from its title to its signatures
+// with nothing of the site's in between (the PDF buttons come before it), and the manual's
+// sections are parts of the annex: headings under its "ANEXO", never beside it.
+func TestDecreeText(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(context.Background(), os.DirFS("../.."), out, site.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "decreto.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	title := strings.Index(page, `<header class="decreto-encabezado">`)
+	signatures := strings.Index(page, `id="firmas"`)
+	annex := strings.Index(page, `<section id="anexo"`)
+	if title < 0 || signatures < title || annex < signatures {
+		t.Fatalf("decreto.html lacks its title, signatures or annex, or has them out of order (%d, %d, %d)", title, signatures, annex)
+	}
+	if i := strings.Index(page[title:signatures], `class="descargas"`); i >= 0 {
+		t.Errorf("the downloads sit inside the official text: %q", page[title+i-80:title+i+40])
+	}
+	headings := regexp.MustCompile(`<h([1-6])[ >]`).FindAllStringSubmatch(page[annex:], -1)
+	if len(headings) < 5 {
+		t.Fatalf("the annex has %d headings", len(headings))
+	}
+	if headings[0][1] != "2" {
+		t.Errorf("the annex opens with an h%s, want h2", headings[0][1])
+	}
+	for _, h := range headings[1:] {
+		if h[1] <= "2" {
+			t.Errorf("a section of the annex is an h%s, beside «ANEXO» instead of under it", h[1])
+		}
+	}
 }
