@@ -300,3 +300,57 @@ func TestDecreeText(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexFollowsReading: as the reader scrolls the manual, or follows a link to a step, the
+// index marks the section being read (aria-current), on a wide screen and on a phone; the
+// phone's sticky header never hides the heading a link leads to.
+func TestIndexFollowsReading(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(context.Background(), os.DirFS("../.."), out, site.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b := browsertest.New(t)
+	for _, vp := range []struct {
+		name          string
+		width, height int64
+		opts          []chromedp.EmulateViewportOption
+	}{{"escritorio", 1280, 900, nil}, {"telefono", 360, 740, []chromedp.EmulateViewportOption{chromedp.EmulateMobile, chromedp.EmulateTouch}}} {
+		t.Run(vp.name, func(t *testing.T) {
+			tab := browsertest.Tab(t, b, 60*time.Second)
+			if err := chromedp.Do(tab, chromedp.EmulateViewport(vp.width, vp.height, vp.opts...), chromedp.Navigate("file://"+filepath.Join(out, "index.html"))); err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range []string{"alcance", "inicio-sesion-anydesk", "procedimiento-emergencia"} {
+				got, err := chromedp.Run(tab, chromedp.Evaluate[struct {
+					Current        string
+					HeadingTop     float64
+					HeaderBottom   float64
+					CurrentVisible bool
+				}](`new Promise(done => {
+					location.hash = "#`+id+`";
+					// The index follows within a few frames; wait for it up to a second.
+					const start = performance.now();
+					const look = () => {
+						const a = document.querySelector(".indice a[aria-current]");
+						if ((!a || a.getAttribute("href") !== "#`+id+`") && performance.now() - start < 1000) { requestAnimationFrame(look); return; }
+						const h = document.getElementById("`+id+`").querySelector("h2, h3, h4, h5, h6");
+						const header = document.querySelector(".cabecera").getBoundingClientRect();
+						const sticky = getComputedStyle(document.querySelector(".cabecera")).position === "sticky";
+						done({current: a ? a.getAttribute("href") : "", headingTop: h.getBoundingClientRect().top,
+							headerBottom: sticky ? header.bottom : 0});
+					};
+					requestAnimationFrame(look);
+				})`, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Current != "#"+id {
+					t.Errorf("at #%s the index marks %q", id, got.Current)
+				}
+				if got.HeadingTop < got.HeaderBottom {
+					t.Errorf("at #%s the heading (top %.0f px) is under the header (bottom %.0f px)", id, got.HeadingTop, got.HeaderBottom)
+				}
+			}
+		})
+	}
+}

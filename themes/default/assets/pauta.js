@@ -207,10 +207,18 @@
     // The header may stay on top of the page (sticky): a heading under it is not in view yet.
     var header = document.querySelector(".cabecera");
     var top = header && getComputedStyle(header).position === "sticky" ? header.getBoundingClientRect().bottom : 0;
-    var found = null;
-    for (var i = 0; i < sections.length; i++) {
+    var found = null, i;
+    for (i = 0; i < sections.length; i++) {
       if (sections[i].getBoundingClientRect().top - top <= 80) found = sections[i];
       else if (found) break;
+    }
+    // At the end of the page the last sections cannot scroll up to the top: the last one in
+    // view is the one being read.
+    var root = document.documentElement;
+    if (window.innerHeight + window.scrollY >= root.scrollHeight - 2) {
+      for (i = sections.length - 1; i >= 0; i--) {
+        if (sections[i].getBoundingClientRect().top < window.innerHeight - 40) { found = sections[i]; break; }
+      }
     }
     var a = found ? links.get(found) : null;
     if (a === current) return;
