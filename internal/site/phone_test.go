@@ -7,6 +7,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -20,6 +21,7 @@ import (
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/publish"
 	"github.com/requinoa/pauta/internal/site"
+	"github.com/requinoa/pauta/internal/testtool"
 )
 
 // copyProject copies the repo's own project (procedure.yaml and content/, its published
@@ -352,5 +354,28 @@ func TestIndexFollowsReading(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHTMLValidateTwoVersions runs html-validate on every page of the two-version site: the
+// versions table, the comparison and the replaced version's pages only exist there.
+func TestHTMLValidateTwoVersions(t *testing.T) {
+	bin := "../../node_modules/.bin/html-validate"
+	if _, err := os.Stat(bin); err != nil {
+		testtool.Missing(t, "html-validate not installed (run npm ci at the repo root)")
+	}
+	out := twoVersionSite(t)
+	args := []string{"--config", "../../.htmlvalidate.json"}
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			args = append(args, p)
+		}
+		return err
+	})
+	if len(args) < 12 {
+		t.Fatalf("only %d pages", len(args)-2)
+	}
+	if res, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Errorf("html-validate: %v\n%s", err, res)
 	}
 }
