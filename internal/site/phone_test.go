@@ -169,6 +169,34 @@ func TestPhoneNoSidewaysScroll(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
+				if page == "decreto.html" {
+					// The signatures, and the annex's first headings.
+					for _, id := range []string{"firmas", "anexo"} {
+						if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.getElementById("`+id+`").scrollIntoView(), true`)); err != nil {
+							t.Fatal(err)
+						}
+						png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+						if err != nil {
+							t.Fatal(err)
+						}
+						if err := os.WriteFile(filepath.Join(shots, "decreto.html-360-"+id+".png"), png, 0o644); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				if page == "index.html" {
+					// The menu, unfolded.
+					if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.querySelector("details.menu").open = true`)); err != nil {
+						t.Fatal(err)
+					}
+					png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(filepath.Join(shots, "index.html-360-menu.png"), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
 		})
 	}
