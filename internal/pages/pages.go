@@ -192,9 +192,13 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	if err != nil {
 		return err
 	}
-	scripts := []string{"assets/pauta.js"}
+	// The search page is the heaviest (its index and engine): it leaves out what only the texts
+	// use, the styles of the manual, decree and tables, and the reading aids.
+	styles := []string{"assets/pauta.css", "assets/textos.css"}
+	scripts := []string{"assets/pauta.js", "assets/lectura.js"}
 	if out == "buscar.html" {
-		scripts = append(scripts, r.opt.SearchScripts...)
+		styles = styles[:1]
+		scripts = append(scripts[:1], r.opt.SearchScripts...)
 	}
 	if r.opt.LiveReload != "" {
 		scripts = append(scripts, r.opt.LiveReload)
@@ -208,6 +212,7 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	data["Nav"] = r.nav(out)
 	data["Draft"] = r.opt.Draft
 	data["Status"] = r.opt.Status
+	data["Styles"] = styles
 	data["Scripts"] = scripts
 	// The search page has its own, larger box; a second search landmark would confuse
 	// screen readers.
