@@ -68,8 +68,10 @@ func TestReplacedVersionPapers(t *testing.T) {
 		if !inForceLink.MatchString(page) {
 			t.Errorf("%s does not offer the checklist in force", f)
 		}
-		if n := strings.Count(page, notice); n < 2 {
-			t.Errorf("%s labels %d of its 2 downloads %q", f, n, notice)
+		// The page dates the decree as its running text does.
+		onPage := "NO VIGENTE — reemplazada por el Decreto Alcaldicio N°\u00a011 del 1 de junio de 2025"
+		if n := strings.Count(page, onPage); n < 2 {
+			t.Errorf("%s labels %d of its 2 downloads %q", f, n, onPage)
 		}
 	}
 	for _, f := range []string{"index.html", "v/2025-11/index.html"} {

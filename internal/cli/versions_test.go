@@ -99,7 +99,7 @@ checklist:
 		}
 	}
 	oldPage := readFile(t, filepath.Join(out, "v/2025-10/index.html"))
-	for _, want := range []string{"No vigente — reemplazada por el Decreto Alcaldicio N° 11 del 01-06-2025", `href="../../index.html"`, "Hacer algo."} {
+	for _, want := range []string{"No vigente — reemplazada por el Decreto Alcaldicio N°\u00a011 del 1 de junio de 2025", `href="../../index.html"`, "Hacer algo."} {
 		if !strings.Contains(oldPage, want) {
 			t.Errorf("old version's manual lacks %q", want)
 		}

@@ -121,7 +121,7 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) er
 				return err
 			}
 			return r.page("decreto.html", "decree.html", p.Decree.Title(),
-				fmt.Sprintf("%s del %s: %s", p.Decree.Title(), p.Decree.Date.Numeric(), strings.TrimSuffix(p.Decree.Subject, ".")),
+				fmt.Sprintf("%s del %s: %s", p.Decree.Title(), p.Decree.Date.Long(), strings.TrimSuffix(p.Decree.Subject, ".")),
 				map[string]any{"Decree": d, "Manual": manual, "Downloads": opt.Downloads}, site)
 		},
 		func() error {
@@ -168,7 +168,7 @@ func (r *renderer) siteView() siteView {
 		Unit:         r.p.Organization.Unit,
 		ManualTitle:  r.p.Manual.Title,
 		ShortTitle:   cmp.Or(r.p.Manual.ShortTitle, r.p.Manual.Title),
-		Citation:     r.p.Decree.Citation(),
+		Citation:     r.p.Decree.LongCitation(),
 		Since:        r.p.Decree.Date.Long(),
 		Code:         r.p.Code,
 	}
@@ -192,9 +192,13 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	if err != nil {
 		return err
 	}
-	scripts := []string{"assets/pauta.js"}
+	// The search page is the heaviest (its index and engine): it leaves out what only the texts
+	// use, the styles of the manual, decree and tables, and the reading aids.
+	styles := []string{"assets/pauta.css", "assets/textos.css"}
+	scripts := []string{"assets/pauta.js", "assets/lectura.js"}
 	if out == "buscar.html" {
-		scripts = append(scripts, r.opt.SearchScripts...)
+		styles = styles[:1]
+		scripts = append(scripts[:1], r.opt.SearchScripts...)
 	}
 	if r.opt.LiveReload != "" {
 		scripts = append(scripts, r.opt.LiveReload)
@@ -208,6 +212,7 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	data["Nav"] = r.nav(out)
 	data["Draft"] = r.opt.Draft
 	data["Status"] = r.opt.Status
+	data["Styles"] = styles
 	data["Scripts"] = scripts
 	// The search page has its own, larger box; a second search landmark would confuse
 	// screen readers.
@@ -315,7 +320,21 @@ func (r *renderer) manualView() (map[string]any, error) {
 			return nil, fmt.Errorf("rendering section %s: %w", s.ID, err)
 		}
 	}
-	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections, "Body": template.HTML(body.String())}, nil
+	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections, "Body": template.HTML(body.String()),
+		"Annex": lowered(sections)}, nil
+}
+
+// lowered is the sections one heading level down, as the decree's annex shows them: under its
+// heading "ANEXO", not beside it. The decree page renders them as it is written, so a long
+// manual's annex is not also kept in memory.
+func lowered(ss []sectionView) []sectionView {
+	out := make([]sectionView, len(ss))
+	for i, s := range ss {
+		s.Level = min(s.Level+1, 6)
+		s.Sections = lowered(s.Sections)
+		out[i] = s
+	}
+	return out
 }
 
 // What the default theme's "section" template writes around a section's, an item's and a

@@ -314,6 +314,13 @@ func (d *Decree) Citation() string {
 	return fmt.Sprintf("%s N° %d del %s", sentenceCase(d.Kind), d.Number, d.Date.Numeric())
 }
 
+// LongCitation is the decree as running text on the pages names it, its date written as in
+// the sentence around it and "N° 2387" kept on one line: "Decreto Alcaldicio N° 2387 del 2 de
+// agosto de 2024".
+func (d *Decree) LongCitation() string {
+	return fmt.Sprintf("%s N°\u00a0%d del %s", sentenceCase(d.Kind), d.Number, d.Date.Long())
+}
+
 func sentenceCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {

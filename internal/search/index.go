@@ -175,7 +175,7 @@ func (b *builder) manual(p *procedure.Procedure) {
 // the manual, which is indexed once, on index.html.
 func (b *builder) decree(p *procedure.Procedure) {
 	d := &p.Decree
-	crumb := d.Citation()
+	crumb := d.LongCitation() // as the pages write it in running text
 	var head []string
 	head = append(head, d.Subject, d.Place+", "+d.Date.Stamp(), d.Opening, d.Closing)
 	if d.Initials != "" {

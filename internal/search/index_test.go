@@ -85,12 +85,12 @@ func TestEntriesOfTheSeed(t *testing.T) {
 		{"index.html#objetivo", "Objetivo", "Manual"},
 		{"index.html#inicio-sesion-anydesk", "3. Inicio de Sesión en AnyDesk", "Manual › Procedimientos"},
 		{"index.html#ingresar-id-anydesk", "3. Inicio de Sesión en AnyDesk", "Manual › Procedimientos"},
-		{"decreto.html#decreto-2387", "DECRETO ALCALDICIO N° 2387", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
-		{"decreto.html#vistos", "VISTOS", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
-		{"decreto.html#ley-18695", "VISTOS", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
-		{"decreto.html#considerando", "CONSIDERANDO", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
-		{"decreto.html#resuelvo", "DECRETO", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
-		{"decreto.html#distribucion", "DISTRIBUCIÓN", "Decreto Alcaldicio N° 2387 del 02-08-2024"},
+		{"decreto.html#decreto-2387", "DECRETO ALCALDICIO N° 2387", "Decreto Alcaldicio N°\u00a02387 del 2 de agosto de 2024"},
+		{"decreto.html#vistos", "VISTOS", "Decreto Alcaldicio N°\u00a02387 del 2 de agosto de 2024"},
+		{"decreto.html#ley-18695", "VISTOS", "Decreto Alcaldicio N°\u00a02387 del 2 de agosto de 2024"},
+		{"decreto.html#considerando", "CONSIDERANDO", "Decreto Alcaldicio N°\u00a02387 del 2 de agosto de 2024"},
+		{"decreto.html#resuelvo", "DECRETO", "Decreto Alcaldicio N°\u00a02387 del 2 de agosto de 2024"},
+		{"decreto.html#distribucion", "DISTRIBUCIÓN", "Decreto Alcaldicio N°\u00a02387 del 2 de agosto de 2024"},
 		{"como-usar.html", "Cómo usar este manual", "Cómo usar este manual"},
 	}
 	for _, w := range want {

@@ -322,7 +322,9 @@ type edition struct {
 	// replaced, for a version no longer in force, is the notice its PDFs and downloads carry;
 	// inForce is then the checklist to print instead.
 	replaced string
-	inForce  *pages.Download
+	// replacedOnPage says the same on the pages, the date written as in running text.
+	replacedOnPage string
+	inForce        *pages.Download
 	// otherVersions can be searched from this edition's search page too.
 	otherVersions []pages.SearchSource
 	// text renders the edition's Markdown, shared with the other edition of the same text.
@@ -345,8 +347,8 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 		// The papers of a replaced version stay citable, but the one to print is the one in
 		// force: it comes first, and these say what they are.
 		downloads = []pages.Download{*ed.inForce,
-			{Href: "checklist.pdf", Label: "Lista de verificación de esta versión (PDF)", Detail: ed.replaced + "; no la use en una sesión"},
-			{Href: "decreto.pdf", Label: "Decreto con el manual de esta versión (PDF)", Detail: ed.replaced},
+			{Href: "checklist.pdf", Label: "Lista de verificación de esta versión (PDF)", Detail: ed.replacedOnPage + "; no la use en una sesión"},
+			{Href: "decreto.pdf", Label: "Decreto con el manual de esta versión (PDF)", Detail: ed.replacedOnPage},
 		}
 	}
 	kb := manualKB(p)
@@ -421,8 +423,9 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 		}
 		if !pl.v.InForce() {
 			ed.replaced = pdfdoc.ReplacedNotice(pl.v.ReplacedBy.Procedure.Decree.Citation())
+			ed.replacedOnPage = pdfdoc.ReplacedNotice(pl.v.ReplacedBy.Procedure.Decree.LongCitation())
 			ed.inForce = &pages.Download{Href: toRoot + "checklist.pdf", Label: "Lista de verificación vigente (PDF)",
-				Detail: "la que se imprime para cada sesión, aprobada por el " + inForce.Procedure.Decree.Citation()}
+				Detail: "la que se imprime para cada sesión, aprobada por el " + inForce.Procedure.Decree.LongCitation()}
 		}
 		jobs = append(jobs, editionJobs(th, pl.v.Procedure, ed, under(put, pl.prefix))...)
 	}
@@ -454,13 +457,13 @@ func versionStatus(v *versions.Version, toRoot string) *pages.Status {
 	d := &v.Procedure.Decree
 	if v.InForce() {
 		return &pages.Status{Kind: "vigente",
-			Text:     fmt.Sprintf("Versión vigente desde el %s, aprobada por %s.", d.Date.Long(), d.Citation()),
+			Text:     fmt.Sprintf("Versión vigente desde el %s, aprobada por %s.", d.Date.Long(), d.LongCitation()),
 			LinkHref: toRoot + "versiones.html", LinkLabel: "Ver todas las versiones"}
 	}
 	next := &v.ReplacedBy.Procedure.Decree
 	return &pages.Status{Kind: "reemplazada",
 		Text: fmt.Sprintf("No vigente — reemplazada por el %s, desde el %s. Este texto rigió desde el %s.",
-			next.Citation(), next.Date.Long(), d.Date.Long()),
+			next.LongCitation(), next.Date.Long(), d.Date.Long()),
 		LinkHref: toRoot + "index.html", LinkLabel: "Ir a la versión vigente"}
 }
 

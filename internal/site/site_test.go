@@ -114,7 +114,7 @@ func TestVersionCodeOnEveryPage(t *testing.T) {
 			continue
 		}
 		body := string(s.Files[name])
-		for _, want := range []string{s.Procedure.Code, "Decreto Alcaldicio N° 2387 del 02-08-2024", "vigente desde el 2 de agosto de 2024"} {
+		for _, want := range []string{s.Procedure.Code, "Decreto Alcaldicio N°\u00a02387 del 2 de agosto de 2024", "vigente desde el 2 de agosto de 2024"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s does not show %q", name, want)
 			}

@@ -67,7 +67,7 @@ func versionRows(vs []*versions.Version) []pages.VersionRow {
 		d := &v.Procedure.Decree
 		dir := "v/" + v.ID + "/"
 		row := pages.VersionRow{
-			ID: v.ID, Citation: d.Citation(), Subject: d.Subject, Code: v.Code(),
+			ID: v.ID, Citation: d.LongCitation(), Subject: d.Subject, Code: v.Code(),
 			DecreeHref: dir + "decreto.html", ManualHref: dir + "index.html",
 			DecreePDF: dir + "decreto.pdf", ChecklistPDF: dir + "checklist.pdf", AKNHref: dir + AKNFile,
 		}
@@ -78,7 +78,7 @@ func versionRows(vs []*versions.Version) []pages.VersionRow {
 			next := &v.ReplacedBy.Procedure.Decree
 			row.Period = fmt.Sprintf("del %s al %s", d.Date.Long(), next.Date.Long())
 			row.Status = "Reemplazada"
-			row.StatusDetail = "por el " + next.Citation()
+			row.StatusDetail = "por el " + next.LongCitation()
 		}
 		if v.Previous != nil {
 			row.CompareHref = ComparisonName(v.Previous.ID, v.ID) + ".html"
@@ -99,7 +99,7 @@ func transparencyRows(vs []*versions.Version) []pages.TransparencyRow {
 			Status: "Vigente",
 		}
 		if !v.InForce() {
-			row.Status = "No vigente: reemplazado por el " + v.ReplacedBy.Procedure.Decree.Citation()
+			row.Status = "No vigente: reemplazado por el " + v.ReplacedBy.Procedure.Decree.LongCitation()
 		}
 		rows = append(rows, row)
 	}
@@ -112,7 +112,8 @@ func transparencyCSV(vs []*versions.Version) []byte {
 	rows := [][]string{{"tipo", "numero", "fecha", "materia", "enlace", "estado"}}
 	base := vs[len(vs)-1].Procedure.Site.BaseURL
 	for _, r := range transparencyRows(vs) {
-		rows = append(rows, []string{r.Kind, fmt.Sprint(r.Number), r.Date, r.Subject, base + r.Href, r.Status})
+		// The page keeps "N° 2387" on one line; a spreadsheet wants plain spaces.
+		rows = append(rows, []string{r.Kind, fmt.Sprint(r.Number), r.Date, r.Subject, base + r.Href, strings.ReplaceAll(r.Status, "\u00a0", " ")})
 	}
 	return csvFile(rows)
 }
@@ -130,7 +131,7 @@ func sentence(s string) string {
 func ComparisonView(cmp *versions.Comparison, oldID, newID, oldHref, newHref, pdfHref string) pages.ComparisonView {
 	view := pages.ComparisonView{
 		OldID: oldID, NewID: newID, OldHref: oldHref, NewHref: newHref, PDFHref: pdfHref,
-		OldCitation: cmp.Old.Decree.Citation(), NewCitation: cmp.New.Decree.Citation(),
+		OldCitation: cmp.Old.Decree.LongCitation(), NewCitation: cmp.New.Decree.LongCitation(),
 		OldCode: cmp.Old.Code, NewCode: cmp.New.Code,
 		Summary: Summary(cmp),
 	}
