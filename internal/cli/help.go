@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/requinoa/pauta/internal/editdist"
 )
 
 // englishFlags maps the English flag names pauta had first (and that scripts and habits still
@@ -234,28 +236,7 @@ func suggestCommands(root *cobra.Command, typed string) []string {
 
 func nearName(typed, name string, distance int) bool {
 	t, n := strings.ToLower(typed), strings.ToLower(name)
-	return levenshtein(t, n) <= distance || (len(t) > 1 && strings.HasPrefix(n, t))
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return editdist.Levenshtein(t, n) <= distance || (len(t) > 1 && strings.HasPrefix(n, t))
 }
 
 // flagError rewrites pflag's English parse errors in Spanish, saying what to type instead.
@@ -315,7 +296,7 @@ func suggestFlag(c *cobra.Command, typed string) string {
 			return
 		}
 		for _, name := range append([]string{f.Name}, englishNames(f.Name)...) {
-			if d := levenshtein(strings.ToLower(typed), name); d < bestD {
+			if d := editdist.Levenshtein(strings.ToLower(typed), name); d < bestD {
 				best, bestD = f.Name, d
 			}
 		}

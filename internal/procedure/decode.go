@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/requinoa/pauta/internal/editdist"
 )
 
 // decoder fills the model from yaml.v3 nodes by reflection over the struct tags, so the model
@@ -275,7 +277,7 @@ func displayPath(path string) string {
 func suggestKey(key string, fields []field) (hint, guess string) {
 	best, bestDist := "", 3
 	for _, f := range fields {
-		if dist := editDistance(strings.ToLower(key), f.key); dist < bestDist {
+		if dist := editdist.Levenshtein(strings.ToLower(key), f.key); dist < bestDist {
 			best, bestDist = f.key, dist
 		}
 	}
@@ -357,26 +359,4 @@ func spanishKey(key string) string {
 		return "lines"
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance between a and b, by runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/requinoa/pauta/internal/editdist"
 	"github.com/requinoa/pauta/internal/slug"
 )
 
@@ -352,7 +353,7 @@ func (v *validator) check(c *Check) {
 func closestID(ref string, items map[string]*Item, sections map[string]*Section) string {
 	best, bestDist := "", 4
 	consider := func(id string) {
-		if d := editDistance(ref, id); d < bestDist || d == bestDist && id < best {
+		if d := editdist.Levenshtein(ref, id); d < bestDist || d == bestDist && id < best {
 			best, bestDist = id, d
 		}
 	}
