@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // SearchOpts tunes the site's search for the words of the procedure's trade.
@@ -47,16 +45,4 @@ func (v *validator) search(s *SearchOpts) {
 
 // synonymKey is an entry as the search compares it: lowercase, without accents, one space
 // between words.
-func synonymKey(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+func synonymKey(s string) string { return foldWords(s) }
