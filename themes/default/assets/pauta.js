@@ -187,3 +187,16 @@
   follow();
   window.addEventListener("hashchange", follow);
 })();
+
+// The menu and the index fold on a narrow screen; on a wide one the CSS shows their content
+// beside the text. Shown by CSS alone, the links inside a closed <details> cannot be reached
+// with the keyboard, so the script opens them where they are shown (no change to the eye).
+(function () {
+  "use strict";
+  document.querySelectorAll("details[data-abierto-desde]").forEach(function (d) {
+    var wide = window.matchMedia("(min-width: " + d.getAttribute("data-abierto-desde") + ")");
+    function sync() { d.open = wide.matches; }
+    sync();
+    wide.addEventListener("change", sync);
+  });
+})();
