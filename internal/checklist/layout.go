@@ -33,7 +33,7 @@ const (
 	refMaxW   = 48.0 // a longer citation wraps
 	numColW   = 8.0  // item number, "A5"
 	rowPad    = 0.35 // above and below the text of a row
-	cellLabel = 3.9  // a field's label line inside its cell, to the foot of its descenders
+	cellLabel = 4.2  // a field's label line inside its cell, to the foot of its descenders
 	obsLineH  = 6.5  // pitch of the observation lines when the page has room
 	obsMin    = 2    // observation lines always printed
 	obsMax    = 8    // more would only leave a page of lines
@@ -181,7 +181,7 @@ func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeig
 
 // bodyBottom is the lowest a block may reach, above the footer.
 func (r *renderer) bodyBottom() float64 {
-	return r.doc.Paper.H - marginBottom - r.footer.Height() - 1
+	return r.doc.Paper.H - marginBottom - r.footer.Height() - 0.5
 }
 
 // placed is a block at its place on a page.
@@ -311,7 +311,7 @@ func (r *renderer) headerHeight(first bool) float64 {
 	return h + 1.2
 }
 
-func (r *renderer) headBoxH() float64 { return 2 * (lh(12) + 1.6) }
+func (r *renderer) headBoxH() float64 { return 2 * (lh(12) + 1.0) }
 
 func (r *renderer) drawHeader(first bool) {
 	d := r.doc
@@ -735,6 +735,9 @@ func (r *renderer) drawCell(f *procedure.Field, label string, x, y, w, h float64
 		d.SetFont(pdfdoc.Font, "", small)
 		d.Text(x+pad, base, label)
 		lx := x + pad + d.GetStringWidth(label) + 2
+		// A faint line to write on, so the cell does not read as a label with no room.
+		d.SetLineWidth(hair)
+		d.Line(lx, base+0.6, x+w-pad, base+0.6)
 		r.field(pdfform.Text, f.ID, f.Label, lx, y+0.3, x+w-0.5-lx, h-0.6, false)
 		return
 	}
@@ -873,8 +876,17 @@ func (r *renderer) observations() *block {
 	if title == "" {
 		title = "Observaciones"
 	}
-	titleLines := r.wrap("B", small+0.5, title, r.w)
-	head := float64(len(titleLines))*lh(small+0.5) + 0.5
+	// The title opens the first line, which runs on at its right, as "Observaciones: ____"
+	// on a printed form, when it leaves obsInlineMin to write; a longer title has its own lines.
+	r.doc.SetFont(pdfdoc.Font, "B", small+0.5)
+	titleW := r.doc.GetStringWidth(title)
+	inline := r.w-titleW-1.5 >= obsInlineMin
+	var titleLines []string
+	head := 0.0
+	if !inline {
+		titleLines = r.wrap("B", small+0.5, title, r.w)
+		head = float64(len(titleLines))*lh(small+0.5) + 0.5
+	}
 	b := &block{h: head + obsMin*r.m.lineH + 0.3, grow: true}
 	b.draw = func(y, h float64) {
 		d := r.doc
@@ -887,15 +899,30 @@ func (r *renderer) observations() *block {
 		room := h - head - 0.3
 		n := max(int(room/obsLineH), obsMin)
 		pitch := room / float64(n)
+		lx := r.x0
+		if inline {
+			d.SetFont(pdfdoc.Font, "B", small+0.5)
+			d.Text(r.x0, y+pitch-1.2, title)
+			lx = r.x0 + titleW + 1.5
+		}
 		d.SetLineWidth(hair)
 		for i := 1; i <= n; i++ {
 			ly := y + head + float64(i)*pitch
-			d.Line(r.x0, ly, r.x0+r.w, ly)
+			d.Line(lx, ly, r.x0+r.w, ly)
+			lx = r.x0
 		}
-		r.field(pdfform.Text, "observaciones", title, r.x0, y+head+1, r.w, room-0.5, true)
+		// Clear of an inline title, so typed text never prints over it.
+		fx := r.x0
+		if inline {
+			fx += titleW + 1.5
+		}
+		r.field(pdfform.Text, "observaciones", title, fx, y+head+1, r.x0+r.w-fx, room-0.5, true)
 	}
 	return b
 }
+
+// obsInlineMin is the least line the observations' title leaves at its right to share it.
+const obsInlineMin = 60.0
 
 // isFirma reports whether a signature line is the place for the signature itself.
 func isFirma(line string) bool { return slug.Make(line) == "firma" }
