@@ -59,8 +59,9 @@ const (
 // height to larger rows, not only to more observation lines. The sizes grow in the order
 // they matter to a pen: from t = 0, boxes of 4.5 mm on a 6 mm pitch and a Firma box 30 mm
 // high; then the pitch of the check lines (t from 0 to 1, to 2 mm between one line's boxes
-// and the next's); then the room to write (1 to 2, to form-design practice: 6 mm under a
-// label's descenders); then all of it a little more (2 to 3). Below 0, down to
+// and the next's); then the room to write in the grid (1 to 2, to form-design practice: 6 mm
+// under a label's descenders from t = 1.7); then all of it a little more, handwriting lines
+// and the Firma box too (2 to 3). Below 0, down to
 // -1, are the sizes of the first sheets of pauta (3.8 mm boxes on a 4.8 mm pitch): a sheet
 // a little longer than Requínoa's takes them rather than a second page.
 type size struct {
@@ -78,7 +79,7 @@ func sizeAt(t float64) size {
 		box:    4.5 + 0.7*d + 0.5*c,
 		pitch:  6.0 + 1.2*d + 0.5*a + 0.5*c,
 		writeH: 4.6 + 0.3*d + 2.0*b + 0.8*c,
-		lineH:  6.0 + 0.2*d + 0.3*b + 0.5*c,
+		lineH:  6.0 + 0.2*d + 0.5*c,
 		sigBox: 30.0 + 5*d + 4*c,
 	}
 }
@@ -796,7 +797,7 @@ func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
 		oneLine := textX+lw+4+ow <= right
 		// The options' boxes have no boxes above or below them: their row needs only
 		// to hold them.
-		line := max(lh(itemSize)+2*rowPad, m.box+1, m.pitch-0.5)
+		line := max(lh(itemSize)+2*rowPad, m.box+1)
 		h := line
 		if !oneLine {
 			h += line

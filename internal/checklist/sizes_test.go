@@ -104,7 +104,7 @@ func widgets(t *testing.T, path string) []widget {
 var aims = map[string]struct {
 	box, pitch, gap, write, sigH, sigW float64
 }{
-	"carta":  {box: 4.5, pitch: 6.5, gap: 2.0, write: 4.8, sigH: 30, sigW: 50},
+	"carta":  {box: 4.5, pitch: 6.5, gap: 2.0, write: 5.0, sigH: 30, sigW: 50},
 	"a4":     {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 	"oficio": {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 }
