@@ -152,7 +152,7 @@ func TestPapers(t *testing.T) {
 // its descender, about 1.5 mm beyond the ink of a 9 pt line, hence the slack.
 func checkMargins(t *testing.T, path string, info pdftest.Info) {
 	t.Helper()
-	side, top, bottom := pdftest.MM(12-0.2), pdftest.MM(8-1.5), pdftest.MM(8-1)
+	side, top, bottom := pdftest.MM(10-0.2), pdftest.MM(8-1.5), pdftest.MM(8-1)
 	for _, w := range pdftest.Words(t, path) {
 		if w.XMin < side || w.XMax > info.Width-side || w.YMin < top || w.YMax > info.Height-bottom {
 			t.Errorf("page %d: %q at (%.0f, %.0f)–(%.0f, %.0f) pt is outside the margins", w.Page, w.Text, w.XMin, w.YMin, w.XMax, w.YMax)

@@ -14,7 +14,7 @@ import (
 // Geometry, in millimetres and points; no type goes below 9 pt. What grows with the paper is
 // in size.
 const (
-	marginX      = 12.0
+	marginX      = 10.0
 	marginTop    = 8.0
 	marginBottom = 8.0
 
@@ -33,7 +33,7 @@ const (
 	refMaxW   = 48.0 // a longer citation wraps
 	numColW   = 8.0  // item number, "A5"
 	rowPad    = 0.35 // above and below the text of a row
-	cellLabel = 3.5  // height of a field's label line inside its cell
+	cellLabel = 4.2  // a field's label line inside its cell, to the foot of its descenders
 	obsLineH  = 6.5  // pitch of the observation lines when the page has room
 	obsMin    = 2    // observation lines always printed
 	obsMax    = 8    // more would only leave a page of lines
@@ -59,8 +59,9 @@ const (
 // height to larger rows, not only to more observation lines. The sizes grow in the order
 // they matter to a pen: from t = 0, boxes of 4.5 mm on a 6 mm pitch and a Firma box 30 mm
 // high; then the pitch of the check lines (t from 0 to 1, to 2 mm between one line's boxes
-// and the next's); then the room to write (1 to 2, to form-design practice: 6 mm under a
-// label's descenders); then all of it a little more (2 to 3). Below 0, down to
+// and the next's); then the room to write in the grid (1 to 2, to form-design practice: 6 mm
+// under a label's descenders from t = 1.7); then all of it a little more, handwriting lines
+// and the Firma box too (2 to 3). Below 0, down to
 // -1, are the sizes of the first sheets of pauta (3.8 mm boxes on a 4.8 mm pitch): a sheet
 // a little longer than Requínoa's takes them rather than a second page.
 type size struct {
@@ -77,9 +78,9 @@ func sizeAt(t float64) size {
 	return size{
 		box:    4.5 + 0.7*d + 0.5*c,
 		pitch:  6.0 + 1.2*d + 0.5*a + 0.5*c,
-		writeH: 4.6 + 0.3*d + 2.1*b + 0.8*c,
-		lineH:  6.0 + 0.2*d + 0.5*b + 0.5*c,
-		sigBox: 30.0 + 5*d + 2*b + 2*c,
+		writeH: 4.6 + 0.3*d + 2.0*b + 0.8*c,
+		lineH:  6.0 + 0.2*d + 0.5*c,
+		sigBox: 30.0 + 5*d + 4*c,
 	}
 }
 
@@ -177,11 +178,11 @@ func (r *renderer) fit() error {
 }
 
 // bodyTop is where content starts below the header of a page.
-func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + 1 }
+func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + 0.6 }
 
 // bodyBottom is the lowest a block may reach, above the footer.
 func (r *renderer) bodyBottom() float64 {
-	return r.doc.Paper.H - marginBottom - r.footer.Height() - 1
+	return r.doc.Paper.H - marginBottom - r.footer.Height() - 0.5
 }
 
 // placed is a block at its place on a page.
@@ -306,12 +307,12 @@ func (r *renderer) headerHeight(first bool) float64 {
 		float64(len(r.wrap("", small, r.approval(), lw)))*lh(small)
 	h = max(h, r.headBoxH())
 	if first && r.p.Checklist.Instructions != "" {
-		h += 1 + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
+		h += 0.5 + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
 	}
-	return h + 1.5
+	return h + 1.2
 }
 
-func (r *renderer) headBoxH() float64 { return 2 * (lh(12) + 1.6) }
+func (r *renderer) headBoxH() float64 { return 2 * (lh(12) + 1.0) }
 
 func (r *renderer) drawHeader(first bool) {
 	d := r.doc
@@ -357,7 +358,7 @@ func (r *renderer) drawHeader(first bool) {
 		d.Line(fx, base(1)+0.6, bx+headBoxW-pad, base(1)+0.6)
 	}
 
-	y = max(y, by+bh) + 1
+	y = max(y, by+bh) + 0.5
 	if first && r.p.Checklist.Instructions != "" {
 		for _, l := range r.wrap("", small, r.p.Checklist.Instructions, r.w) {
 			r.text("", small, r.x0, y, l)
@@ -365,7 +366,7 @@ func (r *renderer) drawHeader(first bool) {
 		}
 	}
 	d.SetLineWidth(thick)
-	d.Line(r.x0, y+0.8, r.x0+r.w, y+0.8)
+	d.Line(r.x0, y+0.6, r.x0+r.w, y+0.6)
 }
 
 // --- blocks -------------------------------------------------------------------------------
@@ -385,7 +386,7 @@ func (r *renderer) build() {
 		r.blocks = append(r.blocks, r.fieldRow(row))
 	}
 	if len(session) > 0 {
-		r.blocks[len(r.blocks)-1].h += 1
+		r.blocks[len(r.blocks)-1].h += 0.5
 	}
 	for _, ph := range r.p.Checklist.Phases {
 		r.blocks = append(r.blocks, r.phaseHead(ph, false))
@@ -458,7 +459,7 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 			hint = r.doc.Wrap(text, textW)
 		}
 	}
-	h := 0.5 + lh(phaseSize) + 0.2
+	h := 0.3 + lh(phaseSize) + 0.1
 	if hintX == 0 && len(hint) > 0 {
 		h += float64(len(hint)) * lh(small)
 	}
@@ -467,7 +468,7 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 		d := r.doc
 		d.SetLineWidth(thick)
 		d.Line(r.x0, y, r.x0+r.w, y)
-		ty := y + 0.5
+		ty := y + 0.3
 		r.text("B", phaseSize, r.x0, ty, title)
 		// Hint and column heads share the title's baseline.
 		base := ty + pdfdoc.Ascent(phaseSize)
@@ -660,7 +661,24 @@ func (r *renderer) choiceWidth(f *procedure.Field) (label, options float64) {
 	return label, options
 }
 
+// besideMin is the least room to write that a cell keeps at the right of its label when the
+// label stands beside the writing instead of above it: a name or a unit's name.
+const besideMin = 60.0
+
+// beside reports whether a field is written on one line at the right of its label: a
+// single-line text in a cell wide enough, which saves the label's line above.
+func (r *renderer) beside(f *procedure.Field, w float64) bool {
+	if f.Type != "" && f.Type != "text" || fieldLines(f) > 1 {
+		return false
+	}
+	r.doc.SetFont(pdfdoc.Font, "", small)
+	return w-2*cellPad-r.doc.GetStringWidth(f.Label)-2 >= besideMin
+}
+
 func (r *renderer) cellHeight(c cell, w float64) float64 {
+	if c.pair == nil && r.beside(c.f, w) {
+		return r.m.writeH + 0.4
+	}
 	if c.f.Type == "choice" {
 		lw, ow := r.choiceWidth(c.f)
 		if lw+4+ow <= w-3 {
@@ -710,6 +728,18 @@ func (r *renderer) drawCell(f *procedure.Field, label string, x, y, w, h float64
 		}
 		r.text("", small, x+pad, labelTop(y, h, ox != x+pad), f.Label)
 		r.drawOptions(f, ox, oy, r.m.writeH)
+		return
+	}
+	if r.beside(f, w) {
+		// On the writing line, like a time beside its label.
+		base := y + h - 1.4
+		d.SetFont(pdfdoc.Font, "", small)
+		d.Text(x+pad, base, label)
+		lx := x + pad + d.GetStringWidth(label) + 2
+		// A faint line to write on, so the cell does not read as a label with no room.
+		d.SetLineWidth(hair)
+		d.Line(lx, base+0.6, x+w-pad, base+0.6)
+		r.field(pdfform.Text, f.ID, f.Label, lx, y+0.3, x+w-0.5-lx, h-0.6, false)
 		return
 	}
 	r.text("", small, x+pad, y+0.4, label)
@@ -767,7 +797,7 @@ func (r *renderer) phaseField(ph *procedure.Phase, f *procedure.Field) *block {
 		oneLine := textX+lw+4+ow <= right
 		// The options' boxes have no boxes above or below them: their row needs only
 		// to hold them.
-		line := max(lh(itemSize)+2*rowPad, m.box+1, m.pitch-0.5)
+		line := max(lh(itemSize)+2*rowPad, m.box+1)
 		h := line
 		if !oneLine {
 			h += line
@@ -847,9 +877,18 @@ func (r *renderer) observations() *block {
 	if title == "" {
 		title = "Observaciones"
 	}
-	titleLines := r.wrap("B", small+0.5, title, r.w)
-	head := float64(len(titleLines))*lh(small+0.5) + 0.5
-	b := &block{h: head + obsMin*r.m.lineH + 1, grow: true}
+	// The title opens the first line, which runs on at its right, as "Observaciones: ____"
+	// on a printed form, when it leaves obsInlineMin to write; a longer title has its own lines.
+	r.doc.SetFont(pdfdoc.Font, "B", small+0.5)
+	titleW := r.doc.GetStringWidth(title)
+	inline := r.w-titleW-1.5 >= obsInlineMin
+	var titleLines []string
+	head := 0.0
+	if !inline {
+		titleLines = r.wrap("B", small+0.5, title, r.w)
+		head = float64(len(titleLines))*lh(small+0.5) + 0.5
+	}
+	b := &block{h: head + obsMin*r.m.lineH + 0.3, grow: true}
 	b.draw = func(y, h float64) {
 		d := r.doc
 		d.SetLineWidth(thick)
@@ -858,44 +897,62 @@ func (r *renderer) observations() *block {
 			r.text("B", small+0.5, r.x0, y+1+float64(i)*lh(small+0.5), l)
 		}
 		// Whole lines, spread evenly over the room the block was given.
-		room := h - head - 1
+		room := h - head - 0.3
 		n := max(int(room/obsLineH), obsMin)
 		pitch := room / float64(n)
+		lx := r.x0
+		if inline {
+			d.SetFont(pdfdoc.Font, "B", small+0.5)
+			d.Text(r.x0, y+pitch-1.2, title)
+			lx = r.x0 + titleW + 1.5
+		}
 		d.SetLineWidth(hair)
 		for i := 1; i <= n; i++ {
 			ly := y + head + float64(i)*pitch
-			d.Line(r.x0, ly, r.x0+r.w, ly)
+			d.Line(lx, ly, r.x0+r.w, ly)
+			lx = r.x0
 		}
-		r.field(pdfform.Text, "observaciones", title, r.x0, y+head+1, r.w, room-0.5, true)
+		// Clear of an inline title, so typed text never prints over it.
+		fx := r.x0
+		if inline {
+			fx += titleW + 1.5
+		}
+		r.field(pdfform.Text, "observaciones", title, fx, y+head+1, r.x0+r.w-fx, room-0.5, true)
 	}
 	return b
 }
+
+// obsInlineMin is the least line the observations' title leaves at its right to share it.
+const obsInlineMin = 60.0
 
 // isFirma reports whether a signature line is the place for the signature itself.
 func isFirma(line string) bool { return slug.Make(line) == "firma" }
 
 // signatures lays out the signature blocks two to a row, side by side as on paper. In each,
-// the Firma box fills the right from top to bottom; at its left the title, wrapping within
-// that column (so it never reaches the box and its "Firma"), and under it the written
-// lines, each with its label above it.
+// the Firma box stands at the top right, at least sigBoxMinW wide; at its left the title,
+// wrapping within that column (so it never reaches the box and its "Firma"), and under it
+// the short lines (RUT, Fecha); under the box, across the block, the long lines (Nombre,
+// Cargo / unidad), two to a row when both keep sigLineW, each with its label above it.
 func (r *renderer) signatures() []*block {
 	sigs := r.p.Checklist.Signatures
 	var blocks []*block
 	colW := r.sigColW()
 	for i := 0; i < len(sigs); i += 2 {
 		row := sigs[i:min(i+2, len(sigs))]
-		// The blocks of a row start their lines at one height: under the taller title.
-		th, n := 0.0, 0
+		// The blocks of a row share their heights: the box's and the long lines' below it.
+		boxH, longRows := r.m.sigBox, 0
 		for _, s := range row {
-			th, n = max(th, r.sigTitleH(s)), max(n, len(sigLines(s)))
+			short, long := r.sigSplit(s)
+			boxH = max(boxH, r.sigTitleH(s)-sigPad+float64(len(short))*sigLinePitch)
+			longRows = max(longRows, r.sigLongRows(len(long)))
 		}
-		// The box runs from sigPad to sigPad from the block's edges.
-		h := max(th+float64(n)*sigLinePitch+sigPad, r.m.sigBox+2*sigPad)
+		// Under the last long line, its own pitch leaves room above the border.
+		h := sigPad + boxH + float64(longRows)*sigLinePitch + 0.5
 		b := &block{h: h + blockGap}
 		b.draw = func(y, _ float64) {
 			y += blockGap
 			for k, s := range row {
-				r.drawSignature(s, r.x0+float64(k)*(colW+sigGap), y, colW, h, th)
+				r.drawSignature(s, r.x0+float64(k)*(colW+sigGap), y, colW, h, boxH)
 			}
 		}
 		blocks = append(blocks, b)
@@ -906,12 +963,54 @@ func (r *renderer) signatures() []*block {
 	return blocks
 }
 
-const sigGap = 5.0 // between the two blocks of a row
+const (
+	sigGap     = 5.0  // between the two blocks of a row
+	sigBoxMin  = 50.0 // least width of the Firma box
+	sigColGap  = 3.0  // between the column of lines and the box
+	sigLongGap = 2.0  // between two long lines of a row
+)
 
 func (r *renderer) sigColW() float64 { return (r.w - sigGap) / 2 }
 
-// sigBoxW is the width of the Firma box: what the column leaves beside lines of sigLineW.
-func (r *renderer) sigBoxW() float64 { return r.sigColW() - 2*sigPad - sigLineW - 3 }
+// sigInnerW is the width inside a block's border.
+func (r *renderer) sigInnerW() float64 { return r.sigColW() - 2*sigPad }
+
+// sigBoxW is the width of the Firma box: at least sigBoxMin, more when the column beside it
+// would be wider than the short lines need.
+func (r *renderer) sigBoxW() float64 { return max(sigBoxMin, r.sigInnerW()-sigColGap-sigShortW) }
+
+// sigShortW is the most the column at the left of the box takes: a RUT or a date.
+const sigShortW = 40.0
+
+// sigLeftW is the width of the column at the left of the box.
+func (r *renderer) sigLeftW() float64 { return r.sigInnerW() - sigColGap - r.sigBoxW() }
+
+// sigPairs reports whether two long lines of sigLineW fit side by side in a block.
+func (r *renderer) sigPairs() bool { return 2*sigLineW+sigLongGap <= r.sigInnerW() }
+
+func (r *renderer) sigLongRows(n int) int {
+	if r.sigPairs() {
+		return (n + 1) / 2
+	}
+	return n
+}
+
+// shortSigLines are the lines written in a few characters, beside the Firma box; the others
+// (a name, a unit) get lines of at least sigLineW under it.
+var shortSigLines = []string{"rut", "run", "fecha", "hora", "telefono", "anexo"}
+
+// sigSplit divides a block's written lines into the short ones and the long ones, each in
+// the source's order.
+func (r *renderer) sigSplit(s *procedure.Signature) (short, long []string) {
+	for _, l := range sigLines(s) {
+		if slices.Contains(shortSigLines, slug.Make(l)) && r.sigLeftW() >= 25 {
+			short = append(short, l)
+		} else {
+			long = append(long, l)
+		}
+	}
+	return short, long
+}
 
 func sigLines(s *procedure.Signature) []string {
 	var out []string
@@ -923,9 +1022,9 @@ func sigLines(s *procedure.Signature) []string {
 	return out
 }
 
-// sigTitle is a block's title wrapped to the column of its lines.
+// sigTitle is a block's title wrapped to the column at the left of the box.
 func (r *renderer) sigTitle(s *procedure.Signature) []string {
-	return r.wrap("B", small+1, s.Title, r.sigColW()-2*sigPad-r.sigBoxW()-3)
+	return r.wrap("B", small+1, s.Title, r.sigLeftW())
 }
 
 func (r *renderer) sigTitleH(s *procedure.Signature) float64 {
@@ -935,7 +1034,7 @@ func (r *renderer) sigTitleH(s *procedure.Signature) float64 {
 // sigLinePitch is the least height of a written line with its label above it.
 const sigLinePitch = 6.5
 
-func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH float64) {
+func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, boxH float64) {
 	d := r.doc
 	d.SetLineWidth(thin * 2)
 	d.Rect(x, y, w, h, "D")
@@ -943,7 +1042,6 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH floa
 		r.text("B", small+1, x+sigPad, y+0.8+float64(i)*lh(small+1), l)
 	}
 	top := y + sigPad
-	boxH := h - 2*sigPad
 	boxW := r.sigBoxW()
 	boxX := x + w - sigPad - boxW
 	firma := "Firma"
@@ -957,18 +1055,34 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, titleH floa
 	r.text("", small, boxX+1, top+0.4, firma)
 	r.field(pdfform.Signature, "firma-"+s.ID, firma+": "+s.Title, boxX, top, boxW, boxH, false)
 
-	// The written lines share the height under the title evenly, each label above its line.
-	lines := sigLines(s)
-	lx, lw := x+sigPad, boxX-3-(x+sigPad)
-	pitch := (h - titleH - sigPad) / float64(max(len(lines), 1))
-	for i, l := range lines {
-		slot := y + titleH + float64(i)*pitch
+	line := func(l string, lx, slot, lw, pitch float64) {
 		base := slot + pitch - 0.8 // the writing line
 		r.text("", small, lx, slot+0.2, l)
 		d.SetLineWidth(hair)
 		d.Line(lx, base, lx+lw, base)
 		fy := slot + 0.2 + lh(small)
 		r.field(pdfform.Text, s.ID+"-"+slug.Make(l), s.Title+": "+l, lx, fy, lw, base-fy, false)
+	}
+	// The short lines share the height beside the box under the title evenly.
+	short, long := r.sigSplit(s)
+	titleH := r.sigTitleH(s)
+	lx := x + sigPad
+	if len(short) > 0 {
+		pitch := (top + boxH - (y + titleH)) / float64(len(short))
+		for i, l := range short {
+			line(l, lx, y+titleH+float64(i)*pitch, r.sigLeftW(), pitch)
+		}
+	}
+	inner := r.sigInnerW()
+	for i, l := range long {
+		row, col, lw := i, 0, inner
+		if r.sigPairs() {
+			row, col, lw = i/2, i%2, (inner-sigLongGap)/2
+			if i == len(long)-1 && i%2 == 0 {
+				lw = inner // the last of an odd number takes the row
+			}
+		}
+		line(l, lx+float64(col)*(lw+sigLongGap), top+boxH+float64(row)*sigLinePitch, lw, sigLinePitch)
 	}
 }
 
