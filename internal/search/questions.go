@@ -23,8 +23,8 @@ func Questions() []Question {
 	return []Question{
 		{[]string{"quien", "quienes"}, []string{"alcance", "aplica", "personal", "funcionarios",
 			"autorizado", "habilitadas", "responsable", "distribucion"}},
-		{[]string{"para que", "por que", "porque"}, []string{"objetivo", "proposito", "finalidad",
-			"considerando"}},
+		{[]string{"para que"}, []string{"objetivo", "proposito"}},
+		{[]string{"por que", "porque"}, []string{"considerando", "motivo"}},
 		{[]string{"cuando"}, []string{"caso", "cuando", "plazo"}},
 	}
 }
@@ -48,7 +48,10 @@ func (ix *Index) questionWords(words []Word, content int) []queryWord {
 		if !asked {
 			continue
 		}
-		qw := queryWord{text: "¿" + q.Ask[0] + "?", light: content > 0, weight: questionFactor}
+		qw := queryWord{text: "¿" + q.Ask[0] + "?", light: content > 0, weight: 1}
+		if qw.light {
+			qw.weight = questionFactor
+		}
 		for _, c := range q.Cues {
 			for _, t := range ix.an.QueryTerms(Word{Lower: c, Fold: c}) {
 				if j, ok := ix.find(t); ok {

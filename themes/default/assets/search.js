@@ -570,7 +570,7 @@
         if (!ws.some(function (w, i) {
           return q[0].some(function (a) { a = a.split(" "); return w.fold === a[0] && (!a[1] || ws[i + 1] && ws[i + 1].fold === a[1]); });
         })) return;
-        var qw = { text: "¿" + q[0][0] + "?", light: content > 0, weight: P.ask, ms: [] };
+        var qw = { text: "¿" + q[0][0] + "?", light: content > 0, weight: content > 0 ? P.ask : 1, ms: [] };
         q[1].forEach(function (c) {
           an.queryTerms({ fold: c, lower: c }).forEach(function (t) {
             var j = find(t);
