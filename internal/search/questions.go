@@ -26,6 +26,7 @@ func Questions() []Question {
 		{[]string{"para que"}, []string{"objetivo", "proposito"}},
 		{[]string{"por que", "porque"}, []string{"considerando", "motivo"}},
 		{[]string{"cuando"}, []string{"caso", "cuando", "plazo"}},
+		{[]string{"hay"}, []string{"disponibles"}}, // qué hay: what is available
 	}
 }
 
