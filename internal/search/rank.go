@@ -145,7 +145,12 @@ func (ix *Index) Search(query string) []Hit {
 		// Each result's sum runs over the query words in order, as in the browser, so
 		// both sides compute the same floating-point score.
 		for d, s := range best {
-			scores[d] += s * qw.weight
+			w := qw.weight
+			if qw.light && qw.ms[0].how == Asked && matched[d] == 0 {
+				// A question's cue ranks what the query's words find; alone it is a light word.
+				w = lightFactor
+			}
+			scores[d] += s * w
 			if !qw.light {
 				matched[d]++
 				if h := qw.ms[why[i][d]].how; h != Synonym && h != Part && h != Asked {

@@ -635,7 +635,7 @@
         });
         touched.forEach(function (d) {
           if (scores[d] === 0) hit.push(d);
-          scores[d] += best[d] * qw.weight;
+          scores[d] += best[d] * (qw.light && qw.ms[0].how === ASKED && !matched[d] ? P.light : qw.weight);
           if (!qw.light) {
             matched[d]++;
             var how = qw.ms[why[d]].how;
