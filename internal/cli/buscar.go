@@ -26,7 +26,9 @@ func newBuscarCmd(streams IO) *cobra.Command {
 		Long: `buscar ordena los resultados de un texto como lo hace la búsqueda del sitio publicado, con
 el mismo índice, y muestra por qué: el puntaje de cada resultado y, por cada palabra de la
 búsqueda, la palabra del texto que encontró y cómo (igual, completada, con error de tipeo o
-por sinónimo). Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».`,
+por sinónimo). Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».
+Quién, para qué, por qué y cuándo buscan además las palabras con que el texto responde
+(alcance, objetivo, considerando, plazo…): se muestran como «¿quien?» y «lo que pregunta».`,
 		Example: `  pauta buscar "como pido soporte"
   pauta buscar --max 3 terminar la asistencia`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -55,6 +57,8 @@ func howLabel(w search.HitWord) string {
 		return "sinónimo"
 	case search.Part:
 		return "una palabra de la frase"
+	case search.Asked:
+		return "lo que pregunta"
 	}
 	return ""
 }

@@ -217,7 +217,8 @@ func TestBrowserRankingParity(t *testing.T) {
 		{"../..", []string{"testdata/queries-dev.tsv", "testdata/queries-heldout.tsv", "testdata/queries-heldout-2.tsv",
 			"testdata/natural-requinoa-dev.tsv", "testdata/natural-requinoa-heldout.tsv"},
 			[]string{"", " ", "de", "de la", "xyzzy", "18.695", "2387", "procedimento emergensia",
-				"que", "que ", "como se hace", "quien puede ", "terminar la conexion", "permiso del usuario "}},
+				"que", "que ", "como se hace", "quien puede ", "terminar la conexion", "permiso del usuario ",
+				"quienes", "para que ", "por que se aprueba", "porque", "cuando", "hasta cuando puedo ", "quien quien cuando para que"}},
 		{"../../testdata/projects/prestamo-equipos", []string{"testdata/natural-prestamo-dev.tsv", "testdata/natural-prestamo-heldout.tsv"},
 			[]string{"data show", "data show ", "el data show del salon", "banda ancha movil", "laptop", "bam "}},
 	} {

@@ -38,7 +38,12 @@
 //
 // Question words and the verbs a question leans on ([LightWords]: qué, cómo, quién, puede,
 // hacer, hay…) are indexed but weigh little in a query that has other words, and a query
-// made only of them still finds what says them.
+// made only of them still finds what says them. Some ask for something the other words do
+// not say ([Questions]): quién for who the text applies to (alcance, aplica, personal…),
+// para qué for its objective, por qué for its reasons (considerando), cuándo for its
+// conditions and terms (en caso de, plazo), hay for what is available. A query that asks
+// one gains a light word of those cues, the same in the browser, which receives the list
+// inside the index.
 //
 // # Synonyms
 //

@@ -25,19 +25,20 @@ func (ix *Index) Script() ([]byte, error) {
 // WriteScript must equal byte for byte.
 func (ix *Index) ScriptByEncodingJSON() ([]byte, error) {
 	type indexFile struct {
-		Version int      `json:"v"`
-		Stop    []string `json:"stop"`
-		Light   []string `json:"light"`
-		Params  params   `json:"params"`
-		Help    int      `json:"help"`
-		Docs    [][]any  `json:"docs"`
-		Terms   string   `json:"terms"`
-		Post    [][]int  `json:"post"`
-		Syn     string   `json:"syn"`
-		Synt    [][]int  `json:"synt"`
+		Version int           `json:"v"`
+		Stop    []string      `json:"stop"`
+		Light   []string      `json:"light"`
+		Params  params        `json:"params"`
+		Help    int           `json:"help"`
+		Ask     [][2][]string `json:"ask"`
+		Docs    [][]any       `json:"docs"`
+		Terms   string        `json:"terms"`
+		Post    [][]int       `json:"post"`
+		Syn     string        `json:"syn"`
+		Synt    [][]int       `json:"synt"`
 	}
 	f := indexFile{Version: FormatVersion, Stop: StopWords(), Light: LightWords(), Params: scriptParams(),
-		Help: ix.helpStart, Terms: frontCode(ix.terms), Docs: [][]any{}, Post: [][]int{},
+		Help: ix.helpStart, Ask: questionsJSON(), Terms: frontCode(ix.terms), Docs: [][]any{}, Post: [][]int{},
 		Syn: frontCode(ix.synKeys()), Synt: [][]int{}}
 	for _, s := range ix.syn {
 		f.Synt = append(f.Synt, s.targets)

@@ -289,3 +289,39 @@ func TestProcedureSynonyms(t *testing.T) {
 		t.Errorf("one word of a phrase, alone, expands: %+v", got[0].Words)
 	}
 }
+
+// A question word asks for something the words around it do not say: who (the scope), what
+// for (the objective), why (the decree's reasons). The section that answers it comes first,
+// where the content words alone find another; a form of two words needs both.
+func TestQuestions(t *testing.T) {
+	ix := seedIndex(t)
+	for _, c := range []struct{ question, words, want string }{
+		{"quien puede hacer accesos remotos", "accesos remotos", "index.html#alcance"},
+		{"para que sirve este manual", "sirve este manual", "index.html#objetivo"},
+		{"por que se hizo este procedimiento", "se hizo este procedimiento", "decreto.html#considerando"},
+	} {
+		q, w := ix.Search(c.question), ix.Search(c.words)
+		if len(q) == 0 || q[0].Entry.Href != c.want {
+			t.Errorf("%q finds %q first, want %s", c.question, hrefs(q), c.want)
+			continue
+		}
+		if len(w) > 0 && w[0].Entry.Href == c.want {
+			t.Errorf("%q finds %s first without the question: the test tests little", c.words, c.want)
+		}
+		if !slices.ContainsFunc(q[0].Words, func(m HitWord) bool { return m.How == Asked && m.Light }) {
+			t.Errorf("%q: %s matched %+v, want a light cue of the question", c.question, c.want, q[0].Words)
+		}
+	}
+	for _, q := range []string{"que sirve este manual", "para sirve este manual", "que por manual"} {
+		for _, h := range ix.Search(q) {
+			if slices.ContainsFunc(h.Words, func(m HitWord) bool { return m.How == Asked }) {
+				t.Errorf("%q asks no question, but %s matched %+v", q, h.Entry.Href, h.Words)
+			}
+		}
+	}
+	// A question of light words only still finds what answers it.
+	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
+	if got := hrefs(loan.Search("hasta cuando puedo tenerlo")); len(got) == 0 || got[0] != "index.html#renovacion" {
+		t.Errorf("hasta cuando puedo tenerlo: %q", got)
+	}
+}

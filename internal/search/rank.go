@@ -68,6 +68,8 @@ const (
 	Synonym
 	// Part: one word of a phrase of the procedure's synonym lists, found alone.
 	Part
+	// Asked: a cue of a question the query asks (see Questions).
+	Asked
 )
 
 // Hit is one result of a query.
@@ -127,6 +129,7 @@ func (ix *Index) Search(query string) []Hit {
 	own := map[int]int{}     // how many it matches by the word itself, not by a synonym
 	words := ix.matches(query)
 	total := 0                             // content words: light words weigh in the score only
+	asked := 0                             // of them, the cues of a question (see Questions)
 	why := make([]map[int]int, len(words)) // per word, per result: the match that scored
 	for i, qw := range words {
 		best := map[int]float64{}
@@ -142,16 +145,24 @@ func (ix *Index) Search(query string) []Hit {
 		// Each result's sum runs over the query words in order, as in the browser, so
 		// both sides compute the same floating-point score.
 		for d, s := range best {
-			scores[d] += s * qw.weight
+			w := qw.weight
+			if qw.light && qw.ms[0].how == Asked && matched[d] == 0 {
+				// A question's cue ranks what the query's words find; alone it is a light word.
+				w = lightFactor
+			}
+			scores[d] += s * w
 			if !qw.light {
 				matched[d]++
-				if h := qw.ms[why[i][d]].how; h != Synonym && h != Part {
+				if h := qw.ms[why[i][d]].how; h != Synonym && h != Part && h != Asked {
 					own[d]++
 				}
 			}
 		}
 		if !qw.light {
 			total++
+			if qw.ms[0].how == Asked {
+				asked++
+			}
 		}
 	}
 	// A result that answers every word of the query beats one that answers some of them
@@ -168,7 +179,7 @@ func (ix *Index) Search(query string) []Hit {
 	}
 	// first: the approved text that says every content word of the query (a synonym does
 	// not count: a help page that says the reader's words is a better answer).
-	first := func(d int) bool { return d < ix.helpStart && own[d] == total }
+	first := func(d int) bool { return d < ix.helpStart && own[d] == total-asked }
 	docs := make([]int, 0, len(scores))
 	for d := range scores {
 		docs = append(docs, d)
@@ -327,7 +338,7 @@ func (ix *Index) matches(query string) []queryWord {
 			out = append(out, qw)
 		}
 	}
-	return out
+	return append(out, ix.questionWords(words, content)...)
 }
 
 // approved reports whether one of the exact matches occurs in the manual or the decree.

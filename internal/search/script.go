@@ -27,6 +27,7 @@ const FormatVersion = 2
 //
 //	{"v": FormatVersion, "stop": [stop words], "light": [light words],
 //	 "params": {ranking constants}, "help": first help result,
+//	 "ask": [[[question forms], [cues]], …] (see Questions),
 //	 "docs": [[href, heading, breadcrumb, [passages]], …], "terms": "…", "post": [[…], …],
 //	 "syn": "…", "synt": [[term, …], …]}
 //
@@ -54,6 +55,7 @@ type params struct {
 	Synonym        float64 `json:"synonym"`
 	Help           float64 `json:"help"`
 	MaxPhrase      int     `json:"maxPhrase"`
+	Ask            float64 `json:"ask"`
 }
 
 // frontCode writes sorted terms as one string: each term is a capital letter that says how
@@ -86,12 +88,13 @@ func frontCode(terms []string) string {
 func (ix *Index) WriteScript(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	head, err := json.Marshal(struct {
-		Version int      `json:"v"`
-		Stop    []string `json:"stop"`
-		Light   []string `json:"light"`
-		Params  params   `json:"params"`
-		Help    int      `json:"help"`
-	}{FormatVersion, StopWords(), LightWords(), scriptParams(), ix.helpStart})
+		Version int           `json:"v"`
+		Stop    []string      `json:"stop"`
+		Light   []string      `json:"light"`
+		Params  params        `json:"params"`
+		Help    int           `json:"help"`
+		Ask     [][2][]string `json:"ask"`
+	}{FormatVersion, StopWords(), LightWords(), scriptParams(), ix.helpStart, questionsJSON()})
 	if err != nil {
 		return fmt.Errorf("search: encoding index: %w", err)
 	}
@@ -164,7 +167,8 @@ func scriptParams() params {
 	return params{Prefix: prefixFactor, MinPrefix: minPrefix, MaxPrefix: maxPrefix,
 		Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, StemInWord: minStemInWord,
 		RestInWord: maxRestInWord, Near: nearFactor, MaxResults: MaxResults, MinDerivedStem: minDerivedStem,
-		Light: lightFactor, Synonym: synonymFactor, Help: helpFactor, MaxPhrase: maxPhrase}
+		Light: lightFactor, Synonym: synonymFactor, Help: helpFactor, MaxPhrase: maxPhrase,
+		Ask: questionFactor}
 }
 
 // writeJSONString writes s as encoding/json does with HTML escaping off: quotes, backslashes

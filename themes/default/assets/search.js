@@ -318,7 +318,7 @@
   // ---- Ranking (as Index.Search in internal/search) -----------------------------------
 
   // How a query word matched a term, as How in internal/search.
-  var EXACT = 0, PREFIX = 1, TYPO = 2, SYNONYM = 3, PART = 4;
+  var EXACT = 0, PREFIX = 1, TYPO = 2, SYNONYM = 3, PART = 4, ASKED = 5;
 
   // codes: a string's code points, as numbers.
   function codes(s) {
@@ -565,6 +565,20 @@
         qw.ms = ms;
         if (ms.length) out.push(qw);
       }
+      // The cues of the questions asked (see Questions in internal/search).
+      index.ask.forEach(function (q) {
+        if (!ws.some(function (w, i) {
+          return q[0].some(function (a) { a = a.split(" "); return w.fold === a[0] && (!a[1] || ws[i + 1] && ws[i + 1].fold === a[1]); });
+        })) return;
+        var qw = { text: "¿" + q[0][0] + "?", light: content > 0, weight: content > 0 ? P.ask : 1, ms: [] };
+        q[1].forEach(function (c) {
+          an.queryTerms({ fold: c, lower: c }).forEach(function (t) {
+            var j = find(t);
+            if (j < terms.length && terms[j] === t) addMatch(qw.ms, { term: j, factor: 1, how: ASKED });
+          });
+        });
+        if (qw.ms.length) out.push(qw);
+      });
       return out;
     }
 
@@ -606,7 +620,7 @@
     var own = new Int32Array(docs.length), why = new Int32Array(docs.length), first = new Uint8Array(docs.length);
     function search(query) {
       var words = matches(query);
-      var hit = [], total = 0;
+      var hit = [], total = 0, asked = 0;
       words.forEach(function (qw) {
         // Best match of this word in each result, then added to the result's score: the
         // sums run over the words in order, as in Go, so scores agree to the last bit.
@@ -621,20 +635,20 @@
         });
         touched.forEach(function (d) {
           if (scores[d] === 0) hit.push(d);
-          scores[d] += best[d] * qw.weight;
+          scores[d] += best[d] * (qw.light && qw.ms[0].how === ASKED && !matched[d] ? P.light : qw.weight);
           if (!qw.light) {
             matched[d]++;
             var how = qw.ms[why[d]].how;
-            if (how !== SYNONYM && how !== PART) own[d]++;
+            if (how !== SYNONYM && how !== PART && how !== ASKED) own[d]++;
           }
           best[d] = 0;
         });
-        if (!qw.light) total++;
+        if (!qw.light) { total++; if (qw.ms[0].how === ASKED) asked++; }
       });
       // Scaled by the share of content words each result matches, as in Go.
       if (total > 1) hit.forEach(function (d) { scores[d] = scores[d] * matched[d] / total; });
       hit.forEach(function (d) { if (d >= helpStart) scores[d] *= P.help; });
-      hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total ? 1 : 0; });
+      hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total - asked ? 1 : 0; });
       // The best P.max: the approved text that says every content word first, then higher
       // score, then earlier in the site.
       var top = [];
