@@ -554,7 +554,9 @@ func (d *Doc) countStream(p *page, total string) []byte {
 }
 
 func (i info) dict() string {
-	date := "D:" + i.date.Format("20060102150405") + "Z"
+	// The offset is written out ("Z00'00'", as PDF 1.7's own example writes "-08'00'"):
+	// a bare "Z" is allowed, but strict readers (pdfcpu) refuse it.
+	date := "D:" + i.date.Format("20060102150405") + "Z00'00'"
 	var b strings.Builder
 	b.WriteString("<< /Producer (pauta) /Creator (pauta)")
 	for _, kv := range [][2]string{{"Title", i.title}, {"Subject", i.subject}, {"Author", i.author}, {"Keywords", i.keywords}} {
