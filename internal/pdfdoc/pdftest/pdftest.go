@@ -18,6 +18,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/requinoa/pauta/internal/testtool"
 )
@@ -235,3 +236,106 @@ func Words(t testing.TB, path string) []Word {
 
 // MM converts millimetres to points.
 func MM(mm float64) float64 { return mm * 72 / 25.4 }
+
+// Form is a PDF's interactive form as pdfcpu reads it, independently of the code that wrote
+// it.
+type Form struct {
+	SigFlags int // the AcroForm's /SigFlags, 0 when absent
+	Fields   []FormField
+}
+
+// FormField is one field of the form's tree: its full name (parents' names joined by
+// dots), its type (/FT: "Tx", "Btn", "Sig") and flags (/Ff), inherited as PDF 1.7 §12.7.3.1
+// says.
+type FormField struct {
+	Name  string
+	Type  string
+	Flags int
+}
+
+// ReadForm reads the AcroForm of pdf with pdfcpu; a PDF without one fails the test.
+func ReadForm(t testing.TB, pdf []byte) Form {
+	t.Helper()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
+	if err != nil {
+		t.Fatalf("pdfcpu reading the PDF: %v", err)
+	}
+	x := ctx.XRefTable
+	cat, err := x.Catalog()
+	if err != nil {
+		t.Fatalf("pdfcpu: catalog: %v", err)
+	}
+	af, err := x.DereferenceDict(cat["AcroForm"])
+	if err != nil || af == nil {
+		t.Fatalf("the PDF has no /AcroForm (%v)", err)
+	}
+	var form Form
+	if o, ok := af["SigFlags"]; ok {
+		n, err := x.DereferenceInteger(o)
+		if err != nil || n == nil {
+			t.Fatalf("/SigFlags is not an integer: %v", err)
+		}
+		form.SigFlags = n.Value()
+	}
+	var walk func(o types.Object, parent FormField) error
+	walk = func(o types.Object, parent FormField) error {
+		d, err := x.DereferenceDict(o)
+		if err != nil || d == nil {
+			return fmt.Errorf("field %v: %v", o, err)
+		}
+		f := parent
+		if s, ok := d["T"]; ok {
+			name, err := x.DereferenceStringOrHexLiteral(s, model.V10, nil)
+			if err != nil {
+				return err
+			}
+			if f.Name != "" {
+				name = f.Name + "." + name
+			}
+			f.Name = name
+		}
+		if n, ok := d["FT"].(types.Name); ok {
+			f.Type = n.Value()
+		}
+		if o, ok := d["Ff"]; ok {
+			n, err := x.DereferenceInteger(o)
+			if err != nil || n == nil {
+				return fmt.Errorf("field %s: /Ff: %v", f.Name, err)
+			}
+			f.Flags = n.Value()
+		}
+		kids, err := x.DereferenceArray(d["Kids"])
+		if err != nil {
+			return err
+		}
+		named := 0
+		for _, k := range kids {
+			kd, err := x.DereferenceDict(k)
+			if err != nil {
+				return err
+			}
+			if _, ok := kd["T"]; ok {
+				named++
+				if err := walk(k, f); err != nil {
+					return err
+				}
+			}
+		}
+		if named == 0 {
+			form.Fields = append(form.Fields, f) // a terminal field; its kids are widgets
+		}
+		return nil
+	}
+	fields, err := x.DereferenceArray(af["Fields"])
+	if err != nil {
+		t.Fatalf("/Fields: %v", err)
+	}
+	for _, o := range fields {
+		if err := walk(o, FormField{}); err != nil {
+			t.Fatalf("pdfcpu reading the form: %v", err)
+		}
+	}
+	return form
+}
