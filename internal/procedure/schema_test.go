@@ -191,8 +191,7 @@ func TestSchemaRejects(t *testing.T) {
 // TestSchemaDescribesEveryKey: every key of the format has a description for the editor.
 func TestSchemaDescribesEveryKey(t *testing.T) {
 	v := schemaCheck(t)
-	var walk func(path string, s map[string]any)
-	walk = func(path string, s map[string]any) {
+	walk := func(path string, s map[string]any) {
 		props, _ := s["properties"].(map[string]any)
 		for _, k := range sortedKeys(props) {
 			ps := props[k].(map[string]any)
