@@ -38,9 +38,10 @@ type memoEntry struct {
 // rendered is one text in both forms: an output that needs the HTML usually needs the plain
 // text too (the page and its search index), so one parse gives both.
 type rendered struct {
-	html  template.HTML
-	plain string
-	err   error
+	html      template.HTML
+	htmlTaken bool // Block has returned html, and dropped it
+	plain     string
+	err       error
 }
 
 // New returns a renderer. With allowHTML, raw HTML in the source reaches the page; without it
@@ -95,7 +96,18 @@ func (r *Renderer) goldmark(src string) *rendered {
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
 	e := r.render(src)
-	return e.html, e.err
+	// A build asks for a text's HTML once (its page is written as it is rendered) and for
+	// its plain text many times: the memo hands the HTML over rather than keep a long
+	// manual's whole HTML in memory to the end. Asked again, a text is rendered again.
+	r.mu.Lock()
+	h, taken := e.html, e.htmlTaken
+	e.html, e.htmlTaken = "", true
+	r.mu.Unlock()
+	if taken {
+		again := r.goldmark(src)
+		return again.html, again.err
+	}
+	return h, e.err
 }
 
 // Inline renders a one-paragraph text without its <p> wrapper, for list items and table cells.

@@ -23,3 +23,21 @@ func TestPlainAndBlockInEitherOrder(t *testing.T) {
 		}
 	}
 }
+
+// The memo hands a text's HTML over once; asked again, the renderer gives the same HTML.
+func TestBlockTwice(t *testing.T) {
+	r := New(false)
+	for _, src := range []string{"Un **texto** con [enlace](https://example.org).", "- a\n- b"} {
+		first, err := r.Block(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := r.Block(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == "" || first != second {
+			t.Errorf("%q: HTML %q, then %q", src, first, second)
+		}
+	}
+}
