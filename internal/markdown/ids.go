@@ -32,7 +32,7 @@ func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		// An id must begin with a letter to be valid HTML: "1. Preparar" → "s-1-preparar".
 		base = "s-" + base
 	}
-	taken := func(id string) bool { return ids.used[id] || procedure.ReservedID(id) }
+	taken := func(id string) bool { return ids.used[id] || procedure.HeadingAvoids(id) }
 	id := base
 	if taken(id) {
 		i := max(ids.next[base], 2)

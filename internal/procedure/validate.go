@@ -19,18 +19,21 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // reserved is the one list of ids the site uses itself: anchors its templates and scripts
 // write (a test checks every literal id= of the default theme against it), names of files
-// and folders it writes beside the pages, and both. A section, a heading or a page of the
-// source must not take one.
+// and folders it writes beside the pages, and both. A part of the source must not take one;
+// a Markdown heading steps around some of them.
 var reserved = map[string]reservedUse{
-	// anchors of the page templates
-	"contenido": anchor, "resultados": anchor, "top": anchor, "menu": anchor, "pie": anchor,
-	"manual": anchor, "anexo": anchor, "vistos": anchor, "considerando": anchor, "resuelvo": anchor,
-	"distribucion": anchor, "firmas": anchor, "encabezado": anchor, "indice-titulo": anchor,
-	"q-cabecera": anchor, "q": anchor, "todas": anchor, "ayuda-busqueda": anchor,
+	// anchors of the layout, the manual page and the search page
+	"contenido": anchor | heading, "resultados": anchor | heading, "top": anchor | heading,
+	"menu": anchor | heading, "pie": anchor | heading, "indice-titulo": anchor | heading,
+	"q-cabecera": anchor | heading,
+	// anchors of the decree page and the search page
+	"manual": anchor, "anexo": anchor, "vistos": anchor, "considerando": anchor,
+	"resuelvo": anchor, "distribucion": anchor, "firmas": anchor, "encabezado": anchor,
+	"q": anchor, "todas": anchor, "busqueda": anchor, "ayuda-busqueda": anchor,
 	"estado-busqueda": anchor, "resultados-otras": anchor, "otras-titulo": anchor,
-	"otras-versiones": anchor, "indices-versiones": anchor, "busqueda": anchor,
+	"otras-versiones": anchor, "indices-versiones": anchor,
 	// pages and folders the site writes; their names are anchors too
-	"index": anchor | file, "decreto": anchor | file, "buscar": anchor | file,
+	"index": anchor | file, "decreto": anchor | file, "buscar": anchor | file | heading,
 	"versiones": anchor | file, "comparado": anchor | file, "v": anchor, "assets": anchor,
 	"transparencia": file,
 }
@@ -38,13 +41,19 @@ var reserved = map[string]reservedUse{
 type reservedUse uint8
 
 const (
-	anchor reservedUse = 1 << iota // an element's id on a page of the site
-	file                           // the name of a page the site writes (id.html)
+	anchor  reservedUse = 1 << iota // an element's id on a page of the site: refused as an id
+	file                            // the name of a page the site writes (id.html)
+	heading                         // a Markdown heading's anchor steps around it ("contenido-2")
 )
 
 // ReservedID reports whether id is an anchor the site's pages use themselves (the names of
 // the pages and folders it writes included).
 func ReservedID(id string) bool { return reserved[id]&anchor != 0 }
+
+// HeadingAvoids reports whether a heading's generated anchor must step around id: the ids of
+// the layout and of the pages that show Markdown, which a heading of any text would meet.
+// The others are refused where a heading takes them (site's anchor check).
+func HeadingAvoids(id string) bool { return reserved[id]&heading != 0 }
 
 // link fills in the derived parts of the model: parents, numbers, item letters, the sources
 // of each check and each phase's checks in task order.
