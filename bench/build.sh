@@ -11,6 +11,7 @@
 #   bench/build.sh            # sizes 100 1000 5000, 7 runs each (3 for 5,000)
 #   RUNS=5 SIZES="100 1000" bench/build.sh
 #   FRESH=1 bench/build.sh
+#   PAUTA=/tmp/pauta-old FRESH=1 bench/build.sh   # another build of pauta, same corpus
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
@@ -20,7 +21,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/r"
 
-go build -o "$work/pauta" ./cmd/pauta
+# PAUTA=path times that binary instead, e.g. one built from an earlier commit.
+if [ -n "${PAUTA:-}" ]; then cp "$PAUTA" "$work/pauta"; else go build -o "$work/pauta" ./cmd/pauta; fi
 have_hugo=false
 command -v hugo >/dev/null && have_hugo=true
 

@@ -2,7 +2,7 @@
 // an Akoma Ntoso 3.0 act (OASIS LegalDocML), so the municipality can hand its published
 // versions to archives and legal information systems in the standard for legislative texts.
 //
-// The decree's parts map onto the act as NOTES.md describes: number, subject, place and date
+// The decree's parts map onto the act this way: number, subject, place and date
 // are the preface; the opening formula, VISTOS (citations), CONSIDERANDO (recitals) and
 // "DECRETO:" are the preamble; the resolutive points are paragraphs of the body; the closing
 // formula, the signatures, the initials line and the DISTRIBUCIÓN are the conclusions; and the

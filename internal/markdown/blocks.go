@@ -40,14 +40,6 @@ const Bullet = "•"
 
 // Blocks splits a Markdown text into its blocks, in order, as plain text.
 func (r *Renderer) Blocks(src string) []Block {
-	if isSimple(src) {
-		// Plain prose: its paragraphs are its blocks, and goldmark need not run.
-		var out []Block
-		for line := range strings.SplitSeq(simplePlain(src), "\n") {
-			out = append(out, Block{Text: line})
-		}
-		return out
-	}
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
 	var out []Block

@@ -6,6 +6,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/slug"
 )
 
@@ -19,10 +20,7 @@ type headingIDs struct {
 }
 
 func newContext() parser.Context {
-	return parser.NewContext(parser.WithIDs(&headingIDs{next: map[string]int{}, used: map[string]bool{
-		"contenido": true, "resultados": true, "buscar": true, "top": true, "menu": true, "pie": true,
-		"q-cabecera": true, "indice-titulo": true,
-	}}))
+	return parser.NewContext(parser.WithIDs(&headingIDs{next: map[string]int{}, used: map[string]bool{}}))
 }
 
 func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -34,10 +32,11 @@ func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		// An id must begin with a letter to be valid HTML: "1. Preparar" → "s-1-preparar".
 		base = "s-" + base
 	}
+	taken := func(id string) bool { return ids.used[id] || procedure.HeadingAvoids(id) }
 	id := base
-	if ids.used[id] {
+	if taken(id) {
 		i := max(ids.next[base], 2)
-		for id = base + "-" + strconv.Itoa(i); ids.used[id]; id = base + "-" + strconv.Itoa(i) {
+		for id = base + "-" + strconv.Itoa(i); taken(id); id = base + "-" + strconv.Itoa(i) {
 			i++
 		}
 		ids.next[base] = i + 1

@@ -9,8 +9,6 @@ import (
 	"html/template"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -40,9 +38,10 @@ type memoEntry struct {
 // rendered is one text in both forms: an output that needs the HTML usually needs the plain
 // text too (the page and its search index), so one parse gives both.
 type rendered struct {
-	html  template.HTML
-	plain string
-	err   error
+	html      template.HTML
+	htmlTaken bool // Block has returned html, and dropped it
+	plain     string
+	err       error
 }
 
 // New returns a renderer. With allowHTML, raw HTML in the source reaches the page; without it
@@ -67,15 +66,9 @@ func For(r *Renderer, allowHTML bool) *Renderer {
 	return New(allowHTML)
 }
 
-// render returns what goldmark makes of src, once per text; plain prose never gets here.
+// render returns what goldmark makes of src, parsing each text once: HTML and plain text
+// come from the same parse, so whichever an output asks for first, the other is kept.
 func (r *Renderer) render(src string) *rendered {
-	return r.memoized(src, func() *rendered { return r.goldmark(src) })
-}
-
-// memoized returns what render returns for src, calling it once per text. A text is either
-// plain prose, whose plain text is all that is kept (Block renders its HTML again, cheaper
-// than keeping it), or goes through goldmark, so one memo serves both.
-func (r *Renderer) memoized(src string, render func() *rendered) *rendered {
 	r.mu.Lock()
 	e := r.memo[src]
 	if e == nil {
@@ -83,7 +76,7 @@ func (r *Renderer) memoized(src string, render func() *rendered) *rendered {
 		r.memo[src] = e
 	}
 	r.mu.Unlock()
-	e.once.Do(func() { e.r = render() })
+	e.once.Do(func() { e.r = r.goldmark(src) })
 	return e.r
 }
 
@@ -102,13 +95,19 @@ func (r *Renderer) goldmark(src string) *rendered {
 
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
-	// Plain prose is cheaper to render again than to keep: a long manual's would double in
-	// memory.
-	if isSimple(src) {
-		return template.HTML(simpleHTML(src)), nil
-	}
 	e := r.render(src)
-	return e.html, e.err
+	// A build asks for a text's HTML once (its page is written as it is rendered) and for
+	// its plain text many times: the memo hands the HTML over rather than keep a long
+	// manual's whole HTML in memory to the end. Asked again, a text is rendered again.
+	r.mu.Lock()
+	h, taken := e.html, e.htmlTaken
+	e.html, e.htmlTaken = "", true
+	r.mu.Unlock()
+	if taken {
+		again := r.goldmark(src)
+		return again.html, again.err
+	}
+	return h, e.err
 }
 
 // Inline renders a one-paragraph text without its <p> wrapper, for list items and table cells.
@@ -167,17 +166,9 @@ func (r *Renderer) Sections(src string) []Section {
 // Plain renders Markdown as plain text: emphasis and links keep their words, list items and
 // paragraphs become lines.
 func (r *Renderer) Plain(src string) string {
-	if strings.IndexByte(src, '\n') < 0 && strings.IndexByte(src, '*') < 0 && isSimple(src) {
-		return src // one line of prose is its own plain text
-	}
 	// Every output asks for the plain text of every text (the index, the decree PDF, the
 	// export): it is made once, and shared.
-	return r.memoized(src, func() *rendered {
-		if isSimple(src) {
-			return &rendered{plain: simplePlain(src)}
-		}
-		return r.goldmark(src)
-	}).plain
+	return r.render(src).plain
 }
 
 // plain is the plain text of n; size, when known, is about its length, so a string kept in
@@ -246,190 +237,6 @@ func WithoutTitle(md, title string) string {
 		return ""
 	}
 	return md
-}
-
-// isSimple reports whether src is nothing but plain prose — paragraphs separated by one blank
-// line, each line of them starting with a letter, holding no character Markdown gives a
-// meaning to but **strong** words written the plainest way (see strongSpans) — so that
-// goldmark would render it as those paragraphs, text unchanged.
-// Most texts of a procedure are such prose, and a long manual has thousands of them. Anything
-// else (other emphasis, links, lists, indented or hard line breaks, a possible autolink) goes
-// through goldmark; a test and a fuzz target hold the two paths equal.
-func isSimple(src string) bool {
-	if src == "" || strings.Contains(src, "www") || strings.Contains(src, "WWW") || strings.Contains(src, "://") {
-		return false
-	}
-	for p := range strings.SplitSeq(src, "\n\n") {
-		if !simpleParagraph(p) {
-			return false
-		}
-	}
-	return true
-}
-
-func simpleParagraph(p string) bool {
-	for line := range strings.SplitSeq(p, "\n") {
-		if !simpleLine(line) {
-			return false
-		}
-	}
-	return !strings.Contains(p, "*") || strongSpans(p, nil)
-}
-
-// simpleLine reports whether one line of a paragraph is plain prose. Its first character
-// must be a letter or an opening mark, so that no line can start a list, a heading, a quote
-// or a code block, nor underline the line before; it must not end in a space, which would
-// make a hard line break.
-func simpleLine(line string) bool {
-	if line == "" {
-		return false
-	}
-	first, _ := utf8.DecodeRuneInString(line)
-	// A line may open with strong text ("**Importante:** …"); strongSpans checks it.
-	if !unicode.IsLetter(first) && !strings.ContainsRune("¿¡(\"'", first) && !strings.HasPrefix(line, "**") {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(line)
-	if unicode.IsSpace(last) {
-		return false
-	}
-	for i := 0; i < len(line); i++ {
-		if c := line[i]; c < utf8.RuneSelf {
-			if markdownByte[c] && c != '*' {
-				return false
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(line[i:])
-		if r == utf8.RuneError || r == 0x85 || r == 0x2028 || r == 0x2029 {
-			return false // invalid UTF-8; line separators
-		}
-		i += size - 1
-	}
-	return true
-}
-
-// strongSpans reports whether every '*' of p is in a "**strong**" span written the plainest
-// way, calling span (when not nil) with the bytes of each span's text. The opening "**"
-// starts p or follows a space or a line break, and is followed by a letter or a digit; the
-// closing one follows the first "**" after it, ends text that does not end in a space, and
-// is followed by the end of p, a space, a line break or . , ; : ) ? ! — after text ending in
-// punctuation, by the end, a space or a line break only. By CommonMark's flanking rules each
-// opener can only open and each closer only close, so goldmark makes exactly these spans
-// strong.
-func strongSpans(p string, span func(from, to int)) bool {
-	for i := 0; i < len(p); {
-		j := strings.IndexByte(p[i:], '*')
-		if j < 0 {
-			return true
-		}
-		open := i + j
-		if !strings.HasPrefix(p[open:], "**") || open > 0 && p[open-1] != ' ' && p[open-1] != '\n' {
-			return false
-		}
-		from := open + 2
-		first, _ := utf8.DecodeRuneInString(p[from:])
-		if !unicode.IsLetter(first) && !unicode.IsDigit(first) {
-			return false
-		}
-		k := strings.IndexByte(p[from:], '*')
-		if k < 0 {
-			return false
-		}
-		to := from + k
-		if !strings.HasPrefix(p[to:], "**") {
-			return false
-		}
-		last, _ := utf8.DecodeLastRuneInString(p[from:to])
-		if unicode.IsSpace(last) {
-			return false
-		}
-		after := to + 2
-		if after < len(p) {
-			next := p[after]
-			punctEnd := unicode.IsPunct(last) || unicode.IsSymbol(last)
-			if next != ' ' && next != '\n' && (punctEnd || !strings.ContainsRune(".,;:)?!", rune(next))) {
-				return false
-			}
-		}
-		if span != nil {
-			span(from, to)
-		}
-		i = after
-	}
-	return true
-}
-
-// markdownByte marks the ASCII bytes simpleParagraph refuses: control characters (line
-// breaks, tabs) and every character Markdown or its extensions may give a meaning to.
-var markdownByte = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = c < 0x20 || c == 0x7f || strings.ContainsRune("\\`*_[]<>&|~@#=+{}$", rune(c))
-	}
-	return t
-}()
-
-// simpleHTML is what goldmark writes for simple paragraphs. Of the characters HTML escapes,
-// only the double quote can be in one.
-func simpleHTML(src string) string {
-	n := len(src) + 5*strings.Count(src, `"`) + 15*strings.Count(src, "**")
-	var b strings.Builder
-	b.Grow(n + len("<p></p>\n")*(1+strings.Count(src, "\n\n")))
-	text := func(s string) {
-		for {
-			i := strings.IndexByte(s, '"')
-			if i < 0 {
-				break
-			}
-			b.WriteString(s[:i])
-			b.WriteString("&quot;")
-			s = s[i+1:]
-		}
-		b.WriteString(s)
-	}
-	for p := range strings.SplitSeq(src, "\n\n") {
-		b.WriteString("<p>")
-		at := 0
-		strongSpans(p, func(from, to int) {
-			text(p[at : from-2])
-			b.WriteString("<strong>")
-			text(p[from:to])
-			b.WriteString("</strong>")
-			at = to + 2
-		})
-		text(p[at:])
-		b.WriteString("</p>\n")
-	}
-	return b.String()
-}
-
-// simplePlain is the plain text of simple paragraphs: one a line, the line breaks inside a
-// paragraph read as spaces, the stars of strong text dropped.
-func simplePlain(src string) string {
-	var b strings.Builder
-	b.Grow(len(src))
-	first := true
-	for p := range strings.SplitSeq(src, "\n\n") {
-		if !first {
-			b.WriteByte('\n')
-		}
-		first = false
-		for {
-			j := strings.IndexAny(p, "\n*")
-			if j < 0 {
-				break
-			}
-			b.WriteString(p[:j])
-			if p[j] == '\n' {
-				b.WriteByte(' ')
-				p = p[j+1:]
-			} else {
-				p = p[j+2:] // every '*' is in a "**" around strong text
-			}
-		}
-		b.WriteString(p)
-	}
-	return b.String()
 }
 
 // Headings lists every heading of a text, nested ones (in lists and quotes) too, with the ids

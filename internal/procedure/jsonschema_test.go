@@ -4,178 +4,87 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
+	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 )
 
-// schemaValidator checks a JSON value against the subset of JSON Schema 2020-12 that Schema
-// emits: $ref into $defs, type, const, enum, pattern, minLength, minimum, minItems, items,
-// properties, required and additionalProperties: false. A keyword outside the subset is
-// reported as an error, so the tests fail if Schema starts emitting something this validator
-// would silently ignore.
+// schemaValidator checks documents against the generated schema with a maintained JSON
+// Schema 2020-12 implementation, one that does not share the generator's assumptions.
 type schemaValidator struct {
-	root map[string]any
+	root   map[string]any // the schema as JSON values, to walk its keys
+	schema *jsonschema.Schema
 }
 
-func newSchemaValidator(schema []byte) (*schemaValidator, error) {
-	var root map[string]any
-	dec := json.NewDecoder(bytes.NewReader(schema))
-	dec.UseNumber()
-	if err := dec.Decode(&root); err != nil {
+func newSchemaValidator(src []byte) (*schemaValidator, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
+	if err != nil {
 		return nil, fmt.Errorf("decoding the schema: %w", err)
 	}
-	return &schemaValidator{root: root}, nil
-}
-
-// validate returns every problem of value, each prefixed with its JSON path.
-func (v *schemaValidator) validate(value any) []string {
-	var errs []string
-	v.check(v.root, value, "$", &errs)
-	return errs
-}
-
-func (v *schemaValidator) check(s map[string]any, value any, path string, errs *[]string) {
-	fail := func(format string, args ...any) {
-		*errs = append(*errs, path+": "+fmt.Sprintf(format, args...))
+	root, ok := doc.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("the schema is not an object")
 	}
-	for _, k := range sortedKeys(s) {
-		kw := s[k]
-		switch k {
-		case "$ref":
-			ref, _ := kw.(string)
-			name, ok := strings.CutPrefix(ref, "#/$defs/")
-			defs, _ := v.root["$defs"].(map[string]any)
-			target, found := defs[name].(map[string]any)
-			if !ok || !found {
-				fail("unresolvable $ref %q", ref)
-				continue
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	const url = "file:///procedure.schema.json"
+	if err := c.AddResource(url, doc); err != nil {
+		return nil, fmt.Errorf("adding the schema: %w", err)
+	}
+	s, err := c.Compile(url)
+	if err != nil {
+		return nil, fmt.Errorf("compiling the schema: %w", err)
+	}
+	return &schemaValidator{root: root, schema: s}, nil
+}
+
+// schemaProblem is one failed keyword: where in the document (a JSON pointer), which
+// keyword of the schema (the last part of its location), and the validator's message.
+type schemaProblem struct {
+	instance, keyword, msg string
+}
+
+func (p schemaProblem) String() string { return p.instance + " [" + p.keyword + "]: " + p.msg }
+
+// validate returns every failed keyword of value, the innermost ones, nil when it is valid.
+func (v *schemaValidator) validate(value any) []schemaProblem {
+	err := v.schema.Validate(value)
+	if err == nil {
+		return nil
+	}
+	verr, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []schemaProblem{{msg: err.Error()}}
+	}
+	var out []schemaProblem
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			kw := e.ErrorKind.KeywordPath()
+			p := schemaProblem{instance: "/" + strings.Join(e.InstanceLocation, "/"), msg: e.Error()}
+			if len(kw) > 0 {
+				p.keyword = kw[len(kw)-1]
 			}
-			v.check(target, value, path, errs)
-		case "type":
-			if !hasType(value, kw.(string)) {
-				fail("want %s, got %s", kw, describe(value))
-			}
-		case "const":
-			if !jsonEqual(kw, value) {
-				fail("want %v, got %s", kw, describe(value))
-			}
-		case "enum":
-			if !slices.ContainsFunc(kw.([]any), func(e any) bool { return jsonEqual(e, value) }) {
-				fail("%s is not one of %v", describe(value), kw)
-			}
-		case "pattern":
-			re, err := regexp.Compile(kw.(string))
-			if err != nil {
-				fail("bad pattern %q: %v", kw, err)
-				continue
-			}
-			if str, ok := value.(string); ok && !re.MatchString(str) {
-				fail("%q does not match %s", str, kw)
-			}
-		case "minLength":
-			if str, ok := value.(string); ok && int64(len([]rune(str))) < number(kw) {
-				fail("shorter than %v characters", kw)
-			}
-		case "minimum":
-			if n, ok := value.(json.Number); ok {
-				if f, _ := n.Float64(); f < float64(number(kw)) {
-					fail("%s is less than %v", n, kw)
-				}
-			}
-		case "minItems":
-			if arr, ok := value.([]any); ok && int64(len(arr)) < number(kw) {
-				fail("fewer than %v items", kw)
-			}
-		case "items":
-			if arr, ok := value.([]any); ok {
-				for i, e := range arr {
-					v.check(kw.(map[string]any), e, fmt.Sprintf("%s[%d]", path, i), errs)
-				}
-			}
-		case "properties":
-			if obj, ok := value.(map[string]any); ok {
-				props := kw.(map[string]any)
-				for _, name := range sortedKeys(obj) {
-					if ps, ok := props[name].(map[string]any); ok {
-						v.check(ps, obj[name], path+"."+name, errs)
-					}
-				}
-			}
-		case "required":
-			if obj, ok := value.(map[string]any); ok {
-				for _, r := range kw.([]any) {
-					if _, ok := obj[r.(string)]; !ok {
-						fail("missing required %q", r)
-					}
-				}
-			}
-		case "additionalProperties":
-			if kw != false {
-				fail("unsupported additionalProperties %v", kw)
-				continue
-			}
-			if obj, ok := value.(map[string]any); ok {
-				props, _ := s["properties"].(map[string]any)
-				for _, name := range sortedKeys(obj) {
-					if _, ok := props[name]; !ok {
-						fail("unknown key %q", name)
-					}
-				}
-			}
-		case "$schema", "$comment", "$defs", "title", "description":
-			// Annotations: no effect on validity.
-		default:
-			fail("the test validator does not support keyword %q", k)
+			out = append(out, p)
+		}
+		for _, c := range e.Causes {
+			walk(c)
 		}
 	}
+	walk(verr)
+	return out
 }
 
-func number(v any) int64 {
-	n, _ := v.(json.Number).Int64()
-	return n
-}
-
-func hasType(value any, typ string) bool {
-	switch typ {
-	case "object":
-		_, ok := value.(map[string]any)
-		return ok
-	case "array":
-		_, ok := value.([]any)
-		return ok
-	case "string":
-		_, ok := value.(string)
-		return ok
-	case "boolean":
-		_, ok := value.(bool)
-		return ok
-	case "integer":
-		n, ok := value.(json.Number)
-		if !ok {
-			return false
-		}
-		_, err := strconv.ParseInt(n.String(), 10, 64)
-		return err == nil
-	case "number":
-		_, ok := value.(json.Number)
-		return ok
+func joinProblems(ps []schemaProblem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
 	}
-	return false
-}
-
-func jsonEqual(a, b any) bool {
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && bytes.Equal(ja, jb)
-}
-
-func describe(value any) string {
-	b, _ := json.Marshal(value)
-	return string(b)
+	return b.String()
 }
 
 // yamlToJSON reads a YAML document as an editor's language server does (YAML 1.2 core
@@ -226,4 +135,19 @@ func nodeJSON(n *yaml.Node) (any, error) {
 		return n.Value, nil // !!str, and !!timestamp, which YAML 1.2 reads as a string
 	}
 	return nil, fmt.Errorf("line %d: unsupported YAML node", n.Line)
+}
+
+// TestSchemaValidatorRejects holds the validator itself to a few documents it must refuse,
+// so a schema that compiled to "accept anything" cannot pass the tests above.
+func TestSchemaValidatorRejects(t *testing.T) {
+	v := schemaCheck(t)
+	for _, doc := range []string{`[]`, `"texto"`, `{}`, `{"pauta": 1}`} {
+		var value any
+		if err := json.Unmarshal([]byte(doc), &value); err != nil {
+			t.Fatal(err)
+		}
+		if ps := v.validate(value); len(ps) == 0 {
+			t.Errorf("the schema accepts %s", doc)
+		}
+	}
 }

@@ -106,17 +106,9 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan hash.Ha
 		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
 		return nil, nil
 	}
-	doc, ok := parseSplit(src)
-	if !ok {
-		if d, err := parseLifted(src); err == nil {
-			doc, ok = d, true
-		}
-	}
-	if !ok {
-		doc = parseWhole(src, name, errs)
-		if doc == nil {
-			return nil, nil
-		}
+	doc := parseWhole(src, name, errs)
+	if doc == nil {
+		return nil, nil
 	}
 	root := doc
 	if root.Kind == yaml.DocumentNode {

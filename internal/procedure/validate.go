@@ -18,16 +18,43 @@ const maxDepth = 4
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ReservedID reports whether id is an anchor or a file name the site uses itself.
-func ReservedID(id string) bool {
-	switch id {
-	case "contenido", "resultados", "buscar", "busqueda", "index", "decreto", "versiones", "v",
-		"assets", "top", "menu", "pie", "manual", "anexo", "vistos", "considerando", "resuelvo",
-		"distribucion", "firmas", "encabezado", "comparado", "indice-titulo", "q-cabecera":
-		return true
-	}
-	return false
+// reserved is the one list of ids the site uses itself: anchors its templates and scripts
+// write (a test checks every literal id= of the default theme against it), names of files
+// and folders it writes beside the pages, and both. A part of the source must not take one;
+// a Markdown heading steps around some of them.
+var reserved = map[string]reservedUse{
+	// anchors of the layout, the manual page and the search page
+	"contenido": anchor | heading, "resultados": anchor | heading, "top": anchor | heading,
+	"menu": anchor | heading, "pie": anchor | heading, "indice-titulo": anchor | heading,
+	"q-cabecera": anchor | heading,
+	// anchors of the decree page and the search page
+	"manual": anchor, "anexo": anchor, "vistos": anchor, "considerando": anchor,
+	"resuelvo": anchor, "distribucion": anchor, "firmas": anchor, "encabezado": anchor,
+	"q": anchor, "todas": anchor, "busqueda": anchor, "ayuda-busqueda": anchor,
+	"estado-busqueda": anchor, "resultados-otras": anchor, "otras-titulo": anchor,
+	"otras-versiones": anchor, "indices-versiones": anchor,
+	// pages and folders the site writes; their names are anchors too
+	"index": anchor | file, "decreto": anchor | file, "buscar": anchor | file | heading,
+	"versiones": anchor | file, "comparado": anchor | file, "v": anchor, "assets": anchor,
+	"transparencia": file,
 }
+
+type reservedUse uint8
+
+const (
+	anchor  reservedUse = 1 << iota // an element's id on a page of the site: refused as an id
+	file                            // the name of a page the site writes (id.html)
+	heading                         // a Markdown heading's anchor steps around it ("contenido-2")
+)
+
+// ReservedID reports whether id is an anchor the site's pages use themselves (the names of
+// the pages and folders it writes included).
+func ReservedID(id string) bool { return reserved[id]&anchor != 0 }
+
+// HeadingAvoids reports whether a heading's generated anchor must step around id: the ids of
+// the layout and of the pages that show Markdown, which a heading of any text would meet.
+// The others are refused where a heading takes them (site's anchor check).
+func HeadingAvoids(id string) bool { return reserved[id]&heading != 0 }
 
 // link fills in the derived parts of the model: parents, numbers, item letters, the sources
 // of each check and each phase's checks in task order.
@@ -87,13 +114,7 @@ func validate(p *Procedure, errs *ErrorList) {
 	}
 }
 
-func reservedPageName(id string) bool {
-	switch id {
-	case "index", "decreto", "buscar", "versiones", "comparado", "transparencia":
-		return true
-	}
-	return false
-}
+func reservedPageName(id string) bool { return reserved[id]&file != 0 }
 
 type validator struct {
 	p        *Procedure

@@ -45,12 +45,9 @@ var numbering = regexp.MustCompile(`^(?:(?:paso|seccion|capitulo|punto)\s+)?(?:[
 // headingKey compares headings as search-eval does: folded, without punctuation or leading
 // numbering.
 func headingKey(s string) string {
-	var parts []string
-	for _, w := range strings.FieldsFunc(foldString(s), func(r rune) bool {
+	parts := strings.FieldsFunc(foldString(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		parts = append(parts, w)
-	}
+	})
 	s = strings.Join(parts, " ")
 	for {
 		t := numbering.ReplaceAllString(s, "")

@@ -22,7 +22,7 @@ func Check(ctx context.Context, src fs.FS) (*procedure.Procedure, []*versions.Ve
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	pr, err := load(src)
+	pr, err := load(ctx, src)
 	if err != nil {
 		return nil, nil, err
 	}

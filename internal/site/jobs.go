@@ -5,7 +5,8 @@ import (
 	"errors"
 	"runtime"
 	"slices"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/requinoa/pauta/internal/procedure"
 )
@@ -21,7 +22,9 @@ type job struct {
 // and the longest (a long manual's decree PDF) would finish last and alone, with the other
 // cores idle; started longest first, it runs from the start while the others fill the other
 // cores, and the build ends about when the total work divided by the cores is done.
-// Fewer jobs under way at once also hold less memory. Errors come back in the jobs' order.
+// Fewer jobs under way at once also hold less memory. After a job fails, or ctx is done,
+// no job starts; the errors of the jobs that ran come back in the jobs' order, so a build
+// reports the same error whichever job failed first.
 func runLongestFirst(ctx context.Context, jobs []job) error {
 	order := make([]int, len(jobs))
 	for i := range order {
@@ -29,25 +32,22 @@ func runLongestFirst(ctx context.Context, jobs []job) error {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return jobs[b].cost - jobs[a].cost })
 	errs := make([]error, len(jobs))
-	next := make(chan int, len(jobs))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range order {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for i := range next {
-				if err := ctx.Err(); err != nil {
-					errs[i] = err
-					continue
-				}
-				errs[i] = jobs[i].run()
+		g.Go(func() error {
+			if gctx.Err() != nil {
+				return nil
 			}
+			errs[i] = jobs[i].run()
+			return errs[i]
 		})
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	_ = g.Wait() // its error is one of errs
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
 
 // The costs of the parts of an edition: a fixed part, and a part per KiB of the manual's

@@ -19,6 +19,8 @@ import (
 	"path"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/requinoa/pauta/internal/akn"
 	"github.com/requinoa/pauta/internal/checklist"
 	"github.com/requinoa/pauta/internal/decreepdf"
@@ -128,14 +130,19 @@ type project struct {
 // load reads and validates everything a build renders from, before any output is touched.
 // The text being prepared and the published versions are read side by side: each is a YAML
 // file of the whole procedure.
-func load(src fs.FS) (*project, error) {
+func load(ctx context.Context, src fs.FS) (*project, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	pr := &project{}
+	// Each task keeps its own error: which of them is reported, and how, is decided below,
+	// not by which one failed first.
 	var loadErr, listErr, themeErr error
-	parallel(context.Background(),
-		func() error { pr.prepared, loadErr = Load(src); return nil },
-		func() error { pr.versions, listErr = versions.List(src); return nil },
-		func() error { pr.theme, themeErr = projectTheme(src); return nil },
-	)
+	var g errgroup.Group
+	g.Go(func() error { pr.prepared, loadErr = Load(src); return nil })
+	g.Go(func() error { pr.versions, listErr = versions.List(src); return nil })
+	g.Go(func() error { pr.theme, themeErr = projectTheme(src); return nil })
+	_ = g.Wait() // the tasks return nil; their errors are above
 	// The source's own errors first: they are what the user is working on. Errors of the
 	// source and of the published versions are reported together, fixed in one pass.
 	var srcList, verList procedure.ErrorList
@@ -220,7 +227,7 @@ func (b both) Write(name string, write func(io.Writer) error) error {
 
 // Render builds every output of the project in src in memory.
 func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
-	pr, err := load(src)
+	pr, err := load(ctx, src)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +244,7 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 // Files are written to a staging folder as they are rendered; out is replaced only when
 // every one is written.
 func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, error) {
-	pr, err := load(src)
+	pr, err := load(ctx, src)
 	if err != nil {
 		return nil, err
 	}
@@ -465,26 +472,6 @@ func versionStatus(v *versions.Version, toRoot string) *pages.Status {
 		Text: fmt.Sprintf("No vigente — reemplazada por el %s, desde el %s. Este texto rigió desde el %s.",
 			next.LongCitation(), next.Date.Long(), d.Date.Long()),
 		LinkHref: toRoot + "index.html", LinkLabel: "Ir a la versión vigente"}
-}
-
-// parallel runs tasks side by side, one goroutine each, and joins their errors: loading
-// reads the source, the published versions and the theme at once.
-func parallel(ctx context.Context, tasks ...func() error) error {
-	errs := make([]error, len(tasks))
-	var wg sync.WaitGroup
-	for i, task := range tasks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if ctx.Err() != nil {
-				errs[i] = ctx.Err()
-				return
-			}
-			errs[i] = task()
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // projectTheme is the default theme with the project's themes/ folder over it.
