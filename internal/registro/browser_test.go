@@ -57,6 +57,25 @@ func TestHTMLValidate(t *testing.T) {
 	}
 }
 
+// TestHTMLHead: what Lighthouse asks of the site's pages and a file opened from disk can
+// give: a description of the page, and an icon that needs no request (a browser asks
+// /favicon.ico otherwise, an error in the console when the folder is served).
+func TestHTMLHead(t *testing.T) {
+	page, err := os.ReadFile(sampleHTML(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := strings.Cut(string(page), "</head>")
+	for _, want := range []string{
+		`<meta name="description" content="Registro de las sesiones de soporte remoto (Municipalidad): 2 listas de verificación leídas`,
+		`<link rel="icon" href="data:,">`,
+	} {
+		if !strings.Contains(head, want) {
+			t.Errorf("the head of registro.html lacks %s", want)
+		}
+	}
+}
+
 // TestBrowser opens registro.html from disk in Chromium, on a desktop and a phone: axe-core
 // finds no violation, and choosing a problem in the filter leaves the rows that have it.
 func TestBrowser(t *testing.T) {

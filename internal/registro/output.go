@@ -312,6 +312,8 @@ var pageTemplate = template.Must(template.New("registro").Parse(`<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Registro de sesiones{{if .Org}} — {{.Org}}{{end}}</title>
+<meta name="description" content="Registro de las sesiones de soporte remoto{{if .Org}} ({{.Org}}){{end}}: {{.Total}} listas de verificación leídas, con los problemas de cada una.">
+<link rel="icon" href="data:,">
 <style>{{.CSS}}
 .registro-filtros{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;margin:1rem 0}
 .registro-filtros div{display:flex;flex-direction:column}.registro-filtros label{font-weight:600}

@@ -37,51 +37,109 @@ func printedCode(xt *model.XRefTable) string {
 	if err != nil || fd == nil {
 		return ""
 	}
+	// A font's map is decoded the first time the page selects it: the version line comes
+	// in the header, before most fonts are used, and decoding every map of every file was a
+	// tenth of the register's time.
 	maps := map[string]map[byte]string{}
-	for name, ref := range fd {
-		f, err := xt.DereferenceDict(ref)
+	font := func(name string) map[byte]string {
+		if m, ok := maps[name]; ok {
+			return m
+		}
+		maps[name] = nil
+		f, err := xt.DereferenceDict(fd[name])
 		if err != nil || f == nil {
-			continue
+			return nil
 		}
 		sd, _, err := xt.DereferenceStreamDict(f["ToUnicode"])
 		if err != nil || sd == nil || sd.Decode() != nil {
-			continue
+			return nil
 		}
 		maps[name] = readCMap(sd.Content)
+		return maps[name]
 	}
 	content, err := xt.PageContent(pd, 1)
 	if err != nil {
 		return ""
 	}
-	if m := printedVersion.FindStringSubmatch(pageText(content, maps)); m != nil {
-		return m[1]
-	}
-	return ""
+	var code string
+	seen := 0
+	pageText(content, font, func(text []byte) bool {
+		// Only what came since the last look, and a line's worth before it in case the
+		// version was split across text objects, so a page is scanned once.
+		from := max(0, seen-32)
+		seen = len(text)
+		if m := printedVersion.FindSubmatch(text[from:]); m != nil {
+			code = string(m[1])
+			return true
+		}
+		return false
+	})
+	return code
 }
 
-var bfchar = regexp.MustCompile(`<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]+)>`)
-
-// readCMap reads the one-byte bfchar entries pdfdoc writes.
+// readCMap reads the one-byte bfchar entries pdfdoc writes: pairs <XX> <UUUU…> between
+// beginbfchar and endbfchar. A regular expression over every map of every file was most of
+// the time spent reading the printed version.
 func readCMap(b []byte) map[byte]string {
 	m := map[byte]string{}
-	for _, e := range bfchar.FindAllSubmatch(b, -1) {
-		code, err1 := hex.DecodeString(string(e[1]))
-		u, err2 := hex.DecodeString(string(e[2]))
-		if err1 != nil || err2 != nil || len(u)%2 != 0 {
-			continue
+	for {
+		i := bytes.Index(b, []byte("beginbfchar"))
+		if i < 0 {
+			return m
 		}
-		units := make([]uint16, len(u)/2)
-		for i := range units {
-			units[i] = uint16(u[2*i])<<8 | uint16(u[2*i+1])
+		b = b[i+len("beginbfchar"):]
+		end := bytes.Index(b, []byte("endbfchar"))
+		if end < 0 {
+			end = len(b)
 		}
-		m[code[0]] = string(utf16.Decode(units))
+		section := b[:end]
+		b = b[end:]
+		for {
+			code, rest, ok := hexToken(section)
+			if !ok {
+				break
+			}
+			u, rest2, ok := hexToken(rest)
+			if !ok {
+				break
+			}
+			section = rest2
+			if len(code) != 1 || len(u)%2 != 0 {
+				continue
+			}
+			units := make([]uint16, len(u)/2)
+			for i := range units {
+				units[i] = uint16(u[2*i])<<8 | uint16(u[2*i+1])
+			}
+			m[code[0]] = string(utf16.Decode(units))
+		}
 	}
-	return m
 }
 
-// pageText is the text a content stream shows: its literal strings, through the map of the
-// font selected when each is shown. Enough for pdfdoc's own pages, not a general extractor.
-func pageText(c []byte, maps map[string]map[byte]string) string {
+// hexToken decodes the next <…> hex string of b and returns what follows it.
+func hexToken(b []byte) ([]byte, []byte, bool) {
+	i := bytes.IndexByte(b, '<')
+	if i < 0 {
+		return nil, nil, false
+	}
+	j := bytes.IndexByte(b[i:], '>')
+	if j < 0 {
+		return nil, nil, false
+	}
+	raw := b[i+1 : i+j]
+	out := make([]byte, hex.DecodedLen(len(raw)))
+	n, err := hex.Decode(out, raw)
+	if err != nil {
+		return nil, b[i+j+1:], true
+	}
+	return out[:n], b[i+j+1:], true
+}
+
+// pageText reads the text a content stream shows: its literal strings, through the map of
+// the font selected when each is shown. After each text object it passes found the text so
+// far, and stops when found says it has what it looks for. Enough for pdfdoc's own pages,
+// not a general extractor.
+func pageText(c []byte, fonts func(name string) map[byte]string, found func(text []byte) bool) {
 	var out bytes.Buffer
 	var font map[byte]string
 	var lastName string
@@ -89,14 +147,14 @@ func pageText(c []byte, maps map[string]map[byte]string) string {
 		switch c[i] {
 		case '/':
 			j := i + 1
-			for j < len(c) && !bytes.ContainsRune([]byte(" \n\r\t/[]()<>"), rune(c[j])) {
+			for j < len(c) && !nameEnd(c[j]) {
 				j++
 			}
 			lastName = string(c[i+1 : j])
 			i = j - 1
 		case 'T':
 			if i+1 < len(c) && c[i+1] == 'f' {
-				font = maps[lastName]
+				font = fonts(lastName)
 			}
 		case '(':
 			depth := 1
@@ -144,8 +202,20 @@ func pageText(c []byte, maps map[string]map[byte]string) string {
 		case 'E':
 			if i+1 < len(c) && c[i+1] == 'T' {
 				out.WriteByte('\n')
+				if found(out.Bytes()) {
+					return
+				}
 			}
 		}
 	}
-	return out.String()
+	found(out.Bytes())
+}
+
+// nameEnd reports whether b ends a name in a content stream.
+func nameEnd(b byte) bool {
+	switch b {
+	case ' ', '\n', '\r', '\t', '/', '[', ']', '(', ')', '<', '>':
+		return true
+	}
+	return false
 }

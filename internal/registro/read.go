@@ -106,14 +106,12 @@ func Read(data []byte) (doc *Document, err error) {
 	}
 	sheets := map[string]*Sheet{}
 	for _, f := range fields {
-		prefix, name, folio := f.name, f.name, 0
+		prefix, name, folio := "", f.name, 0
 		if m := sheetPrefix.FindStringSubmatch(f.name); m != nil {
 			prefix, name = strings.TrimSuffix(f.name, m[3]), m[3]
 			if m[2] != "" {
 				folio, _ = strconv.Atoi(m[2])
 			}
-		} else {
-			prefix = ""
 		}
 		if f.kind == "Sig" && f.sig != nil && prefix == "" && !strings.HasPrefix(name, "firma-") {
 			// A signature in a field of the signer's own (pdfsign, some versions of
@@ -145,11 +143,6 @@ func Read(data []byte) (doc *Document, err error) {
 }
 
 func encrypted(data []byte) bool { return bytes.Contains(data, []byte("/Encrypt")) }
-
-func firstLine(err error) string {
-	s, _, _ := strings.Cut(err.Error(), "\n")
-	return s
-}
 
 // versionCode is the code pauta writes in the document information as "versión CODE".
 func versionCode(xt *model.XRefTable) string {

@@ -105,3 +105,26 @@ func TestPrintedCode(t *testing.T) {
 		t.Errorf("printed code %q, code in the document information %q", doc.Printed, doc.Code)
 	}
 }
+
+// TestReadCMap: the one-byte entries of a ToUnicode map, two-byte UTF-16 included, and
+// nothing from outside its bfchar sections.
+func TestReadCMap(t *testing.T) {
+	tests := []struct {
+		name, cmap string
+		want       map[byte]string
+	}{
+		{"pdfdoc's own", "begincmap\n2 beginbfchar\n<41> <0041>\n<e9><00E9>\nendbfchar\nendcmap", map[byte]string{0x41: "A", 0xe9: "é"}},
+		{"two sections, a surrogate pair", "1 beginbfchar <01> <D83DDE00> endbfchar 1 beginbfchar <02> <00F3> endbfchar", map[byte]string{1: "😀", 2: "ó"}},
+		{"ranges left out", "1 beginbfrange <20> <7E> <0020> endbfrange 1 beginbfchar <03> <004E> endbfchar", map[byte]string{3: "N"}},
+		{"two-byte codes left out", "1 beginbfchar <0041> <0041> endbfchar", map[byte]string{}},
+		{"no map", "garbage <41> <0041>", map[byte]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := readCMap([]byte(tt.cmap))
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

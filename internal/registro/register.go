@@ -21,6 +21,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/versions"
 )
@@ -92,36 +94,37 @@ func Build(ctx context.Context, sources []Source, opt Options) (*Register, error
 		doc *Document
 		err error
 	}
+	// Each file is read on its own core into its own slot, so the register keeps the
+	// folder's order whatever order the reads finish in.
 	results := make([]result, len(sources))
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				d, err := Read(sources[i].Data)
-				results[i] = result{d, err}
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, len(sources))
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	var cerr error
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range sources {
-		if cerr = ctx.Err(); cerr != nil {
+		if gctx.Err() != nil {
 			break
 		}
-		next <- i
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			d, err := Read(sources[i].Data)
+			results[i] = result{d, err}
+			if opt.Progress != nil {
+				mu.Lock()
+				done++
+				opt.Progress(done, len(sources))
+				mu.Unlock()
+			}
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
-	if cerr != nil {
-		return nil, cerr
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	reg := &Register{Versions: opt.Versions, Ledger: opt.Ledger, Today: opt.Today}
 	for i, r := range results {
