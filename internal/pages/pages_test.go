@@ -164,8 +164,10 @@ func TestRenderWritesEveryPageAndAsset(t *testing.T) {
 		} else if lang, _ := attr(h[0], "lang"); lang != "es" {
 			t.Errorf("%s: lang %q, want es", name, lang)
 		}
-		if body := text(d.all(tag("body"))[0]); !strings.Contains(body, p.Code) || !strings.Contains(body, p.Decree.Citation()) {
-			t.Errorf("%s: the version code %s or the citation %q is not on the page", name, p.Code, p.Decree.Citation())
+		// text folds white space, the no-break space that keeps "N° 10" together included.
+		citation := strings.Join(strings.Fields(p.Decree.LongCitation()), " ")
+		if body := text(d.all(tag("body"))[0]); !strings.Contains(body, p.Code) || !strings.Contains(body, citation) {
+			t.Errorf("%s: the version code %s or the citation %q is not on the page", name, p.Code, citation)
 		}
 	}
 	if title := text(parse(t, out["ayuda.html"]).all(tag("title"))[0]); !strings.Contains(title, "Ayuda") {
