@@ -45,7 +45,7 @@ func TestPrintKeepsTheEndOfTheAct(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				words := pdftest.Words(t, pdftest.File(t, "decreto-impreso.pdf", pdf))
+				words := pdftest.Words(t, pdftest.Foreign(t, "decreto-impreso.pdf", pdf))
 				at := func(phrase []string) (pdftest.Word, bool) {
 					for i := range words {
 						if i+len(phrase) > len(words) {

@@ -40,6 +40,17 @@ func File(t testing.TB, name string, pdf []byte) string {
 	return path
 }
 
+// Foreign writes a PDF that another program made (Chromium's print of a page) to a temporary
+// file and returns its path, without Validate: pdfcpu judges pauta's PDF writer, not theirs.
+func Foreign(t testing.TB, name string, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatalf("writing %s: %v", path, err)
+	}
+	return path
+}
+
 // Validate fails the test unless pdfcpu, in strict mode, finds pdf a valid PDF.
 //
 // One finding is known and left to pdfform: the form's default font (/Helv, standard
