@@ -42,7 +42,7 @@ func readQueries(t testing.TB, path string) []evalQuery {
 
 var numbering = regexp.MustCompile(`^(?:(?:paso|seccion|capitulo|punto)\s+)?(?:[0-9]+|[a-z]|[ivx]+)(?:\s+|$)`)
 
-// headingKey compares headings as search-eval does: folded, without punctuation or leading
+// headingKey compares headings as a reader matches them: folded, without punctuation or leading
 // numbering.
 func headingKey(s string) string {
 	parts := strings.FieldsFunc(foldString(s), func(r rune) bool {

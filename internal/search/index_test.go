@@ -27,7 +27,7 @@ func seed(t testing.TB) (*procedure.Procedure, *site.Site) {
 }
 
 // Every entry points at an anchor the built pages have, and every result at a heading or a
-// block that opens with one: search-eval and readers read the heading they land on.
+// block that opens with one: readers read the heading they land on.
 func TestEntriesPointAtHeadings(t *testing.T) {
 	p, s := seed(t)
 	ix := search.Build(p, nil)

@@ -179,25 +179,22 @@ func writeB(b *testing.B, name, text string) {
 
 // copyProject copies a project's source (procedure.yaml, content/, themes/ overrides) into dir.
 func copyProject(b *testing.B, from, dir string) {
-	for _, name := range []string{"procedure.yaml", "content"} {
-		root := filepath.Join(from, name)
-		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(from, p)
-			dst := filepath.Join(dir, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(dst, data, 0o644)
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
+	if err := copySource(from, dir); err != nil {
+		b.Fatal(err)
 	}
+}
+
+// copySource copies procedure.yaml and content/ of the project in from into dir.
+func copySource(from, dir string) error {
+	yaml, err := os.ReadFile(filepath.Join(from, "procedure.yaml"))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "procedure.yaml"), yaml, 0o644); err != nil {
+		return err
+	}
+	return os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(from, "content")))
 }

@@ -5,7 +5,6 @@ package site_test
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,28 +28,18 @@ import (
 func copyProject(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "proyecto")
-	root := os.DirFS("../..")
-	for _, top := range []string{procedure.DefaultFile, "content"} {
-		err := fs.WalkDir(root, top, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			dst := filepath.Join(dir, filepath.FromSlash(p))
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			b, err := fs.ReadFile(root, p)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(dst, b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	yaml, err := os.ReadFile(filepath.Join("..", "..", procedure.DefaultFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, procedure.DefaultFile), yaml, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
