@@ -1,7 +1,6 @@
 package registro
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"time"
@@ -72,7 +71,7 @@ func verify(s *Signature, data []byte) {
 		return
 	}
 	s.Whole = br[2]+br[3] == size
-	p7, err := pkcs7.Parse(bytes.TrimRight(s.contents, "\x00"))
+	p7, err := pkcs7.Parse(derValue(s.contents))
 	if err != nil {
 		s.Problem = "la firma no se puede leer (no es PKCS#7)"
 		return
@@ -129,4 +128,29 @@ func (s *Signature) end() int64 {
 		return -1
 	}
 	return s.byteRange[2] + s.byteRange[3]
+}
+
+// derValue is the DER value at the start of b, without the zeros that pad a signature's
+// placeholder. Its length comes from its own header: trimming trailing zeros instead would also
+// cut a signature whose last byte happens to be zero.
+func derValue(b []byte) []byte {
+	if len(b) < 2 {
+		return b
+	}
+	n, head := int(b[1]), 2
+	if n >= 0x80 {
+		k := n & 0x7f
+		if k == 0 || k > 4 || len(b) < 2+k {
+			return b
+		}
+		n = 0
+		for _, c := range b[2 : 2+k] {
+			n = n<<8 | int(c)
+		}
+		head += k
+	}
+	if head+n > len(b) {
+		return b
+	}
+	return b[:head+n]
 }
