@@ -162,14 +162,19 @@ func Write(w io.Writer, p *procedure.Procedure, opt Options, progress func(done,
 			progress(c+1, copies)
 		}
 	}
+	if opt.Fillable {
+		// The fields are complete once every copy is drawn; they go into the document as
+		// it is closed, objects of its own.
+		doc.OnClose(func(c *pdfdoc.Closing) error {
+			if err := pdfform.Add(c, r.fields); err != nil {
+				return fmt.Errorf("adding form fields: %w", err)
+			}
+			return nil
+		})
+	}
 	out, err := doc.Bytes()
 	if err != nil {
 		return err
-	}
-	if opt.Fillable {
-		if out, err = pdfform.Add(out, r.fields); err != nil {
-			return fmt.Errorf("adding form fields: %w", err)
-		}
 	}
 	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("writing the checklist: %w", err)

@@ -118,6 +118,8 @@ type Doc struct {
 	pages []*page
 	cur   *page
 	err   error
+
+	onClose []func(*Closing) error
 }
 
 // New returns an empty document with fixed dates, so the same input gives the same bytes.

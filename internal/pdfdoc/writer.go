@@ -22,7 +22,8 @@ import (
 // The writer produces what pauta's PDFs need and nothing more: pages of text in two embedded
 // TrueType faces (subset to the glyphs used, with a ToUnicode map so text can be searched and
 // copied), straight lines, rectangles and one rotation. Its output has one classic xref table
-// and uncompressed object dictionaries, which is also what pdfform reads to add fields.
+// and uncompressed object dictionaries. A later stage adds objects of its own through
+// OnClose (pdfform's form fields), before the page objects and the catalogue are written.
 //
 // Each page's content is compressed and written out when the next page starts, with one
 // reused compressor, so a long document is never held uncompressed. The total page count,
@@ -493,15 +494,33 @@ func (d *Doc) Close() error {
 	w := d.w
 	catalog, pagesRoot, resources := w.reserve(), w.reserve(), w.reserve()
 	total := strconv.Itoa(len(d.pages))
-	var kids []int
-	for _, p := range d.pages {
-		contents := fmt.Sprintf("%d 0 R", p.object)
+	// Page objects are numbered before the OnClose hooks run, so that what they add can
+	// point at its page, and written after, with the annotations the hooks gave them. A
+	// page's count stream comes just before it, as numbers and bytes always have.
+	counts := make([]int, len(d.pages))
+	kids := make([]int, len(d.pages))
+	for i, p := range d.pages {
 		if len(p.counts) > 0 {
-			contents = fmt.Sprintf("[%d 0 R %d 0 R]", p.object, w.stream("", d.countStream(p, total)))
+			counts[i] = w.reserve()
 		}
-		n := w.object(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %s >>",
-			pagesRoot, resources, contents))
-		kids = append(kids, n)
+		kids[i] = w.reserve()
+	}
+	c, err := d.closing(kids)
+	if err != nil {
+		return fmt.Errorf("writing PDF: %w", err)
+	}
+	for i, p := range d.pages {
+		contents := fmt.Sprintf("%d 0 R", p.object)
+		if counts[i] != 0 {
+			w.defineStream(counts[i], "", d.countStream(p, total))
+			contents = fmt.Sprintf("[%d 0 R %d 0 R]", p.object, counts[i])
+		}
+		annots := ""
+		if refs := c.annots[i]; len(refs) > 0 {
+			annots = " /Annots [" + refList(refs) + "]"
+		}
+		w.define(kids[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %s%s >>",
+			pagesRoot, resources, contents, annots))
 	}
 	if d.err != nil {
 		return fmt.Errorf("writing PDF: %w", d.err)
@@ -515,17 +534,11 @@ func (d *Doc) Close() error {
 		}
 	}
 	w.define(resources, fmt.Sprintf("<< /ProcSet [/PDF /Text] /Font <<%s >> >>", fonts.String()))
-	var kidRefs strings.Builder
-	for i, k := range kids {
-		if i > 0 {
-			kidRefs.WriteByte(' ')
-		}
-		fmt.Fprintf(&kidRefs, "%d 0 R", k)
-	}
 	w.define(pagesRoot, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s] >>",
-		kidRefs.String(), len(kids), num(nil, d.Paper.W*ptPerMM), num(nil, d.Paper.H*ptPerMM)))
+		refList(kids), len(kids), num(nil, d.Paper.W*ptPerMM), num(nil, d.Paper.H*ptPerMM)))
 	w.define(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Lang (es-CL) /PageLayout /OneColumn "+
-		"/OpenAction [%d 0 R /XYZ null null 1] /ViewerPreferences << /DisplayDocTitle true >> >>", pagesRoot, kids[0]))
+		"/OpenAction [%d 0 R /XYZ null null 1] /ViewerPreferences << /DisplayDocTitle true >>%s >>",
+		pagesRoot, kids[0], strings.Join(c.catalog, "")))
 	infoObj := w.object(d.info.dict())
 	w.finish(catalog, infoObj)
 	if err := w.out.Flush(); err != nil {
@@ -636,6 +649,12 @@ func (w *pdfWriter) object(dict string) int {
 // stream writes data compressed, with extra entries for its dictionary.
 func (w *pdfWriter) stream(extra string, data []byte) int {
 	n := w.reserve()
+	w.defineStream(n, extra, data)
+	return n
+}
+
+// defineStream writes reserved object n as stream.
+func (w *pdfWriter) defineStream(n int, extra string, data []byte) {
 	w.offsets[n] = w.n
 	w.zbuf.Reset()
 	w.z.Reset(&w.zbuf)
@@ -644,7 +663,18 @@ func (w *pdfWriter) stream(extra string, data []byte) int {
 	fmt.Fprintf(w, "%d 0 obj\n<< /Length %d /Filter /FlateDecode%s >>\nstream\n", n, w.zbuf.Len(), extra)
 	w.Write(w.zbuf.Bytes())
 	io.WriteString(w, "\nendstream\nendobj\n")
-	return n
+}
+
+// refList writes object references separated by spaces: "3 0 R 5 0 R".
+func refList(refs []int) string {
+	var b strings.Builder
+	for i, r := range refs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d 0 R", r)
+	}
+	return b.String()
 }
 
 func (w *pdfWriter) finish(catalog, info int) {

@@ -29,10 +29,7 @@ func TestFlagsAsPDFCPUReadsThem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := pdfform.Add(twoPages(t), tt.fields)
-			if err != nil {
-				t.Fatal(err)
-			}
+			out := mustForm(t, tt.fields)
 			pdftest.Validate(t, "form.pdf", out)
 			form := pdftest.ReadForm(t, out)
 			if form.SigFlags != tt.sigFlags {

@@ -1,28 +1,19 @@
 // Package pdfform adds interactive form fields — text fields, checkboxes, radio groups and
-// unsigned signature fields — to a finished PDF written by pdfdoc, which writes none itself.
+// unsigned signature fields — to a PDF as pdfdoc closes it (pdfdoc draws none itself).
 //
-// The fields go in an incremental update appended after the original bytes (PDF 32000-1,
-// 7.5.6): new objects for the fields and their appearances, new versions of the catalog (with
-// /AcroForm) and of each page that carries a field (with /Annots), and a cross-reference
-// section whose trailer points back with /Prev. The original bytes stay untouched, so the
-// printed page is exactly the blank one underneath, and a signature applied later by FirmaGob,
-// Acrobat or pdfsig is one more update on top.
-//
-// The reader of the original is deliberately small: it understands the layout pdfdoc writes
-// (uncompressed object dictionaries, one classic xref table) and reports an error for anything
-// else rather than guessing. Output is deterministic: the same input and fields give the same
-// bytes.
+// The fields, their widgets and appearances are objects of the document itself, numbered in
+// its object table and listed in the /Annots of their pages and in the catalogue's
+// /AcroForm; nothing is read back from finished bytes. Every appearance of a blank field is
+// empty, so the page prints exactly as the one without fields, and a signature applied later
+// by FirmaGob, Acrobat or pdfsig is an incremental update on top. Output is deterministic:
+// the same document and fields give the same bytes.
 package pdfform
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf16"
 )
 
@@ -74,51 +65,55 @@ func plainName(s string) bool {
 	return s != ""
 }
 
-// Add returns pdf with fields appended as an incremental update. pdf must be the complete
-// output of pdfdoc.
-func Add(pdf []byte, fields []Field) ([]byte, error) {
+// Document is the PDF Add writes the form into, as it is being closed: pdfdoc.Closing, handed
+// over by pdfdoc.Doc.OnClose.
+type Document interface {
+	Pages() int
+	Page(n int) int      // object number of page n, 1-based
+	PageHeight() float64 // points, as the /MediaBox says
+	Reserve() int        // the next free object number
+	Define(n int, body string)
+	Annotate(page int, refs ...int)
+	Catalog(key, value string)
+}
+
+// Add writes fields into doc.
+func Add(doc Document, fields []Field) error {
 	if len(fields) == 0 {
-		return pdf, nil
+		return nil
 	}
-	doc, err := read(pdf)
-	if err != nil {
-		return nil, fmt.Errorf("pdfform: %w", err)
-	}
+	fields = slices.Clone(fields)
 	names := map[string]bool{}
 	for i := range fields {
 		f := &fields[i]
 		f.Name = strings.ReplaceAll(f.Name, ".", "_")
 		if f.Name == "" || names[f.Name] {
-			return nil, fmt.Errorf("pdfform: field name %q empty or repeated", f.Name)
+			return fmt.Errorf("pdfform: field name %q empty or repeated", f.Name)
 		}
 		names[f.Name] = true
-		if f.Page < 1 || f.Page > len(doc.pages) {
-			return nil, fmt.Errorf("pdfform: field %q on page %d of %d", f.Name, f.Page, len(doc.pages))
+		if f.Page < 1 || f.Page > doc.Pages() {
+			return fmt.Errorf("pdfform: field %q on page %d of %d", f.Name, f.Page, doc.Pages())
 		}
 		if f.Kind == Radio {
 			if len(f.Options) < 2 {
-				return nil, fmt.Errorf("pdfform: radio group %q needs at least two options", f.Name)
+				return fmt.Errorf("pdfform: radio group %q needs at least two options", f.Name)
 			}
 			seen := map[string]bool{}
 			for _, o := range f.Options {
 				if !plainName(o.Value) || o.Value == "Off" || seen[o.Value] {
-					return nil, fmt.Errorf("pdfform: radio group %q: export value %q must be letters, digits, - or _, not Off, and unique", f.Name, o.Value)
+					return fmt.Errorf("pdfform: radio group %q: export value %q must be letters, digits, - or _, not Off, and unique", f.Name, o.Value)
 				}
 				seen[o.Value] = true
 			}
 		}
 	}
-	w := &writer{out: bytes.NewBuffer(slices.Clip(pdf)), next: doc.size, offsets: map[int]int{}}
-	if !bytes.HasSuffix(pdf, []byte("\n")) {
-		w.out.WriteByte('\n')
-	}
+	w := writer{doc}
+	height := doc.PageHeight()
 
-	// Shared appearances: an empty one (what a blank field prints: nothing, so the page below
-	// shows through) and the tick of a checked box, drawn as a path so no font is needed.
-	helv := w.object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	helv := helvetica(w)
 	// One empty appearance serves every field (a viewer scales an appearance's box to the
 	// widget's), and one tick serves every checkbox of a size: a batch of hundreds of sheets
-	// stays a few objects per field.
+	// stays a few objects per field. The tick is a path, so no font is needed.
 	empty := w.stream("/Type /XObject /Subtype /Form /BBox [0 0 1 1]", "")
 	ticks := map[[2]string]int{}
 	tickFor := func(r [4]float64) int {
@@ -131,32 +126,30 @@ func Add(pdf []byte, fields []Field) ([]byte, error) {
 		}
 		return on
 	}
-	annots := map[int][]int{} // page index → widget object numbers
 	var refs []int
 	for _, f := range fields {
-		page := doc.pages[f.Page-1]
+		page := doc.Page(f.Page)
 		if f.Kind == Radio {
-			// The parent takes the next number and its widgets the ones after it, so each
-			// widget can point at its parent and the parent list its kids in one pass.
-			parent := w.next
-			w.next++
+			// The parent is reserved first, so each widget can point at it and it can list
+			// its kids.
+			parent := doc.Reserve()
 			kids := make([]int, len(f.Options))
 			for i, o := range f.Options {
-				r := toPoints(o.Rect, page.height)
+				r := toPoints(o.Rect, height)
 				kids[i] = w.object(fmt.Sprintf("<< /Type /Annot /Subtype /Widget /Parent %d 0 R /Rect [%s %s %s %s] /P %d 0 R /F 4 /AS /Off /MK << >> /AP << /N << /%s %d 0 R /Off %d 0 R >> >> >>",
-					parent, num(r[0]), num(r[1]), num(r[2]), num(r[3]), page.num, o.Value, tickFor(r), empty))
+					parent, num(r[0]), num(r[1]), num(r[2]), num(r[3]), page, o.Value, tickFor(r), empty))
 			}
 			// Ff: Radio (bit 16) and NoToggleToOff (bit 15), as Acrobat makes them; the
 			// group starts with no answer, /V /Off.
-			w.replace(parent, fmt.Sprintf("<< /FT /Btn /Ff %d /T %s /TU %s /V /Off /Kids [%s] >>",
+			doc.Define(parent, fmt.Sprintf("<< /FT /Btn /Ff %d /T %s /TU %s /V /Off /Kids [%s] >>",
 				1<<15|1<<14, pdfString(f.Name), pdfString(f.Label), refList(kids)))
 			refs = append(refs, parent)
-			annots[f.Page-1] = append(annots[f.Page-1], kids...)
+			doc.Annotate(f.Page, kids...)
 			continue
 		}
-		r := toPoints(f.Rect, page.height)
+		r := toPoints(f.Rect, height)
 		common := fmt.Sprintf("/Type /Annot /Subtype /Widget /T %s /TU %s /Rect [%s %s %s %s] /P %d 0 R /F 4",
-			pdfString(f.Name), pdfString(f.Label), num(r[0]), num(r[1]), num(r[2]), num(r[3]), page.num)
+			pdfString(f.Name), pdfString(f.Label), num(r[0]), num(r[1]), num(r[2]), num(r[3]), page)
 		var dict string
 		switch f.Kind {
 		case Text:
@@ -176,11 +169,11 @@ func Add(pdf []byte, fields []Field) ([]byte, error) {
 		case Signature:
 			dict = fmt.Sprintf("<< %s /FT /Sig /AP << /N %d 0 R >> >>", common, empty)
 		default:
-			return nil, fmt.Errorf("pdfform: field %q: unknown kind %d", f.Name, f.Kind)
+			return fmt.Errorf("pdfform: field %q: unknown kind %d", f.Name, f.Kind)
 		}
 		ref := w.object(dict)
 		refs = append(refs, ref)
-		annots[f.Page-1] = append(annots[f.Page-1], ref)
+		doc.Annotate(f.Page, ref)
 	}
 
 	hasSig := slices.ContainsFunc(fields, func(f Field) bool { return f.Kind == Signature })
@@ -190,25 +183,8 @@ func Add(pdf []byte, fields []Field) ([]byte, error) {
 	}
 	form := w.object(fmt.Sprintf("<< /Fields [%s]%s /DA (/Helv 0 Tf 0 g) /DR << /Font << /Helv %d 0 R >> >> >>",
 		refList(refs), sigFlags, helv))
-
-	for i, page := range doc.pages {
-		list, ok := annots[i]
-		if !ok {
-			continue
-		}
-		dict, err := withAnnots(page.dict, list)
-		if err != nil {
-			return nil, fmt.Errorf("pdfform: page %d: %w", i+1, err)
-		}
-		w.replace(page.num, dict)
-	}
-	catalog, err := insertBeforeEnd(doc.catalog, fmt.Sprintf("/AcroForm %d 0 R", form))
-	if err != nil {
-		return nil, fmt.Errorf("pdfform: catalog: %w", err)
-	}
-	w.replace(doc.root, catalog)
-	w.finish(doc)
-	return w.out.Bytes(), nil
+	doc.Catalog("AcroForm", fmt.Sprintf("%d 0 R", form))
+	return nil
 }
 
 // tick is a check mark filling the middle of a w × h box, as a stroked path.
@@ -274,264 +250,15 @@ func pdfString(s string) string {
 	return string(append(b, '>'))
 }
 
-// withAnnots adds widget references to a page dictionary, into its /Annots array when the
-// page has one (for links), else as a new entry.
-func withAnnots(dict string, refs []int) (string, error) {
-	if i := strings.Index(dict, "/Annots ["); i >= 0 {
-		at := i + len("/Annots [")
-		return dict[:at] + refList(refs) + " " + dict[at:], nil
-	}
-	if strings.Contains(dict, "/Annots") {
-		return "", errors.New("indirect /Annots not supported")
-	}
-	return insertBeforeEnd(dict, "/Annots ["+refList(refs)+"]")
-}
+// writer writes the objects of the form into the document.
+type writer struct{ doc Document }
 
-// insertBeforeEnd adds entry to a dictionary, before its closing ">>".
-func insertBeforeEnd(dict, entry string) (string, error) {
-	d := strings.TrimSpace(dict)
-	if !strings.HasPrefix(d, "<<") || !strings.HasSuffix(d, ">>") {
-		return "", fmt.Errorf("not a dictionary: %.40q", d)
-	}
-	return d[:len(d)-2] + "\n" + entry + "\n>>", nil
-}
-
-// writer appends objects and the closing cross-reference section.
-type writer struct {
-	out     *bytes.Buffer
-	next    int         // next free object number
-	offsets map[int]int // object number → byte offset, for everything written
-}
-
-func (w *writer) object(body string) int {
-	n := w.next
-	w.next++
-	w.replace(n, body)
+func (w writer) object(body string) int {
+	n := w.doc.Reserve()
+	w.doc.Define(n, body)
 	return n
 }
 
-func (w *writer) replace(n int, body string) {
-	w.offsets[n] = w.out.Len()
-	fmt.Fprintf(w.out, "%d 0 obj\n%s\nendobj\n", n, body)
-}
-
-func (w *writer) stream(dict, content string) int {
+func (w writer) stream(dict, content string) int {
 	return w.object(fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(content), content))
-}
-
-func (w *writer) finish(doc *original) {
-	nums := make([]int, 0, len(w.offsets))
-	for n := range w.offsets {
-		nums = append(nums, n)
-	}
-	slices.Sort(nums)
-	xref := w.out.Len()
-	w.out.WriteString("xref\n0 1\n0000000000 65535 f \n")
-	for i := 0; i < len(nums); {
-		j := i
-		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
-			j++
-		}
-		fmt.Fprintf(w.out, "%d %d\n", nums[i], j-i+1)
-		for k := i; k <= j; k++ {
-			fmt.Fprintf(w.out, "%010d 00000 n \n", w.offsets[nums[k]])
-		}
-		i = j + 1
-	}
-	info := ""
-	if doc.info > 0 {
-		info = fmt.Sprintf(" /Info %d 0 R", doc.info)
-	}
-	fmt.Fprintf(w.out, "trailer\n<< /Size %d /Root %d 0 R%s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
-		w.next, doc.root, info, doc.xref, xref)
-}
-
-// original is what Add needs to know of the document it extends.
-type original struct {
-	size    int // /Size of the last trailer: the first free object number
-	root    int
-	info    int
-	xref    int // offset of the last xref section
-	catalog string
-	pages   []page
-}
-
-type page struct {
-	num    int
-	dict   string
-	height float64 // points, from the MediaBox
-}
-
-// pdfPatterns find the parts of a PDF this package reads. They are compiled when a form is
-// first filled, not at every start of pauta.
-type pdfPatterns struct {
-	startxref, trailer, size, root, info, kids, pages, ref, mediaBox *regexp.Regexp
-}
-
-var patterns = sync.OnceValue(func() *pdfPatterns {
-	return &pdfPatterns{
-		startxref: regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`),
-		trailer:   regexp.MustCompile(`(?s)trailer\s*<<(.*?)>>`),
-		size:      regexp.MustCompile(`/Size\s+(\d+)`),
-		root:      regexp.MustCompile(`/Root\s+(\d+)\s+0\s+R`),
-		info:      regexp.MustCompile(`/Info\s+(\d+)\s+0\s+R`),
-		kids:      regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`),
-		pages:     regexp.MustCompile(`/Pages\s+(\d+)\s+0\s+R`),
-		ref:       regexp.MustCompile(`(\d+)\s+0\s+R`),
-		mediaBox:  regexp.MustCompile(`/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`),
-	}
-})
-
-func read(pdf []byte) (*original, error) {
-	m := patterns().startxref.FindSubmatch(pdf)
-	if m == nil {
-		return nil, errors.New("no startxref at the end: not a complete PDF")
-	}
-	doc := &original{}
-	doc.xref, _ = strconv.Atoi(string(m[1]))
-	if doc.xref <= 0 || doc.xref >= len(pdf) || !bytes.HasPrefix(pdf[doc.xref:], []byte("xref")) {
-		return nil, errors.New("startxref does not point at a classic xref table")
-	}
-	offsets, err := xrefTable(pdf[doc.xref:])
-	if err != nil {
-		return nil, err
-	}
-	t := patterns().trailer.FindSubmatch(pdf[doc.xref:])
-	if t == nil {
-		return nil, errors.New("no trailer")
-	}
-	trailer := string(t[1])
-	if strings.Contains(trailer, "/Prev") || strings.Contains(trailer, "/Encrypt") {
-		return nil, errors.New("updated or encrypted PDFs are not supported")
-	}
-	doc.size = atoi(patterns().size.FindStringSubmatch(trailer))
-	doc.root = atoi(patterns().root.FindStringSubmatch(trailer))
-	doc.info = atoi(patterns().info.FindStringSubmatch(trailer))
-	if doc.size == 0 || doc.root == 0 {
-		return nil, errors.New("trailer without /Size or /Root")
-	}
-	obj := func(n int) (string, error) {
-		off, ok := offsets[n]
-		if !ok {
-			return "", fmt.Errorf("object %d not in the xref table", n)
-		}
-		return objectBody(pdf, off, n)
-	}
-	if doc.catalog, err = obj(doc.root); err != nil {
-		return nil, err
-	}
-	pm := patterns().pages.FindStringSubmatch(doc.catalog)
-	if pm == nil {
-		return nil, errors.New("catalog without /Pages")
-	}
-	pagesDict, err := obj(atoi(pm))
-	if err != nil {
-		return nil, err
-	}
-	defaultHeight, _ := mediaBoxHeight(pagesDict)
-	kids := patterns().kids.FindStringSubmatch(pagesDict)
-	if kids == nil {
-		return nil, errors.New("page tree without /Kids")
-	}
-	for _, r := range patterns().ref.FindAllStringSubmatch(kids[1], -1) {
-		n := atoi(r)
-		dict, err := obj(n)
-		if err != nil {
-			return nil, err
-		}
-		if !strings.Contains(dict, "/Type /Page") || strings.Contains(dict, "/Type /Pages") {
-			return nil, fmt.Errorf("object %d is not a page (nested page trees are not supported)", n)
-		}
-		h, ok := mediaBoxHeight(dict)
-		if !ok {
-			h = defaultHeight
-		}
-		if h <= 0 {
-			return nil, fmt.Errorf("page object %d has no /MediaBox", n)
-		}
-		doc.pages = append(doc.pages, page{num: n, dict: dict, height: h})
-	}
-	return doc, nil
-}
-
-func atoi(m []string) int {
-	if len(m) < 2 {
-		return 0
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
-}
-
-func mediaBoxHeight(dict string) (float64, bool) {
-	m := patterns().mediaBox.FindStringSubmatch(dict)
-	if m == nil {
-		return 0, false
-	}
-	y0, _ := strconv.ParseFloat(m[2], 64)
-	y1, _ := strconv.ParseFloat(m[4], 64)
-	return y1 - y0, true
-}
-
-// xrefTable reads a classic cross-reference table: "xref", then subsections of
-// "first count" and 20-byte entries.
-func xrefTable(b []byte) (map[int]int, error) {
-	lines := strings.Split(string(b), "\n")
-	if strings.TrimSpace(lines[0]) != "xref" {
-		return nil, errors.New("malformed xref")
-	}
-	offsets := map[int]int{}
-	i := 1
-	for i < len(lines) {
-		head := strings.Fields(lines[i])
-		if len(head) != 2 {
-			break // "trailer"
-		}
-		first, err1 := strconv.Atoi(head[0])
-		count, err2 := strconv.Atoi(head[1])
-		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("malformed xref subsection %q", lines[i])
-		}
-		i++
-		for k := 0; k < count; k++ {
-			if i >= len(lines) {
-				return nil, errors.New("xref table cut short")
-			}
-			e := strings.Fields(lines[i])
-			i++
-			if len(e) != 3 {
-				return nil, fmt.Errorf("malformed xref entry %q", lines[i-1])
-			}
-			if e[2] == "n" {
-				off, err := strconv.Atoi(e[0])
-				if err != nil {
-					return nil, fmt.Errorf("malformed xref entry %q", lines[i-1])
-				}
-				offsets[first+k] = off
-			}
-		}
-	}
-	return offsets, nil
-}
-
-// objectBody returns the text between "n 0 obj" and "endobj" of the object at off, which
-// must be a dictionary (streams are never needed here).
-func objectBody(pdf []byte, off, n int) (string, error) {
-	if off < 0 || off >= len(pdf) {
-		return "", fmt.Errorf("object %d: offset %d outside the file", n, off)
-	}
-	head := fmt.Sprintf("%d 0 obj", n)
-	rest := pdf[off:]
-	if !bytes.HasPrefix(rest, []byte(head)) {
-		return "", fmt.Errorf("object %d not found at offset %d", n, off)
-	}
-	rest = rest[len(head):]
-	end := bytes.Index(rest, []byte("endobj"))
-	if end < 0 {
-		return "", fmt.Errorf("object %d: no endobj", n)
-	}
-	body := strings.TrimSpace(string(rest[:end]))
-	if strings.Contains(body, "stream") {
-		return "", fmt.Errorf("object %d is a stream, not a dictionary", n)
-	}
-	return body, nil
 }

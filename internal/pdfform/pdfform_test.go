@@ -3,6 +3,7 @@ package pdfform_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -12,19 +13,30 @@ import (
 )
 
 // twoPages is a pdfdoc document of two carta pages with some text.
-func twoPages(t *testing.T) []byte {
-	t.Helper()
+func twoPages() *pdfdoc.Doc {
 	d := pdfdoc.New(pdfdoc.Options{})
 	for i := 0; i < 2; i++ {
 		d.NewPage()
 		d.SetFont(pdfdoc.Font, "", 11)
 		d.Text(20, 30, "Página con campos")
 	}
-	b, err := d.Bytes()
+	return d
+}
+
+// withForm is twoPages with fields added as it is closed.
+func withForm(fields []pdfform.Field) ([]byte, error) {
+	d := twoPages()
+	d.OnClose(func(c *pdfdoc.Closing) error { return pdfform.Add(c, fields) })
+	return d.Bytes()
+}
+
+func mustForm(t *testing.T, fields []pdfform.Field) []byte {
+	t.Helper()
+	out, err := withForm(fields)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b
+	return out
 }
 
 func fields() []pdfform.Field {
@@ -44,19 +56,8 @@ func fields() []pdfform.Field {
 }
 
 func TestAddIsSoundAndDeterministic(t *testing.T) {
-	base := twoPages(t)
-	out, err := pdfform.Add(base, fields())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(out, base) {
-		t.Fatal("the original bytes must stay untouched: the fields go in an incremental update")
-	}
-	again, err := pdfform.Add(twoPages(t), fields())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(out, again) {
+	out := mustForm(t, fields())
+	if again := mustForm(t, fields()); !bytes.Equal(out, again) {
 		t.Error("two runs differ")
 	}
 	path := pdftest.File(t, "form.pdf", out)
@@ -71,6 +72,22 @@ func TestAddIsSoundAndDeterministic(t *testing.T) {
 	if strings.Count(sig, "not signed") != 2 {
 		t.Errorf("want 2 unsigned signature fields:\n%s", sig)
 	}
+	// Blank fields draw nothing: each page prints as the one without fields.
+	plain, err := twoPages().Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plainPath := pdftest.File(t, "plain.pdf", plain)
+	for page := 1; page <= 2; page++ {
+		a, errA := os.ReadFile(pdftest.PNG(t, plainPath, page, 72))
+		b, errB := os.ReadFile(pdftest.PNG(t, path, page, 72))
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("page %d with blank fields does not print as the page without them", page)
+		}
+	}
 }
 
 // TestFieldsAsQPDFSeesThem reads the form back with qpdf's JSON view: every field with its
@@ -78,11 +95,7 @@ func TestAddIsSoundAndDeterministic(t *testing.T) {
 // a radio group is one field, off, whose widgets (one per option) each have an appearance
 // for its own export value and /Off.
 func TestFieldsAsQPDFSeesThem(t *testing.T) {
-	out, err := pdfform.Add(twoPages(t), fields())
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := pdftest.File(t, "form.pdf", out)
+	path := pdftest.File(t, "form.pdf", mustForm(t, fields()))
 	var form struct {
 		Acroform struct {
 			Fields []struct {
@@ -175,36 +188,25 @@ func qpdfJSON(t *testing.T, v any, args ...string) {
 }
 
 func TestAddRejects(t *testing.T) {
-	base := twoPages(t)
 	tests := []struct {
 		name   string
-		pdf    []byte
 		fields []pdfform.Field
 		want   string
 	}{
-		{"not a PDF", []byte("hola"), fields(), "startxref"},
-		{"page out of range", base, []pdfform.Field{{Name: "x", Page: 3}}, "page 3 of 2"},
-		{"repeated name", base, []pdfform.Field{{Name: "x", Page: 1}, {Name: "x", Page: 2}}, "repeated"},
-		{"already updated", mustAdd(t, base), fields(), "not supported"},
-		{"radio of one option", base, []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Si"}}}}, "at least two"},
-		{"export value not a plain name", base, []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Sí"}, {Value: "No"}}}}, "export value"},
-		{"export value Off", base, []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Off"}, {Value: "No"}}}}, "export value"},
+		{"page out of range", []pdfform.Field{{Name: "x", Page: 3}}, "page 3 of 2"},
+		{"page zero", []pdfform.Field{{Name: "x", Page: 0}}, "page 0 of 2"},
+		{"repeated name", []pdfform.Field{{Name: "x", Page: 1}, {Name: "x", Page: 2}}, "repeated"},
+		{"names repeated once dots are replaced", []pdfform.Field{{Name: "a.b", Page: 1}, {Name: "a_b", Page: 2}}, "repeated"},
+		{"radio of one option", []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Si"}}}}, "at least two"},
+		{"export value not a plain name", []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Sí"}, {Value: "No"}}}}, "export value"},
+		{"export value Off", []pdfform.Field{{Name: "x", Page: 1, Kind: pdfform.Radio, Options: []pdfform.Option{{Value: "Off"}, {Value: "No"}}}}, "export value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := pdfform.Add(tt.pdf, tt.fields)
+			_, err := withForm(tt.fields)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("Add() error = %v, want one mentioning %q", err, tt.want)
+				t.Fatalf("error = %v, want one mentioning %q", err, tt.want)
 			}
 		})
 	}
-}
-
-func mustAdd(t *testing.T, pdf []byte) []byte {
-	t.Helper()
-	out, err := pdfform.Add(pdf, fields()[:1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

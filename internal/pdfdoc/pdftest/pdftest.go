@@ -52,27 +52,14 @@ func Foreign(t testing.TB, name string, pdf []byte) string {
 }
 
 // Validate fails the test unless pdfcpu, in strict mode, finds pdf a valid PDF.
-//
-// One finding is known and left to pdfform: the form's default font (/Helv, standard
-// Helvetica) has no /FirstChar, /LastChar, /Widths nor /FontDescriptor. PDF 1.7 allows
-// that for the standard 14 fonts but deprecates it, and strict pdfcpu refuses it. A PDF
-// with only that finding is validated again in relaxed mode, which still checks the rest;
-// remove the exception once pdfform writes Helvetica's metrics.
 func Validate(t testing.TB, name string, pdf []byte) {
 	t.Helper()
-	err := validate(pdf, model.ValidationStrict)
-	if err != nil && knownFormFont.MatchString(err.Error()) {
-		t.Logf("pdfcpu (strict): %s: known finding, checked relaxed: %v", name, err)
-		err = validate(pdf, model.ValidationRelaxed)
-	}
-	if err != nil {
+	if err := validate(pdf); err != nil {
 		t.Fatalf("pdfcpu (strict) refuses %s: %v", name, err)
 	}
 }
 
-var knownFormFont = regexp.MustCompile(`catalog AcroForm: Font resource Helv: font dict Subtype Type1: dict=type1FontDict required entry=FirstChar missing$`)
-
-func validate(pdf []byte, mode int) (err error) {
+func validate(pdf []byte) (err error) {
 	// pdfcpu reports some malformed input by panicking; that is a refusal too.
 	defer func() {
 		if r := recover(); r != nil {
@@ -80,7 +67,7 @@ func validate(pdf []byte, mode int) (err error) {
 		}
 	}()
 	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = mode
+	conf.ValidationMode = model.ValidationStrict
 	return api.Validate(bytes.NewReader(pdf), conf)
 }
 
@@ -349,4 +336,68 @@ func ReadForm(t testing.TB, pdf []byte) Form {
 		}
 	}
 	return form
+}
+
+// FormFont is a font of the form's default resources (the AcroForm's /DR), as pdfcpu reads
+// it: what a viewer draws typed text with.
+type FormFont struct {
+	BaseFont            string
+	FirstChar, LastChar int
+	Widths              []float64
+	Descriptor          string // the /FontName of its /FontDescriptor; "" without one
+}
+
+// ReadFormFont reads the font the form's /DR names name ("Helv"); a PDF without it fails the
+// test.
+func ReadFormFont(t testing.TB, pdf []byte, name string) FormFont {
+	t.Helper()
+	conf := model.NewDefaultConfiguration()
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
+	if err != nil {
+		t.Fatalf("pdfcpu reading the PDF: %v", err)
+	}
+	x := ctx.XRefTable
+	dict := func(d types.Dict, key string) types.Dict {
+		t.Helper()
+		v, err := x.DereferenceDict(d[key])
+		if err != nil || v == nil {
+			t.Fatalf("no /%s dictionary (%v)", key, err)
+		}
+		return v
+	}
+	cat, err := x.Catalog()
+	if err != nil {
+		t.Fatalf("pdfcpu: catalog: %v", err)
+	}
+	font := dict(dict(dict(dict(cat, "AcroForm"), "DR"), "Font"), name)
+	var f FormFont
+	if n, ok := font["BaseFont"].(types.Name); ok {
+		f.BaseFont = n.Value()
+	}
+	for key, to := range map[string]*int{"FirstChar": &f.FirstChar, "LastChar": &f.LastChar} {
+		if o, ok := font[key]; ok {
+			n, err := x.DereferenceInteger(o)
+			if err != nil || n == nil {
+				t.Fatalf("font %s: /%s is not an integer: %v", name, key, err)
+			}
+			*to = n.Value()
+		}
+	}
+	widths, err := x.DereferenceArray(font["Widths"])
+	if err != nil {
+		t.Fatalf("font %s: /Widths: %v", name, err)
+	}
+	for _, o := range widths {
+		v, err := x.DereferenceNumber(o)
+		if err != nil {
+			t.Fatalf("font %s: /Widths holds %v: %v", name, o, err)
+		}
+		f.Widths = append(f.Widths, v)
+	}
+	if _, ok := font["FontDescriptor"]; ok {
+		if n, ok := dict(font, "FontDescriptor")["FontName"].(types.Name); ok {
+			f.Descriptor = n.Value()
+		}
+	}
+	return f
 }
