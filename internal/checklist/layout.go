@@ -37,7 +37,7 @@ const (
 	obsLineH  = 6.5  // pitch of the observation lines when the page has room
 	obsMin    = 2    // observation lines always printed
 	obsMax    = 8    // more would only leave a page of lines
-	blockGap  = 1.5  // space between blocks of different kinds
+	blockGap  = 1.5  // space between two rows of signature blocks
 	headBoxW  = 46.0 // form code and folio box
 
 	// A signature block: the written lines at the left, each at least sigLineW long with its
@@ -48,8 +48,9 @@ const (
 	sigMaxRows = SignatureTitleLines
 
 	// The QR code: modules of 0.4 to 0.5 mm read from a phone and from a 150 dpi scan of a
-	// photocopy; 13 mm is what the footer has room for.
-	qrMaxSide   = 13.0
+	// photocopy. It is no taller than the footer's lines of text beside it unless its
+	// modules would go under 0.4 mm: a taller code would take the millimetres the grid
+	// needs to be written in.
 	qrMinModule = 0.4
 	qrMaxModule = 0.5
 )
@@ -118,7 +119,11 @@ type block struct {
 
 func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc, qrText string, opt Options) (*renderer, error) {
 	r := &renderer{p: p, doc: doc, x0: marginX, w: doc.Paper.W - 2*marginX, draft: opt.Draft}
-	qr, err := pdfdoc.NewQRWithin(qrText, qrMaxSide, qrMinModule, qrMaxModule)
+	footLines := 2
+	if opt.Replaced != "" {
+		footLines++
+	}
+	qr, err := pdfdoc.NewQRWithin(qrText, float64(footLines)*pdfdoc.LineHeight(small), qrMinModule, qrMaxModule)
 	if err != nil {
 		return nil, err
 	}
@@ -177,10 +182,12 @@ func (r *renderer) fit() error {
 	return err
 }
 
-// bodyTop is where content starts below the header of a page.
-func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) + 0.6 }
+// bodyTop is where content starts below the header of a page: on the header's heavy rule,
+// which the first block's own top line (the grid's border, a phase's rule) then overlays,
+// instead of a second line a millimetre under it.
+func (r *renderer) bodyTop(first bool) float64 { return marginTop + r.headerHeight(first) }
 
-// bodyBottom is the lowest a block may reach, above the footer.
+// bodyBottom is the lowest a block may reach, a little above the footer's rule.
 func (r *renderer) bodyBottom() float64 {
 	return r.doc.Paper.H - marginBottom - r.footer.Height() - 0.5
 }
@@ -307,10 +314,13 @@ func (r *renderer) headerHeight(first bool) float64 {
 		float64(len(r.wrap("", small, r.approval(), lw)))*lh(small)
 	h = max(h, r.headBoxH())
 	if first && r.p.Checklist.Instructions != "" {
-		h += 0.5 + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
+		h += instrGap + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
 	}
-	return h + 1.2
+	return h + 0.6 // to the heavy rule under it
 }
+
+// instrGap sets the instructions a little apart from the header above them.
+const instrGap = 0.2
 
 func (r *renderer) headBoxH() float64 { return 2 * (lh(12) + 1.0) }
 
@@ -358,7 +368,7 @@ func (r *renderer) drawHeader(first bool) {
 		d.Line(fx, base(1)+0.6, bx+headBoxW-pad, base(1)+0.6)
 	}
 
-	y = max(y, by+bh) + 0.5
+	y = max(y, by+bh) + instrGap
 	if first && r.p.Checklist.Instructions != "" {
 		for _, l := range r.wrap("", small, r.p.Checklist.Instructions, r.w) {
 			r.text("", small, r.x0, y, l)
@@ -384,9 +394,6 @@ func (r *renderer) build() {
 	})
 	for _, row := range packRows(r.sessionCells(session)) {
 		r.blocks = append(r.blocks, r.fieldRow(row))
-	}
-	if len(session) > 0 {
-		r.blocks[len(r.blocks)-1].h += 0.5
 	}
 	for _, ph := range r.p.Checklist.Phases {
 		r.blocks = append(r.blocks, r.phaseHead(ph, false))
@@ -459,7 +466,7 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 			hint = r.doc.Wrap(text, textW)
 		}
 	}
-	h := 0.3 + lh(phaseSize) + 0.1
+	h := 0.2 + lh(phaseSize) // the line box holds the descenders
 	if hintX == 0 && len(hint) > 0 {
 		h += float64(len(hint)) * lh(small)
 	}
@@ -468,7 +475,7 @@ func (r *renderer) phaseHead(ph *procedure.Phase, cont bool) *block {
 		d := r.doc
 		d.SetLineWidth(thick)
 		d.Line(r.x0, y, r.x0+r.w, y)
-		ty := y + 0.3
+		ty := y + 0.2
 		r.text("B", phaseSize, r.x0, ty, title)
 		// Hint and column heads share the title's baseline.
 		base := ty + pdfdoc.Ascent(phaseSize)
@@ -675,9 +682,18 @@ func (r *renderer) beside(f *procedure.Field, w float64) bool {
 	return w-2*cellPad-r.doc.GetStringWidth(f.Label)-2 >= besideMin
 }
 
+// besideH is the height of a field written beside its label, in a cell of its own or as one
+// of two times sharing a cell: all of it is room to write, as much as a label's cell leaves
+// under its label, and never so little that the label's ascenders reach the cell's top.
+func (r *renderer) besideH() float64 { return max(r.m.writeH, besideLeast) }
+
+// besideLeast is the least height of a field written beside its label: the label's line
+// with its ascenders clear of the border above, and the writing line under its descenders.
+const besideLeast = 4.7
+
 func (r *renderer) cellHeight(c cell, w float64) float64 {
 	if c.pair == nil && r.beside(c.f, w) {
-		return r.m.writeH + 0.4
+		return r.besideH()
 	}
 	if c.f.Type == "choice" {
 		lw, ow := r.choiceWidth(c.f)
@@ -687,7 +703,7 @@ func (r *renderer) cellHeight(c cell, w float64) float64 {
 		return cellLabel + r.m.writeH
 	}
 	if c.pair != nil {
-		return 2*r.m.writeH + 0.4
+		return 2 * r.besideH()
 	}
 	return cellLabel + float64(fieldLines(c.f))*r.m.writeH
 }
@@ -888,7 +904,7 @@ func (r *renderer) observations() *block {
 		titleLines = r.wrap("B", small+0.5, title, r.w)
 		head = float64(len(titleLines))*lh(small+0.5) + 0.5
 	}
-	b := &block{h: head + obsMin*r.m.lineH + 0.3, grow: true}
+	b := &block{h: head + obsMin*r.m.lineH, grow: true}
 	b.draw = func(y, h float64) {
 		d := r.doc
 		d.SetLineWidth(thick)
@@ -897,7 +913,7 @@ func (r *renderer) observations() *block {
 			r.text("B", small+0.5, r.x0, y+1+float64(i)*lh(small+0.5), l)
 		}
 		// Whole lines, spread evenly over the room the block was given.
-		room := h - head - 0.3
+		room := h - head
 		n := max(int(room/obsLineH), obsMin)
 		pitch := room / float64(n)
 		lx := r.x0
@@ -943,14 +959,20 @@ func (r *renderer) signatures() []*block {
 		boxH, longRows := r.m.sigBox, 0
 		for _, s := range row {
 			short, long := r.sigSplit(s)
-			boxH = max(boxH, r.sigTitleH(s)-sigPad+float64(len(short))*sigLinePitch)
+			boxH = max(boxH, r.sigTitleH(s)-sigPad+float64(len(short))*r.sigLinePitch())
 			longRows = max(longRows, r.sigLongRows(len(long)))
 		}
 		// Under the last long line, its own pitch leaves room above the border.
-		h := sigPad + boxH + float64(longRows)*sigLinePitch + 0.5
-		b := &block{h: h + blockGap}
+		h := sigPad + boxH + float64(longRows)*r.sigLinePitch()
+		// The first row stands on the observations' last line, which then reads as the
+		// blocks' top edge instead of a second line a millimetre above it.
+		gap := blockGap
+		if i == 0 {
+			gap = 0
+		}
+		b := &block{h: h + gap}
 		b.draw = func(y, _ float64) {
-			y += blockGap
+			y += gap
 			for k, s := range row {
 				r.drawSignature(s, r.x0+float64(k)*(colW+sigGap), y, colW, h, boxH)
 			}
@@ -1031,8 +1053,14 @@ func (r *renderer) sigTitleH(s *procedure.Signature) float64 {
 	return 0.8 + float64(len(r.sigTitle(s)))*lh(small+1) + 0.3
 }
 
-// sigLinePitch is the least height of a written line with its label above it.
-const sigLinePitch = 6.5
+// sigLinePitch is the least height of a written line with its label above it: the label,
+// as much room to write under it as a field of the grid has, and the line.
+func (r *renderer) sigLinePitch() float64 { return sigLabel + r.m.writeH + sigUnder }
+
+const (
+	sigLabel = 4.0 // a line's label, from 0.2 mm under its slot's top to its descenders
+	sigUnder = 0.8 // under the writing line, so the next label clears it
+)
 
 func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, boxH float64) {
 	d := r.doc
@@ -1056,11 +1084,11 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, boxH float6
 	r.field(pdfform.Signature, "firma-"+s.ID, firma+": "+s.Title, boxX, top, boxW, boxH, false)
 
 	line := func(l string, lx, slot, lw, pitch float64) {
-		base := slot + pitch - 0.8 // the writing line
+		base := slot + pitch - sigUnder // the writing line
 		r.text("", small, lx, slot+0.2, l)
 		d.SetLineWidth(hair)
 		d.Line(lx, base, lx+lw, base)
-		fy := slot + 0.2 + lh(small)
+		fy := slot + sigLabel
 		r.field(pdfform.Text, s.ID+"-"+slug.Make(l), s.Title+": "+l, lx, fy, lw, base-fy, false)
 	}
 	// The short lines share the height beside the box under the title evenly.
@@ -1082,7 +1110,7 @@ func (r *renderer) drawSignature(s *procedure.Signature, x, y, w, h, boxH float6
 				lw = inner // the last of an odd number takes the row
 			}
 		}
-		line(l, lx+float64(col)*(lw+sigLongGap), top+boxH+float64(row)*sigLinePitch, lw, sigLinePitch)
+		line(l, lx+float64(col)*(lw+sigLongGap), top+boxH+float64(row)*r.sigLinePitch(), lw, r.sigLinePitch())
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/requinoa/pauta/internal/pdfdoc"
 	"github.com/requinoa/pauta/internal/pdfdoc/pdftest"
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/slug"
 )
 
 // widget is a form widget as qpdf reads it from the file, in millimetres from the page's
@@ -95,16 +96,15 @@ func widgets(t *testing.T, path string) []widget {
 	return out
 }
 
-// aims are the sizes each paper promises, measured from the file. Oficio and A4 meet the
-// issue's form-design practice in full: boxes of 4.5 mm on a pitch of 6.5 mm, 2 mm between
-// one line's boxes and the next's, 6 mm to write under a label's descender line. Carta has
-// to hold the Requínoa sheet on one page: it keeps the boxes, the pitch and the gap, and
-// falls short of the writing room. Every paper has a Firma box of at least 30 × 50 mm beside
+// aims are the sizes each paper promises, measured from the file: the form-design
+// practice in full, on carta too, where the Requínoa sheet still takes one page: boxes of
+// 4.5 mm on a pitch of 6.5 mm, 2 mm between one line's boxes and the next's, 6 mm to write
+// under a label's descender line (or beside it), a Firma box of at least 30 × 50 mm beside
 // name and cargo lines of 45 mm.
 var aims = map[string]struct {
 	box, pitch, gap, write, sigH, sigW float64
 }{
-	"carta":  {box: 4.5, pitch: 6.5, gap: 2.0, write: 5.0, sigH: 30, sigW: 50},
+	"carta":  {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 	"a4":     {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 	"oficio": {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 }
@@ -248,9 +248,9 @@ func checkGroup(t *testing.T, name string, g []widget, want []string) {
 }
 
 // TestWritingRoom measures, from the file, the room to write: the fields of the grid at the
-// top leave at least the paper's aim under their label (label from pdftotext, the cell's
-// foot from the widget), and the name and cargo lines of the signatures are 45 mm long or
-// more, beside a Firma box at least the paper's aim high.
+// top and the written lines of the signatures (Nombre, RUT, …) leave at least the paper's
+// aim under their label (label from pdftotext, the foot from the widget); the name and
+// cargo lines are 45 mm long or more, beside a Firma box at least the paper's aim high.
 func TestWritingRoom(t *testing.T) {
 	p := load(t)
 	grid := map[string]*procedure.Field{}
@@ -307,21 +307,57 @@ func TestWritingRoom(t *testing.T) {
 				t.Errorf("found %d grid fields in the PDF, want %d", seen, want)
 			}
 			for _, s := range p.Checklist.Signatures {
+				lines := 0
 				for _, w := range ws {
 					switch {
-					case w.Field == s.ID+"-nombre" || w.Field == s.ID+"-cargo-unidad":
-						if w.W < 45-eps {
-							t.Errorf("%s: line %.1f mm long, want at least 45", w, w.W)
-						}
 					case w.Field == "firma-"+s.ID:
 						if w.H < aim.sigH-eps || w.W < aim.sigW-eps {
 							t.Errorf("%s: Firma box %.1f × %.1f mm, want at least %.0f × %.0f", w, w.W, w.H, aim.sigW, aim.sigH)
 						}
+						continue
+					case !slices.ContainsFunc(s.Lines, func(l string) bool { return w.Field == s.ID+"-"+slug.Make(l) }):
+						continue
+					case w.Field == s.ID+"-nombre" || w.Field == s.ID+"-cargo-unidad":
+						if w.W < 45-eps {
+							t.Errorf("%s: line %.1f mm long, want at least 45", w, w.W)
+						}
 					}
+					// A signature's written line (Nombre, RUT, …): the widget runs from under
+					// its label down to the line, the room the hand has.
+					lines++
+					label := strings.TrimPrefix(w.Field, s.ID+"-")
+					foot := labelFoot(words, w, label)
+					if foot < 0 {
+						t.Errorf("%s: no label over the line", w)
+						continue
+					}
+					room := w.Y + w.H - foot
+					t.Logf("%s: %.1f mm to write", w.Field, room)
+					if room < aim.write-eps {
+						t.Errorf("%s: %.1f mm to write under its label, want at least %.1f", w, room, aim.write)
+					}
+				}
+				if want := len(s.Lines) - 1; lines != want {
+					t.Errorf("%s: %d written lines in the PDF, want %d", s.ID, lines, want)
 				}
 			}
 		})
 	}
+}
+
+// labelFoot is the foot of the lowest word spelling the first word of a line's label (its
+// field name's slug, "cargo-unidad" for «Cargo / unidad») that lies over the widget's
+// columns, within 6 mm above its top; -1 if there is none.
+func labelFoot(words []pdftest.Word, w widget, slugged string) float64 {
+	first := strings.SplitN(slugged, "-", 2)[0]
+	foot := -1.0
+	for _, wd := range words {
+		x, y0, y1 := wd.XMin*25.4/72, wd.YMin*25.4/72, wd.YMax*25.4/72
+		if strings.ToLower(wd.Text) == first && x >= w.X-2 && x <= w.X+w.W && y1 <= w.Y+w.H && y0 >= w.Y-6 {
+			foot = max(foot, y1)
+		}
+	}
+	return foot
 }
 
 func countChoices(fs []*procedure.Field) int {
