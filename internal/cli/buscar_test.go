@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -52,5 +54,35 @@ func TestBuscar(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "buscar", "--src", t.TempDir(), "algo"); code != ExitSource {
 		t.Errorf("buscar without procedure.yaml: exit %d, %q", code, errOut)
+	}
+}
+
+// pauta buscar says which words a result matched through its keywords (search.keywords).
+func TestBuscarKeywords(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../testdata/projects/minimal/procedure.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile("../../testdata/projects/minimal/content/ayuda.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withKeywords := string(src) + "search:\n  keywords:\n    objetivo: [meta final]\n"
+	if err := os.WriteFile(filepath.Join(dir, "procedure.yaml"), []byte(withKeywords), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "ayuda.md"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "buscar", "--src", dir, "--max", "1", "meta")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "encontró: meta (palabra clave)") {
+		t.Errorf("output lacks the keyword mark:\n%s", out)
 	}
 }

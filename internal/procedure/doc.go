@@ -20,7 +20,8 @@ keys are errors, with a suggestion ("¿quiso decir "title"?").
   - manual (required): the manual the decree approves.
   - checklist (required): the printable session checklist.
   - pages (optional): further Markdown pages of the site.
-  - search (optional): synonyms of the procedure's trade for the site's search.
+  - search (optional): synonyms of the procedure's trade and keywords per place for the
+    site's search; a setting of the site, outside the version code.
 
 The same format is explained for the people who write procedure.yaml, in Spanish and without
 Go, in formato.md (see Guide): «pauta formato» prints it and «pauta init» writes it into each
@@ -268,6 +269,26 @@ A query that says one of them also finds the text that says another, ranked belo
 that says the query's own word. A phrase ("escritorio remoto") counts when the query types
 it whole; as what a query leads to, only the one-word entries of a group count.
 pauta buscar "texto" shows what a query finds and through which word.
+
+Keywords add, to one place, the words readers use for it that its text does not say:
+
+	search:
+	  keywords:
+	    recepcion: [cómo pido algo, ingresar una solicitud]
+	    decreto.html#vistos: [leyes, en qué se basa]
+	    respuesta: contestar
+
+A place is written as its address on the site without "index.html#" for the manual: a
+section's or step's id; decreto.html (the decree's title) or decreto.html# and one of its
+parts, vistos, considerando, resuelvo, distribucion; a page's id with .html, alone or with
+the anchor of one of its headings. Each place lists words or phrases, each once (or one
+phrase). The search indexes them as a field of their own, weighed between the heading and
+the text, and never shows them. An unknown place is an error, with the nearest known one.
+
+The search block is a setting of the site, not part of the approved text: it is left out of
+the version code, and the site applies the working procedure.yaml's block to every version
+it builds (the one in force, the older ones under v/, the draft), skipping the keywords of
+places a version lacks.
 
 # Errors
 

@@ -92,7 +92,7 @@ type Procedure struct {
 	Manual       Manual       `yaml:"manual" pauta:"required" doc:"El manual que aprueba el decreto."`
 	Checklist    Checklist    `yaml:"checklist" pauta:"required" doc:"La lista de verificación que se imprime para cada sesión."`
 	Pages        []*Page      `yaml:"pages" doc:"Otras páginas del sitio, en Markdown, en el orden del menú."`
-	Search       SearchOpts   `yaml:"search" doc:"Cómo busca el sitio: sinónimos propios del procedimiento."`
+	Search       SearchOpts   `yaml:"search" doc:"Cómo busca el sitio: sinónimos propios del procedimiento y palabras clave por lugar. Es una configuración del sitio: no cambia el código de versión y se aplica también a las versiones publicadas."`
 
 	// File is the source's name as errors print it, e.g. "procedure.yaml".
 	File string

@@ -84,10 +84,11 @@ type Hit struct {
 	doc int // the result's number in the index
 }
 
-// Surface is a word of the result, as its text writes it, that has term: what a match of
-// term found there. "" when none has it.
+// Surface is a word of the result, as its text writes it (or else its keywords), that has
+// term: what a match of term found there. "" when none has it.
 func (ix *Index) Surface(h Hit, term string) string {
 	texts := append([]string{ix.Entries[ix.results[h.doc]].Heading}, ix.docs[h.doc]...)
+	texts = append(texts, ix.keywords[h.doc]...)
 	for _, text := range texts {
 		for _, w := range Words(text) {
 			if slices.Contains(ix.an.Terms(w), term) {
@@ -104,6 +105,21 @@ type HitWord struct {
 	Term  string // the index term it matched
 	How   How
 	Light bool // a light word: see LightWords
+	// Keyword is true when the result's keywords (search.keywords) have the term: the match
+	// came, at least in part, from a word readers use for it rather than from its text.
+	Keyword bool
+}
+
+// hasKeyword reports whether the keywords of result doc have term.
+func (ix *Index) hasKeyword(doc int, term string) bool {
+	for _, k := range ix.keywords[doc] {
+		for _, w := range Words(k) {
+			if slices.Contains(ix.an.Terms(w), term) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type match struct {
@@ -224,7 +240,9 @@ func (ix *Index) Search(query string) []Hit {
 		for w, qw := range words {
 			if k, ok := why[w][d]; ok {
 				m := qw.ms[k]
-				h.Words = append(h.Words, HitWord{Query: qw.text, Term: ix.terms[m.term], How: m.how, Light: qw.light})
+				term := ix.terms[m.term]
+				h.Words = append(h.Words, HitWord{Query: qw.text, Term: term, How: m.how, Light: qw.light,
+					Keyword: ix.hasKeyword(d, term)})
 			}
 		}
 		hits[i] = h

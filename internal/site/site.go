@@ -78,6 +78,7 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	markdownLimits(p, &errs)
 	if len(errs) == 0 {
 		headingAnchors(p, &errs)
+		keywordAnchors(p, &errs)
 	}
 	if len(errs) > 0 {
 		return nil, errs
