@@ -305,7 +305,9 @@ Each loaded procedure has a version code, the first 32 bits of the SHA-256 of it
 source, printed as "EED8-9A45": the YAML read as data (keys in sorted order, each value as
 written, without comments, quotes or layout) followed by the text of each page. Re-indenting,
 re-wrapping a folded text, reordering keys or editing a comment keeps the code; any change of
-wording changes it. The code depends only on the source, never on pauta's own version, so a
+wording changes it. The search block is left out: it tunes the site's search, not the text
+(a version published while it counted keeps the code it was published with, see
+CodeWithSearch). The code depends only on the source, never on pauta's own version, so a
 published version keeps its code for good. Every output prints it, so a paper copy can be
 traced to the exact text it came from.
 */

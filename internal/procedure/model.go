@@ -97,8 +97,12 @@ type Procedure struct {
 	// File is the source's name as errors print it, e.g. "procedure.yaml".
 	File string
 	// Code is the version code: a short SHA-256 of the canonical content, printed on every
-	// output so a paper copy can be traced to its version.
+	// output so a paper copy can be traced to its version. The search settings are left
+	// out: they tune the site, not the approved text.
 	Code string
+	// CodeWithSearch, for a source with search settings, is the code with them, as pauta
+	// computed it before it left them out: a version published then is recorded with it.
+	CodeWithSearch string
 }
 
 // Organization is the public body that issues the decree and runs the procedure.
