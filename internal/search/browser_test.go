@@ -220,7 +220,7 @@ func TestBrowserRankingParity(t *testing.T) {
 				"que", "que ", "como se hace", "quien puede ", "terminar la conexion", "permiso del usuario ",
 				"quienes", "para que ", "por que se aprueba", "porque", "cuando", "hasta cuando puedo ", "quien quien cuando para que"}},
 		{"../../testdata/projects/prestamo-equipos", []string{"testdata/natural-prestamo-dev.tsv", "testdata/natural-prestamo-heldout.tsv"},
-			[]string{"data show", "data show ", "el data show del salon", "banda ancha movil", "laptop", "bam "}},
+			[]string{"data show", "data show ", "el data show del salon", "banda ancha movil", "laptop", "bam ", "proyecter", "proyecter ", "proyectro del salon"}},
 	} {
 		t.Run(filepath.Base(c.dir), func(t *testing.T) { rankingParity(t, c.dir, c.files, c.extra) })
 	}

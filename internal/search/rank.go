@@ -340,9 +340,11 @@ func (ix *Index) matches(query string) []queryWord {
 		if last && utf8.RuneCountInString(w.Fold) >= minPrefix {
 			qw.ms = append(qw.ms, ix.completions(w.Fold, qw.ms)...)
 		}
-		if !light && !ix.approved(qw.ms) {
+		if !light && !ix.approved(qw.ms) && !(len(qw.ms) == 0 && ix.mistyped(w)) {
 			// Only a word the approved text does not use: where it does, the reader's own
-			// word is found, and a synonym would only add noise.
+			// word is found, and a synonym would only add noise. A word one edit from a
+			// word of the text is that word mistyped, not a word of its own: the synonyms
+			// of its stem ("proyecter", read as proyectar: plan) would lead elsewhere.
 			for _, t := range exact {
 				for _, j := range ix.synonymsOf(t) {
 					qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor, how: Synonym})
@@ -454,6 +456,21 @@ func (ix *Index) fuzzy(w Word, stems []string) []match {
 		}
 	}
 	return ms
+}
+
+// mistyped reports whether a word long enough to forgive a typo in is one edit from a term
+// of the index, as written (its stem aside).
+func (ix *Index) mistyped(w Word) bool {
+	r := []rune(w.Fold)
+	if w.Number || len(r) < fuzzyMin1 {
+		return false
+	}
+	for _, t := range ix.terms {
+		if editDistance(r, []rune(t), 1) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // editDistance is the optimal string alignment distance between a and b (insertions,
