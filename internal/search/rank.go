@@ -193,19 +193,27 @@ func (ix *Index) Search(query string) []Hit {
 			scores[d] *= helpFactor
 		}
 	}
-	// first: the approved text that says every content word of the query (a synonym does
-	// not count: a help page that says the reader's words is a better answer).
-	first := func(d int) bool { return d < ix.helpStart && own[d] == total-asked }
+	// tier: 2 for the approved text that says every content word of the query (a synonym
+	// does not count: a help page that says the reader's words is a better answer); 1 for
+	// any other result of a content word; 0 for a result of light words only, which come
+	// after every result of what the query asks (the keywords of search.keywords, often
+	// questions, say light words often).
+	tier := func(d int) int {
+		switch {
+		case d < ix.helpStart && own[d] == total-asked:
+			return 2
+		case matched[d] > 0 || total == 0:
+			return 1
+		}
+		return 0
+	}
 	docs := make([]int, 0, len(scores))
 	for d := range scores {
 		docs = append(docs, d)
 	}
 	byScore := func(a, b int) int {
-		if fa, fb := first(a), first(b); fa != fb {
-			if fa {
-				return -1
-			}
-			return 1
+		if c := cmp.Compare(tier(b), tier(a)); c != 0 {
+			return c
 		}
 		if c := cmp.Compare(scores[b], scores[a]); c != 0 {
 			return c

@@ -664,7 +664,9 @@
       // Scaled by the share of content words each result matches, as in Go.
       if (total > 1) hit.forEach(function (d) { scores[d] = scores[d] * matched[d] / total; });
       hit.forEach(function (d) { if (d >= helpStart) scores[d] *= P.help; });
-      hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total - asked ? 1 : 0; });
+      // The tier of each result (see tier in internal/search): every content word said by
+      // the approved text, some content word, light words only.
+      hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total - asked ? 2 : matched[d] > 0 || total === 0 ? 1 : 0; });
       // The best P.max: the approved text that says every content word first, then higher
       // score, then earlier in the site.
       var top = [];
