@@ -81,8 +81,9 @@ func fieldParams(f int) (weight, b float64) {
 	}
 }
 
-// keywordWeight is the weight of a keyword against a word of the text, chosen on the dev
-// query sets.
+// keywordWeight is the weight of a keyword against a word of the text: between a heading's
+// and the text's, as a keyword is chosen for its section like a heading but is not its text.
+// The dev query sets rank alike with any weight from 1 to 3.
 const keywordWeight = 2
 
 const (

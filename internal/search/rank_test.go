@@ -254,7 +254,7 @@ func TestAccentsDoNotChangeResults(t *testing.T) {
 // finds the word, not the thesaurus's synonyms of its stem. A word of its own, with no such
 // neighbour, is still expanded to its synonyms.
 func TestMistypedWordIsNotExpanded(t *testing.T) {
-	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
+	loan := plainIndex(t, "../../testdata/projects/prestamo-equipos")
 	for _, c := range []struct {
 		ix          *Index
 		query, want string
