@@ -1,8 +1,9 @@
 // Command search measures pauta's search on synthetic procedures: for each size it writes a
 // procedure of that many manual sections in Spanish, builds the site as pauta build does,
-// reports the size of its corpus (sections, words, distinct words) and of the index, and times queries in headless Chromium on bench.html, a page
-// written beside buscar.html that types a mix of queries into the real search engine
-// (search.js) and prints the 50th and 95th percentiles.
+// reports the size of its corpus (sections, words, distinct words) and of the index, and
+// times queries in headless Chromium on bench.html, a page written beside buscar.html that
+// types a mix of queries into the real search engine (search.js) and prints the 50th and
+// 95th percentiles.
 //
 //	go run ./bench/search                       # 100, 1,000 and 5,000 sections
 //	go run ./bench/search -sizes 5000 -keep /tmp/bench
