@@ -59,6 +59,14 @@ func TestKeywords(t *testing.T) {
 	if c, k := score("tecnico", "index.html#cierre"), score("tecnico", "index.html#conexion"); !(k > c) {
 		t.Errorf("tecnico: text alone scores %.1f, text and keyword %.1f; want the keyword above", c, k)
 	}
+	// A word the text says too is its own, not a keyword's.
+	for _, h := range ix.Search("tecnico") {
+		for _, w := range h.Words {
+			if w.Keyword {
+				t.Errorf("tecnico: %s marks %+v as a keyword's, but its text says it", h.Entry.Href, w)
+			}
+		}
+	}
 	// Never shown: the index the site ships has no passage with a keyword.
 	var buf bytes.Buffer
 	if err := with.WriteScript(&buf); err != nil {

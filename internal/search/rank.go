@@ -105,21 +105,27 @@ type HitWord struct {
 	Term  string // the index term it matched
 	How   How
 	Light bool // a light word: see LightWords
-	// Keyword is true when the result's keywords (search.keywords) have the term: the match
-	// came, at least in part, from a word readers use for it rather than from its text.
+	// Keyword is true when the term is in the result's keywords (search.keywords) and not in
+	// its text: the match came from a word readers use for it, which the page does not show.
 	Keyword bool
 }
 
-// hasKeyword reports whether the keywords of result doc have term.
-func (ix *Index) hasKeyword(doc int, term string) bool {
-	for _, k := range ix.keywords[doc] {
-		for _, w := range Words(k) {
-			if slices.Contains(ix.an.Terms(w), term) {
-				return true
+// fromKeyword reports whether term is in the keywords of result doc and not in its text.
+func (ix *Index) fromKeyword(doc int, term string) bool {
+	has := func(texts []string) bool {
+		for _, text := range texts {
+			for _, w := range Words(text) {
+				if slices.Contains(ix.an.Terms(w), term) {
+					return true
+				}
 			}
 		}
+		return false
 	}
-	return false
+	if len(ix.keywords[doc]) == 0 || !has(ix.keywords[doc]) {
+		return false
+	}
+	return !has(append([]string{ix.Entries[ix.results[doc]].Heading}, ix.docs[doc]...))
 }
 
 type match struct {
@@ -250,7 +256,7 @@ func (ix *Index) Search(query string) []Hit {
 				m := qw.ms[k]
 				term := ix.terms[m.term]
 				h.Words = append(h.Words, HitWord{Query: qw.text, Term: term, How: m.how, Light: qw.light,
-					Keyword: ix.hasKeyword(d, term)})
+					Keyword: ix.fromKeyword(d, term)})
 			}
 		}
 		hits[i] = h
