@@ -18,7 +18,7 @@ import (
 //
 // A place is written as its address on the site, without "index.html#" for the manual:
 //
-//	ingresar-id-anydesk          a section or step of the manual, by its id
+//	recepcion                    a section or step of the manual, by its id
 //	decreto.html                 the decree's title
 //	decreto.html#vistos          a part of the decree: vistos, considerando, resuelvo, distribucion
 //	como-usar.html               a content page, by its id
@@ -43,7 +43,7 @@ var DecreeParts = []string{"vistos", "considerando", "resuelvo", "distribucion"}
 
 // Target splits a keyword place into the page it names ("" for the manual) and the anchor on
 // it ("" for the page itself): "decreto.html#vistos" gives decreto and vistos,
-// "ingresar-id-anydesk" gives "" and ingresar-id-anydesk.
+// "recepcion" gives "" and recepcion.
 func (k *KeywordList) Target() (page, anchor string) {
 	file, anchor, hasAnchor := strings.Cut(k.Place, "#")
 	page, isPage := strings.CutSuffix(file, ".html")
@@ -62,7 +62,7 @@ func (d *decoder) decodeKeywords(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.fail(n, "escriba un lugar por línea, p. ej. ingresar-id-anydesk: [número de conexión, código]",
+		d.fail(n, "escriba un lugar por línea, p. ej. recepcion: [cómo pido algo, ingresar una solicitud]",
 			"%s: se esperaba un mapa (lugar: palabras) y se encontró %s", path, kindName(n))
 		return
 	}
@@ -71,7 +71,7 @@ func (d *decoder) decodeKeywords(n *yaml.Node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || isNull(k) {
-			d.fail(k, "escriba el id de una sección, p. ej. ingresar-id-anydesk", "%s: lugar no válido", path)
+			d.fail(k, "escriba el id de una sección del manual, p. ej. recepcion", "%s: lugar no válido", path)
 			continue
 		}
 		at := fmt.Sprintf("%s.%s", path, k.Value)
