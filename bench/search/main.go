@@ -1,8 +1,9 @@
 // Command search measures pauta's search on synthetic procedures: for each size it writes a
 // procedure of that many manual sections in Spanish, builds the site as pauta build does,
-// reports the index size, and times queries in headless Chromium on bench.html, a page
-// written beside buscar.html that types a mix of queries into the real search engine
-// (search.js) and prints the 50th and 95th percentiles.
+// reports the size of its corpus (sections, words, distinct words) and of the index, and
+// times queries in headless Chromium on bench.html, a page written beside buscar.html that
+// types a mix of queries into the real search engine (search.js) and prints the 50th and
+// 95th percentiles.
 //
 //	go run ./bench/search                       # 100, 1,000 and 5,000 sections
 //	go run ./bench/search -sizes 5000 -keep /tmp/bench
@@ -116,15 +117,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	defer cancel()
 
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "sections\tsite build\tindex build\tindex raw\tindex gz\tgz/section\tterms\tload\tfirst\tqueries\trank p50\trank p95\tpage p50\tpage p95\ttypo p95\t")
+	fmt.Fprintln(tw, "sections\twords\tdistinct\tsite build\tindex build\tindex raw\tindex gz\tgz/section\tterms\tload\tfirst\tqueries\trank p50\trank p95\tpage p50\tpage p95\ttypo p95\t")
 	for _, n := range o.sizes {
 		r, st, err := measure(ctx, browser, vocab, n, o.base, filepath.Join(dir, strconv.Itoa(n)))
 		if err != nil {
 			return fmt.Errorf("%d sections: %w", n, err)
 		}
 		ms := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) + " ms" }
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d B\t%d B\t%.0f B\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n",
-			n, st.build.Round(time.Millisecond), st.index.Round(time.Millisecond), st.raw, st.gz, float64(st.gz)/float64(n), r.Terms,
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%d B\t%d B\t%.0f B\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n",
+			n, st.words, st.distinct, st.build.Round(time.Millisecond), st.index.Round(time.Millisecond), st.raw, st.gz, float64(st.gz)/float64(n), r.Terms,
 			ms(r.Load), ms(r.First), r.Queries, ms(r.Rank["all"][0]), ms(r.Rank["all"][1]),
 			ms(r.Page["all"][0]), ms(r.Page["all"][1]), ms(r.Page["typo"][1]))
 	}
@@ -132,14 +133,35 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, "\nrank: Searcher.search alone; page: the search page's whole update per keystroke (rank, snippets, marks, DOM);")
+	fmt.Fprintln(stdout, "words: every word the index reads (headings, texts, items, checklist lines, decree, pages), stop words included; distinct: of them, different once folded.")
 	fmt.Fprintln(stdout, "load: parsing the index script and preparing the engine; first: the first query after load.")
 	fmt.Fprintln(stdout, "Queries: each base query typed letter by letter, then whole, then with one typo. Times from performance.now() in headless Chromium.")
 	return nil
 }
 
 type stats struct {
-	build, index time.Duration // the whole site; the search index alone
-	raw, gz      int
+	build, index    time.Duration // the whole site; the search index alone
+	raw, gz         int
+	words, distinct int // of the corpus indexed: every word, and the different ones (folded)
+}
+
+// corpus counts the words of every text the index reads, and how many of them differ once
+// folded (lowercase, without accents), as search splits them.
+func corpus(ix *search.Index) (words, distinct int) {
+	seen := map[string]bool{}
+	add := func(text string) {
+		for _, w := range search.Words(text) {
+			words++
+			seen[w.Fold] = true
+		}
+	}
+	for _, e := range ix.Entries {
+		if e.Kind == search.KindHeading {
+			add(e.Heading)
+		}
+		add(e.Text)
+	}
+	return words, len(seen)
 }
 
 func measure(ctx context.Context, browser context.Context, vocab []string, n, base int, dir string) (result, stats, error) {
@@ -162,10 +184,12 @@ func measure(ctx context.Context, browser context.Context, vocab []string, n, ba
 	}
 	st.build = time.Since(start)
 	start = time.Now()
-	if err := search.Build(s.Procedure, nil).WriteScript(io.Discard); err != nil {
+	ix := search.Build(s.Procedure, nil)
+	if err := ix.WriteScript(io.Discard); err != nil {
 		return result{}, st, err
 	}
 	st.index = time.Since(start)
+	st.words, st.distinct = corpus(ix)
 	index, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(search.IndexPath)))
 	if err != nil {
 		return result{}, st, err

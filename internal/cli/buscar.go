@@ -26,7 +26,8 @@ func newBuscarCmd(streams IO) *cobra.Command {
 		Long: `buscar ordena los resultados de un texto como lo hace la búsqueda del sitio publicado, con
 el mismo índice, y muestra por qué: el puntaje de cada resultado y, por cada palabra de la
 búsqueda, la palabra del texto que encontró y cómo (igual, completada, con error de tipeo o
-por sinónimo). Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».
+por sinónimo); «palabra clave» marca la que viene de las palabras clave de la sección
+(search.keywords en procedure.yaml), que el sitio no muestra. Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».
 Quién, para qué, por qué y cuándo buscan además las palabras con que el texto responde
 (alcance, objetivo, considerando, plazo…): se muestran como «¿quien?» y «lo que pregunta».`,
 		Example: `  pauta buscar "como pido soporte"
@@ -107,6 +108,9 @@ func runBuscar(_ context.Context, streams IO, opts BuscarOptions, query string) 
 			}
 			if m.Light {
 				notes = append(notes, "liviana")
+			}
+			if m.Keyword {
+				notes = append(notes, "palabra clave")
 			}
 			if len(notes) > 0 {
 				s += " (" + strings.Join(notes, ", ") + ")"

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,7 +16,8 @@ func TestBuscar(t *testing.T) {
 		has   []string // lines or parts of lines the output must show
 	}{
 		{[]string{"--max", "1", "terminar", "la", "asistencia"}, 0, "6. Finalización de la Sesión",
-			[]string{"encontró: terminar → finalización (sinónimo) · asistencia", "(3 más; use --max para verlos)"}},
+			[]string{"encontró: terminar → termino (palabra clave) · asistencia", "(3 más; use --max para verlos)"}},
+		{[]string{"--max", "1", "verdad"}, 0, "", []string{"encontró: verdad → efecto (sinónimo)"}},
 		{[]string{"que pasa si no hay conexion"}, 0, "Procedimiento de Emergencia",
 			[]string{"(liviana)", "conexion → conexión"}},
 		{[]string{"--max", "1", "confid"}, 0, "7. Seguridad y Confidencialidad",
@@ -52,5 +55,35 @@ func TestBuscar(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "buscar", "--src", t.TempDir(), "algo"); code != ExitSource {
 		t.Errorf("buscar without procedure.yaml: exit %d, %q", code, errOut)
+	}
+}
+
+// pauta buscar says which words a result matched through its keywords (search.keywords).
+func TestBuscarKeywords(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../testdata/projects/minimal/procedure.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile("../../testdata/projects/minimal/content/ayuda.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withKeywords := string(src) + "search:\n  keywords:\n    objetivo: [meta final]\n"
+	if err := os.WriteFile(filepath.Join(dir, "procedure.yaml"), []byte(withKeywords), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "ayuda.md"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "buscar", "--src", dir, "--max", "1", "meta")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "encontró: meta (palabra clave)") {
+		t.Errorf("output lacks the keyword mark:\n%s", out)
 	}
 }

@@ -67,6 +67,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case v.Type() == dateType:
 		d.decodeDate(n, v, path)
 		return
+	case v.Type() == keywordsType:
+		d.decodeKeywords(n, v, path)
+		return
 	case v.Kind() == reflect.Pointer:
 		if isNull(n) {
 			return

@@ -20,7 +20,8 @@ keys are errors, with a suggestion ("¿quiso decir "title"?").
   - manual (required): the manual the decree approves.
   - checklist (required): the printable session checklist.
   - pages (optional): further Markdown pages of the site.
-  - search (optional): synonyms of the procedure's trade for the site's search.
+  - search (optional): synonyms of the procedure's trade and keywords per place for the
+    site's search; a setting of the site, outside the version code.
 
 The same format is explained for the people who write procedure.yaml, in Spanish and without
 Go, in formato.md (see Guide): «pauta formato» prints it and «pauta init» writes it into each
@@ -269,6 +270,26 @@ that says the query's own word. A phrase ("escritorio remoto") counts when the q
 it whole; as what a query leads to, only the one-word entries of a group count.
 pauta buscar "texto" shows what a query finds and through which word.
 
+Keywords add, to one place, the words readers use for it that its text does not say:
+
+	search:
+	  keywords:
+	    recepcion: [cómo pido algo, ingresar una solicitud]
+	    decreto.html#vistos: [leyes, en qué se basa]
+	    respuesta: contestar
+
+A place is written as its address on the site without "index.html#" for the manual: a
+section's or step's id; decreto.html (the decree's title) or decreto.html# and one of its
+parts, vistos, considerando, resuelvo, distribucion; a page's id with .html, alone or with
+the anchor of one of its headings. Each place lists words or phrases, each once (or one
+phrase). The search indexes them as a field of their own, weighed between the heading and
+the text, and never shows them. An unknown place is an error, with the nearest known one.
+
+The search block is a setting of the site, not part of the approved text: it is left out of
+the version code, and the site applies the working procedure.yaml's block to every version
+it builds (the one in force, the older ones under v/, the draft), skipping the keywords of
+places a version lacks.
+
 # Errors
 
 Load reports every problem at once, sorted by position, one per line:
@@ -284,7 +305,9 @@ Each loaded procedure has a version code, the first 32 bits of the SHA-256 of it
 source, printed as "EED8-9A45": the YAML read as data (keys in sorted order, each value as
 written, without comments, quotes or layout) followed by the text of each page. Re-indenting,
 re-wrapping a folded text, reordering keys or editing a comment keeps the code; any change of
-wording changes it. The code depends only on the source, never on pauta's own version, so a
+wording changes it. The search block is left out: it tunes the site's search, not the text
+(a version published while it counted keeps the code it was published with, see
+CodeWithSearch). The code depends only on the source, never on pauta's own version, so a
 published version keeps its code for good. Every output prints it, so a paper copy can be
 traced to the exact text it came from.
 */

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,7 +52,11 @@ func Load(fsys fs.FS, name string) (*Procedure, error) {
 		errs.sort()
 		return nil, errs
 	}
-	p.Code = versionCode(<-tree, p.Pages)
+	hs := <-tree
+	p.Code = versionCode(hs[0], p.Pages)
+	if hs[1] != nil {
+		p.CodeWithSearch = versionCode(hs[1], p.Pages)
+	}
 	return p, nil
 }
 
@@ -101,7 +106,7 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 
 // parse turns bytes into a model, or records why it cannot and returns nil. It also hashes
 // the YAML tree the model came from, for the version code, while the model is decoded.
-func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan hash.Hash) {
+func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan [2]hash.Hash) {
 	if pos, ok := invalidUTF8(src); !ok {
 		errs.add(name, pos, "guarde el archivo con codificación UTF-8", "el texto no es UTF-8 válido")
 		return nil, nil
@@ -122,8 +127,15 @@ func parse(src []byte, name string, errs *ErrorList) (*Procedure, <-chan hash.Ha
 		errs.add(name, Pos{}, "escriba el procedimiento; vea un ejemplo con pauta iniciar", "el archivo está vacío")
 		return nil, nil
 	}
-	tree := make(chan hash.Hash, 1)
-	go func() { tree <- canonicalHash(root) }()
+	tree := make(chan [2]hash.Hash, 1)
+	go func() {
+		text, whole := withoutSearch(root)
+		hs := [2]hash.Hash{canonicalHash(text)}
+		if whole != nil {
+			hs[1] = canonicalHash(whole)
+		}
+		tree <- hs
+	}()
 	p := &Procedure{}
 	d := decoder{file: name, errs: errs}
 	d.decode(root, reflect.ValueOf(p).Elem(), "")
@@ -270,6 +282,23 @@ func versionCode(h hash.Hash, pages []*Page) string {
 	sum := h.Sum(nil)
 	code := strings.ToUpper(hex.EncodeToString(sum[:4]))
 	return code[:4] + "-" + code[4:]
+}
+
+// withoutSearch is the tree the version code is made from: root without its search
+// settings, which are the site's, not the approved text's. whole is root itself when it has
+// them, nil otherwise.
+func withoutSearch(root *yaml.Node) (text, whole *yaml.Node) {
+	if root.Kind != yaml.MappingNode {
+		return root, nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "search" {
+			cut := *root
+			cut.Content = append(slices.Clone(root.Content[:i]), root.Content[i+2:]...)
+			return &cut, root
+		}
+	}
+	return root, nil
 }
 
 // canonicalHash is the SHA-256 of the canonical form of a YAML tree.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"gopkg.in/yaml.v3"
 )
 
 func minimal(t testing.TB) string {
@@ -91,6 +93,9 @@ func TestVersionCode(t *testing.T) {
 		{"folded block", strings.Replace(base, "text: Probar.", "text: >-\n        Probar.", 1), true},
 		{"one word changed", strings.Replace(base, "text: Probar.", "text: Probar bien.", 1), false},
 		{"date changed", strings.Replace(base, "2025-03-04", "2025-03-05", 1), false},
+		// The search settings tune the site, not the approved text.
+		{"search settings added", base + "search:\n  keywords:\n    objetivo: [meta]\n", true},
+		{"search settings first", "search:\n  synonyms:\n    - words: [meta, fin]\n" + base, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,6 +103,33 @@ func TestVersionCode(t *testing.T) {
 				t.Errorf("code %s vs original %s; want same=%v", got, orig, tt.same)
 			}
 		})
+	}
+}
+
+// A source with search settings also has the code with them, as pauta computed it when they
+// were part of it: the versions published then are recorded with it.
+func TestCodeWithSearch(t *testing.T) {
+	base := minimal(t)
+	plain, err := Load(project(base), DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.CodeWithSearch != "" {
+		t.Errorf("no search settings, yet a code with them: %s", plain.CodeWithSearch)
+	}
+	src := base + "search:\n  keywords:\n    objetivo: [meta]\n"
+	p, err := Load(project(src), DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The code of the whole tree, as canonicalHash always wrote it.
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		t.Fatal(err)
+	}
+	want := versionCode(canonicalHash(root.Content[0]), p.Pages)
+	if p.CodeWithSearch != want || p.Code == want || p.Code != plain.Code {
+		t.Errorf("code %s, with search %s; want %s without search (as with none) and %s with it", p.Code, p.CodeWithSearch, plain.Code, want)
 	}
 }
 

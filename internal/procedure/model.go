@@ -92,13 +92,17 @@ type Procedure struct {
 	Manual       Manual       `yaml:"manual" pauta:"required" doc:"El manual que aprueba el decreto."`
 	Checklist    Checklist    `yaml:"checklist" pauta:"required" doc:"La lista de verificación que se imprime para cada sesión."`
 	Pages        []*Page      `yaml:"pages" doc:"Otras páginas del sitio, en Markdown, en el orden del menú."`
-	Search       SearchOpts   `yaml:"search" doc:"Cómo busca el sitio: sinónimos propios del procedimiento."`
+	Search       SearchOpts   `yaml:"search" doc:"Cómo busca el sitio: sinónimos propios del procedimiento y palabras clave por lugar. Es una configuración del sitio: no cambia el código de versión y se aplica también a las versiones publicadas."`
 
 	// File is the source's name as errors print it, e.g. "procedure.yaml".
 	File string
 	// Code is the version code: a short SHA-256 of the canonical content, printed on every
-	// output so a paper copy can be traced to its version.
+	// output so a paper copy can be traced to its version. The search settings are left
+	// out: they tune the site, not the approved text.
 	Code string
+	// CodeWithSearch, for a source with search settings, is the code with them, as pauta
+	// computed it before it left them out: a version published then is recorded with it.
+	CodeWithSearch string
 }
 
 // Organization is the public body that issues the decree and runs the procedure.

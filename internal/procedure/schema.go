@@ -111,6 +111,21 @@ func (g *schemaGen) typeSchema(t reflect.Type) (*object, error) {
 		s.set("type", "string")
 		s.set("pattern", datePattern)
 		return s, nil
+	case t == keywordsType:
+		// A mapping from a place to its phrases, or to one phrase.
+		phrase := &object{}
+		phrase.set("type", "string")
+		phrase.set("minLength", 1)
+		list := &object{}
+		list.set("type", "array")
+		list.set("items", phrase)
+		list.set("minItems", 1)
+		list.set("uniqueItems", true)
+		value := &object{}
+		value.set("anyOf", []any{list, phrase})
+		s.set("type", "object")
+		s.set("additionalProperties", value)
+		return s, nil
 	case t.Kind() == reflect.Struct:
 		if g.defs.get(t.Name()) == nil {
 			g.defs.set(t.Name(), &object{}) // reserved first: the type may refer to itself

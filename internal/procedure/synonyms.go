@@ -10,6 +10,7 @@ import (
 type SearchOpts struct {
 	Node
 	Synonyms []*SynonymGroup `yaml:"synonyms" doc:"Grupos de palabras o frases que la búsqueda trata como equivalentes, p. ej. clave, contraseña y PIN. Se suman al diccionario de sinónimos del sitio."`
+	Keywords Keywords        `yaml:"keywords" doc:"Palabras con que los lectores buscan una sección aunque el texto no las diga, por lugar: el id de una sección del manual, decreto.html#vistos (o #considerando, #resuelvo, #distribucion) o <página>.html#<encabezado>. No se muestran en el sitio."`
 }
 
 // SynonymGroup is a list of words or phrases a reader may type for one another: a query that
@@ -22,6 +23,7 @@ type SynonymGroup struct {
 // search checks the synonym groups: each has two different entries at least, each
 // entry a word or phrase with letters or digits.
 func (v *validator) search(s *SearchOpts) {
+	v.keywords(s.Keywords)
 	for i, g := range s.Synonyms {
 		at := g.At("words")
 		path := fmt.Sprintf("search.synonyms[%d].words", i+1)

@@ -57,12 +57,15 @@
 //
 // # Ranking
 //
-// Each result is scored with BM25F over four fields: the heading (weighted most), the
-// body (own text, items, paragraphs), the checklist lines shown beside it and the headings
-// of the sections that contain it. Weights per term and result are computed at build time
+// Each result is scored with BM25F over five fields: the heading (weighted most), the
+// body (own text, items, paragraphs), the checklist lines shown beside it, the headings
+// of the sections that contain it and its keywords (search.keywords in procedure.yaml: the
+// words readers use for it, weighted between the heading and the body, never shown). Weights per term and result are computed at build time
 // and shipped as integers, so the browser only adds them up. A query word matches its terms
 // exactly; the last word, while still being typed, also matches the terms that start with
-// it. A word that matches nothing either way matches, at a discount, the terms within one
+// it. A word the text does not use is expanded to its synonyms, unless it is one edit from
+// a term of the index: then it is that word mistyped. A word that matches nothing either
+// way matches, at a discount, the terms within one
 // edit (words of four to seven letters) or two (longer words) of it or of its stem, and a
 // term that starts it short of a few letters (an ending the stemmer does not know, or
 // mistyped). A result's score is scaled by the share of the query's content words it
@@ -70,9 +73,10 @@
 // side rise.
 //
 // Kinds of text rank as a reader of the manual expects: the sections of the procedure and
-// the decree that say every content word of the query come first; then the other results,
-// with the headings of the content pages (help, not the approved text) at a discount and
-// labelled «Ayuda del sitio» in the results. No help page is listed above a section that
+// the decree that say every content word of the query come first; then the other results
+// of a content word, with the headings of the content pages (help, not the approved text)
+// at a discount and labelled «Ayuda del sitio» in the results; last, the results of light
+// words only. No help page is listed above a section that
 // says every content word of the query. The browser gets the constants inside the index, so
 // Go stays their one source; pauta buscar prints Go's ranking with the words each result
 // matched.

@@ -127,6 +127,19 @@ func TestQuality(t *testing.T) {
 	t.Logf("held-out 2: %s", held2)
 }
 
+// plainIndex is the index of the project in dir without its keywords (search.keywords), for
+// the tests of what the ranking does on the text alone: the keywords, written for readers'
+// questions, would answer the test's queries themselves.
+func plainIndex(t testing.TB, dir string) *Index {
+	t.Helper()
+	p, err := procedure.Load(os.DirFS(dir), procedure.DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Search.Keywords = nil
+	return Build(p, nil)
+}
+
 func projectIndex(t testing.TB, dir string) *Index {
 	t.Helper()
 	p, err := procedure.Load(os.DirFS(dir), procedure.DefaultFile)
@@ -173,7 +186,51 @@ func TestNaturalQuality(t *testing.T) {
 	held := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-heldout.tsv"), "natural-requinoa-heldout"},
 		querySet{loan, readQueries(t, "testdata/natural-prestamo-heldout.tsv"), "natural-prestamo-heldout"})
 	t.Logf("natural held-out: %s", held)
+	// Written blind after the ranking and the keywords were settled, by a writer who had seen
+	// neither them nor the other sets: only reported, never tuned on.
+	blind := evaluateSets(t, v, querySet{seed, readQueries(t, "testdata/natural-requinoa-blind.tsv"), "natural-requinoa-blind"},
+		querySet{loan, readQueries(t, "testdata/natural-prestamo-blind.tsv"), "natural-prestamo-blind"})
+	t.Logf("natural blind: %s", blind)
 	if dev.r1 < 0.50 || dev.r3 < 0.70 {
 		t.Errorf("natural dev queries: %s; want R@1 ≥ 0.50 and R@3 ≥ 0.70 (the level reached)", dev)
+	}
+}
+
+// TestQualityTable reports every query set on the indexes with and without the keywords of
+// search.keywords (written blind, see procedure.yaml), the figures of issue 13's report:
+// go test ./internal/search -run TestQualityTable -v. It asserts nothing the other tests do
+// not.
+func TestQualityTable(t *testing.T) {
+	load := func(dir string) *procedure.Procedure {
+		p, err := procedure.Load(os.DirFS(dir), procedure.DefaultFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	seed, loan := load("../.."), load("../../testdata/projects/prestamo-equipos")
+	for _, with := range []bool{true, false} {
+		s, l := *seed, *loan
+		if !with {
+			s.Search.Keywords, l.Search.Keywords = nil, nil
+		}
+		si, li := Build(&s, nil), Build(&l, nil)
+		set := func(ix *Index, name string) querySet {
+			return querySet{ix, readQueries(t, "testdata/"+name+".tsv"), name}
+		}
+		label := map[bool]string{true: "with keywords", false: "without keywords"}[with]
+		for _, g := range []struct {
+			name string
+			sets []querySet
+		}{
+			{"keyword dev", []querySet{set(si, "queries-dev")}},
+			{"keyword held-out", []querySet{set(si, "queries-heldout")}},
+			{"keyword held-out-2", []querySet{set(si, "queries-heldout-2")}},
+			{"natural dev", []querySet{set(si, "natural-requinoa-dev"), set(li, "natural-prestamo-dev")}},
+			{"natural held-out", []querySet{set(si, "natural-requinoa-heldout"), set(li, "natural-prestamo-heldout")}},
+			{"natural blind", []querySet{set(si, "natural-requinoa-blind"), set(li, "natural-prestamo-blind")}},
+		} {
+			t.Logf("%s, %s: %s", label, g.name, evaluateSets(t, false, g.sets...))
+		}
 	}
 }

@@ -56,13 +56,16 @@ const (
 	fieldBody
 	fieldChecks
 	fieldContext
+	fieldKeywords
 	numFields
 )
 
 // fieldParams are the BM25F parameters of a field: a heading word weighs three body words,
 // a checklist line or a containing section's heading half of one, because those paraphrase
 // or frame the text rather than say it. Heading length hardly matters (b is low): a long
-// heading is not a worse match.
+// heading is not a worse match. A keyword (search.keywords) is a word readers use for the
+// section, chosen for it like its heading but not its text; a long list of them is no
+// worse a match either.
 func fieldParams(f int) (weight, b float64) {
 	switch f {
 	case fieldHeading:
@@ -71,10 +74,17 @@ func fieldParams(f int) (weight, b float64) {
 		return 1, 0.75
 	case fieldChecks:
 		return 0.5, 0.75
+	case fieldKeywords:
+		return keywordWeight, 0.3
 	default: // fieldContext
 		return 0.5, 0.3
 	}
 }
+
+// keywordWeight is the weight of a keyword against a word of the text: between a heading's
+// and the text's, as a keyword is chosen for its section like a heading but is not its text.
+// The dev query sets rank alike with any weight from 1 to 3.
+const keywordWeight = 2
 
 const (
 	k1 = 1.2
@@ -100,6 +110,9 @@ type Index struct {
 	// document order, manual, decree, pages.
 	helpStart int
 	syn       []synonym // sorted by key; see buildSynonyms
+	// keywords are the keyword phrases of each result (search.keywords), for pauta buscar to
+	// say a match came from one; the browser needs only their weights.
+	keywords map[int][]string
 }
 
 type posting struct {
@@ -117,6 +130,7 @@ func build(p *procedure.Procedure, md *markdown.Renderer, halves bool) *Index {
 	b.manual(p)
 	b.decree(p)
 	b.pages(p)
+	b.placeKeywords(p.Search.Keywords)
 	b.finish()
 	b.ix.buildSynonyms(p.Search.Synonyms)
 	return b.ix
@@ -131,6 +145,46 @@ type builder struct {
 	// context holds, per entry, the words that frame it without being its text: the headings
 	// of the sections that contain it.
 	context []string
+	// keywords holds the keyword phrases of heading entries, by entry.
+	keywords map[int][]string
+}
+
+// placeKeywords gives each keyword list to the heading entry of its place. A place the text
+// does not have is skipped: an older version, built with the working source's search
+// settings, may lack a section they name (the working source is validated).
+func (b *builder) placeKeywords(ks procedure.Keywords) {
+	if len(ks) == 0 {
+		return
+	}
+	byHref := map[string]int{}
+	decreeTitle := ""
+	for i, e := range b.ix.Entries {
+		if e.Kind != KindHeading {
+			continue
+		}
+		byHref[e.Href] = i
+		if decreeTitle == "" && strings.HasPrefix(e.Href, procedure.DecreePage+".html#") {
+			decreeTitle = e.Href // the decree's first heading is its title
+		}
+	}
+	b.keywords = map[int][]string{}
+	for _, k := range ks {
+		page, anchor := k.Target()
+		href := ""
+		switch {
+		case page == "":
+			href = "index.html#" + anchor
+		case page == procedure.DecreePage && anchor == "":
+			href = decreeTitle
+		case anchor == "":
+			href = page + ".html"
+		default:
+			href = page + ".html#" + anchor
+		}
+		if i, ok := byHref[href]; ok {
+			b.keywords[i] = append(b.keywords[i], k.Phrases...)
+		}
+	}
 }
 
 func (b *builder) add(e Entry, context string) int {
@@ -285,6 +339,12 @@ func (b *builder) finish() {
 	if ix.helpStart < 0 {
 		ix.helpStart = len(ix.results)
 	}
+	for i, ks := range b.keywords {
+		if ix.keywords == nil {
+			ix.keywords = map[int][]string{}
+		}
+		ix.keywords[docOf[i]] = ks
+	}
 	n := len(ix.results)
 	lens := make([][numFields]float64, n)
 	countRange := func(t *termCounter, from, to int) {
@@ -296,6 +356,9 @@ func (b *builder) finish() {
 			case KindHeading:
 				lens[doc][fieldHeading] += t.count(doc, fieldHeading, e.Heading)
 				lens[doc][fieldContext] += t.count(doc, fieldContext, b.context[i])
+				for _, k := range b.keywords[i] {
+					lens[doc][fieldKeywords] += t.count(doc, fieldKeywords, k)
+				}
 			case KindCheck:
 				field = fieldChecks
 			}

@@ -13,13 +13,34 @@ func allQuerySets(t *testing.T) []querySet {
 	seed := seedIndex(t)
 	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
 	var out []querySet
-	for _, f := range []string{"queries-dev", "queries-heldout", "queries-heldout-2", "natural-requinoa-dev", "natural-requinoa-heldout"} {
+	for _, f := range []string{"queries-dev", "queries-heldout", "queries-heldout-2", "natural-requinoa-dev", "natural-requinoa-heldout",
+		"natural-requinoa-blind"} {
 		out = append(out, querySet{seed, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
-	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout"} {
+	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout", "natural-prestamo-blind"} {
 		out = append(out, querySet{loan, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
 	return out
+}
+
+// Every heading a query set expects is a heading of the site it was written for: a query
+// whose answer does not exist would count as a miss of the ranking.
+func TestQuerySetsNameRealHeadings(t *testing.T) {
+	for _, s := range allQuerySets(t) {
+		headings := map[string]bool{}
+		for _, e := range s.ix.Entries {
+			if e.Kind == KindHeading {
+				headings[headingKey(e.Heading)] = true
+			}
+		}
+		for _, q := range s.qs {
+			for _, e := range q.expected {
+				if !headings[e] {
+					t.Errorf("%s: %q expects %q, which is no heading of its site", s.name, q.query, e)
+				}
+			}
+		}
+	}
 }
 
 // saysAll reports whether a result says every content word of the query by itself (not by a
@@ -294,7 +315,7 @@ func TestProcedureSynonyms(t *testing.T) {
 // for (the objective), why (the decree's reasons). The section that answers it comes first,
 // where the content words alone find another; a form of two words needs both.
 func TestQuestions(t *testing.T) {
-	ix := seedIndex(t)
+	ix := plainIndex(t, "../..")
 	for _, c := range []struct{ question, words, want string }{
 		{"quien puede hacer accesos remotos", "accesos remotos", "index.html#alcance"},
 		{"para que sirve este manual", "sirve este manual", "index.html#objetivo"},
@@ -320,7 +341,7 @@ func TestQuestions(t *testing.T) {
 		}
 	}
 	// A question of light words only still finds what answers it.
-	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
+	loan := plainIndex(t, "../../testdata/projects/prestamo-equipos")
 	if got := hrefs(loan.Search("hasta cuando puedo tenerlo")); len(got) == 0 || got[0] != "index.html#renovacion" {
 		t.Errorf("hasta cuando puedo tenerlo: %q", got)
 	}

@@ -84,10 +84,11 @@ type Hit struct {
 	doc int // the result's number in the index
 }
 
-// Surface is a word of the result, as its text writes it, that has term: what a match of
-// term found there. "" when none has it.
+// Surface is a word of the result, as its text writes it (or else its keywords), that has
+// term: what a match of term found there. "" when none has it.
 func (ix *Index) Surface(h Hit, term string) string {
 	texts := append([]string{ix.Entries[ix.results[h.doc]].Heading}, ix.docs[h.doc]...)
+	texts = append(texts, ix.keywords[h.doc]...)
 	for _, text := range texts {
 		for _, w := range Words(text) {
 			if slices.Contains(ix.an.Terms(w), term) {
@@ -104,6 +105,27 @@ type HitWord struct {
 	Term  string // the index term it matched
 	How   How
 	Light bool // a light word: see LightWords
+	// Keyword is true when the term is in the result's keywords (search.keywords) and not in
+	// its text: the match came from a word readers use for it, which the page does not show.
+	Keyword bool
+}
+
+// fromKeyword reports whether term is in the keywords of result doc and not in its text.
+func (ix *Index) fromKeyword(doc int, term string) bool {
+	has := func(texts []string) bool {
+		for _, text := range texts {
+			for _, w := range Words(text) {
+				if slices.Contains(ix.an.Terms(w), term) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if len(ix.keywords[doc]) == 0 || !has(ix.keywords[doc]) {
+		return false
+	}
+	return !has(append([]string{ix.Entries[ix.results[doc]].Heading}, ix.docs[doc]...))
 }
 
 type match struct {
@@ -177,19 +199,27 @@ func (ix *Index) Search(query string) []Hit {
 			scores[d] *= helpFactor
 		}
 	}
-	// first: the approved text that says every content word of the query (a synonym does
-	// not count: a help page that says the reader's words is a better answer).
-	first := func(d int) bool { return d < ix.helpStart && own[d] == total-asked }
+	// tier: 2 for the approved text that says every content word of the query (a synonym
+	// does not count: a help page that says the reader's words is a better answer); 1 for
+	// any other result of a content word; 0 for a result of light words only, which come
+	// after every result of what the query asks (the keywords of search.keywords, often
+	// questions, say light words often).
+	tier := func(d int) int {
+		switch {
+		case d < ix.helpStart && own[d] == total-asked:
+			return 2
+		case matched[d] > 0 || total == 0:
+			return 1
+		}
+		return 0
+	}
 	docs := make([]int, 0, len(scores))
 	for d := range scores {
 		docs = append(docs, d)
 	}
 	byScore := func(a, b int) int {
-		if fa, fb := first(a), first(b); fa != fb {
-			if fa {
-				return -1
-			}
-			return 1
+		if c := cmp.Compare(tier(b), tier(a)); c != 0 {
+			return c
 		}
 		if c := cmp.Compare(scores[b], scores[a]); c != 0 {
 			return c
@@ -224,7 +254,9 @@ func (ix *Index) Search(query string) []Hit {
 		for w, qw := range words {
 			if k, ok := why[w][d]; ok {
 				m := qw.ms[k]
-				h.Words = append(h.Words, HitWord{Query: qw.text, Term: ix.terms[m.term], How: m.how, Light: qw.light})
+				term := ix.terms[m.term]
+				h.Words = append(h.Words, HitWord{Query: qw.text, Term: term, How: m.how, Light: qw.light,
+					Keyword: ix.fromKeyword(d, term)})
 			}
 		}
 		hits[i] = h
@@ -322,9 +354,11 @@ func (ix *Index) matches(query string) []queryWord {
 		if last && utf8.RuneCountInString(w.Fold) >= minPrefix {
 			qw.ms = append(qw.ms, ix.completions(w.Fold, qw.ms)...)
 		}
-		if !light && !ix.approved(qw.ms) {
+		if !light && !ix.approved(qw.ms) && !(len(qw.ms) == 0 && ix.mistyped(w)) {
 			// Only a word the approved text does not use: where it does, the reader's own
-			// word is found, and a synonym would only add noise.
+			// word is found, and a synonym would only add noise. A word one edit from a
+			// word of the text is that word mistyped, not a word of its own: the synonyms
+			// of its stem ("proyecter", read as proyectar: plan) would lead elsewhere.
 			for _, t := range exact {
 				for _, j := range ix.synonymsOf(t) {
 					qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor, how: Synonym})
@@ -436,6 +470,21 @@ func (ix *Index) fuzzy(w Word, stems []string) []match {
 		}
 	}
 	return ms
+}
+
+// mistyped reports whether a word long enough to forgive a typo in is one edit from a term
+// of the index, as written (its stem aside).
+func (ix *Index) mistyped(w Word) bool {
+	r := []rune(w.Fold)
+	if w.Number || len(r) < fuzzyMin1 {
+		return false
+	}
+	for _, t := range ix.terms {
+		if editDistance(r, []rune(t), 1) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // editDistance is the optimal string alignment distance between a and b (insertions,

@@ -249,3 +249,30 @@ func TestAccentsDoNotChangeResults(t *testing.T) {
 		t.Errorf("only %d variants differ from their folded query: the test tests little", changed)
 	}
 }
+
+// A word the text does not use, one edit from a word it does, is that word mistyped: it
+// finds the word, not the thesaurus's synonyms of its stem. A word of its own, with no such
+// neighbour, is still expanded to its synonyms.
+func TestMistypedWordIsNotExpanded(t *testing.T) {
+	loan := plainIndex(t, "../../testdata/projects/prestamo-equipos")
+	for _, c := range []struct {
+		ix          *Index
+		query, want string
+		how         How
+	}{
+		{loan, "proyecter", "index.html#proyectores", Typo},
+		{loan, "proyectro", "index.html#proyectores", Typo},
+		{synonymsIndex(t, ""), "terminar", "index.html#cierre", Synonym},
+	} {
+		hits := c.ix.Search(c.query)
+		if len(hits) == 0 || hits[0].Entry.Href != c.want {
+			t.Errorf("%q: %q, want %s first", c.query, hrefs(hits), c.want)
+			continue
+		}
+		for _, w := range hits[0].Words {
+			if w.How != c.how {
+				t.Errorf("%q: matched %+v, want how %d", c.query, w, c.how)
+			}
+		}
+	}
+}

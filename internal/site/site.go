@@ -78,6 +78,7 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	markdownLimits(p, &errs)
 	if len(errs) == 0 {
 		headingAnchors(p, &errs)
+		keywordAnchors(p, &errs)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -279,7 +280,7 @@ func (pr *project) render(ctx context.Context, opt Options, put sink) (*Site, er
 	inForce := vs[len(vs)-1]
 	s.Procedure = inForce.Procedure
 	s.Unpublished = pr.prepared.Code != inForce.Code()
-	if err := renderPublished(ctx, pr.theme, vs, opt, put, rootFiles); err != nil {
+	if err := renderPublished(ctx, pr.theme, vs, &pr.prepared.Search, opt, put, rootFiles); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -334,6 +335,9 @@ type edition struct {
 	inForce        *pages.Download
 	// otherVersions can be searched from this edition's search page too.
 	otherVersions []pages.SearchSource
+	// search, when set, are the search settings the edition's index is built with instead
+	// of its text's own: those of the working procedure.yaml (see WithSearch).
+	search *procedure.SearchOpts
 	// text renders the edition's Markdown, shared with the other edition of the same text.
 	text *markdown.Renderer
 	// pagesOnly skips the parts that do not depend on where the edition sits (index, PDFs,
@@ -373,7 +377,9 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 	}
 	return append(jobs,
 		job{costSearchFixed + costSearchPerKB*kb, func() error {
-			return shared.Write(search.IndexPath, func(w io.Writer) error { return search.Build(p, ed.text).WriteScript(w) })
+			return shared.Write(search.IndexPath, func(w io.Writer) error {
+				return search.Build(WithSearch(p, ed.search), ed.text).WriteScript(w)
+			})
 		}},
 		job{costChecklist, func() error {
 			b, err := checklist.Render(p, checklist.Options{Draft: ed.draft, Replaced: ed.replaced, VersionPath: ed.versionPath})
@@ -395,8 +401,8 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 
 // renderPublished renders the version in force at the root, every version under v/<id>/
 // and the pages about versions, side by side with more.
-func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, opt Options, put sink,
-	more ...job) error {
+func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Version, settings *procedure.SearchOpts,
+	opt Options, put sink, more ...job) error {
 	inForce := vs[len(vs)-1]
 	type place struct {
 		prefix string
@@ -424,6 +430,7 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 			otherVersions: searchSources(vs, pl.v, toRoot),
 			pagesOnly:     pl.prefix == "",
 			text:          texts[pl.v],
+			search:        settings,
 		}
 		if pl.prefix != "" && pl.v == inForce {
 			ed.sharedAtRoot = put
@@ -438,6 +445,19 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 	}
 	jobs = append(jobs, job{costVersionPages, func() error { return renderVersionPages(th, vs, put) }})
 	return runLongestFirst(ctx, append(jobs, more...))
+}
+
+// WithSearch is p with the search settings s, or p itself when s is nil. The search block is
+// a setting of the site, not of the approved text: the working procedure.yaml's applies to
+// every published version the site shows, so a better search needs no new decree. The
+// keywords of a place the version lacks are skipped by the index.
+func WithSearch(p *procedure.Procedure, s *procedure.SearchOpts) *procedure.Procedure {
+	if s == nil {
+		return p
+	}
+	q := *p
+	q.Search = *s
+	return &q
 }
 
 // searchSources lists the versions other than v whose indexes v's search page can load.

@@ -157,6 +157,10 @@ func load(src fs.FS, dir string) (*Version, error) {
 		}
 		return nil, err
 	}
+	if p.Code != meta.Code && p.CodeWithSearch == meta.Code {
+		// Published when the search settings were part of the code: it keeps that code.
+		p.Code = meta.Code
+	}
 	if p.Code != meta.Code {
 		return nil, procedure.ErrorList{{File: editedFile(src, dir, meta),
 			Msg:  fmt.Sprintf("la versión publicada %s fue modificada: su código era %s y ahora es %s", meta.ID, meta.Code, p.Code),

@@ -481,6 +481,20 @@
       });
     }
 
+    function mistyped(w) {
+      var p = codes(w.fold);
+      if (w.number || p.length < P.fuzzyMin1) return false;
+      var tt = typoTable();
+      for (var len = p.length - 1; len <= p.length + 1; len++) {
+        var bucket = tt.byLength[len] || [];
+        for (var x = 0; x < bucket.length; x++) {
+          var j = bucket[x];
+          if (missing(p, tt.masks[j], 1) <= 1 && editDistance(p, tt.codes[j], 1) <= 1) return true;
+        }
+      }
+      return false;
+    }
+
     function addMatch(ms, m) {
       for (var i = 0; i < ms.length; i++) if (ms[i].term === m.term) return;
       ms.push(m);
@@ -553,7 +567,9 @@
             if (j < terms.length && terms[j] === t) ms.push({ term: j, factor: 1, how: EXACT });
           });
           if (last && Array.from(w.fold).length >= P.minPrefix) ms = ms.concat(completions(w.fold, ms));
-          if (!light && !approved(ms)) {
+          // A word one edit from a term is that term mistyped (see mistyped in
+          // internal/search): not expanded to the synonyms of its stem.
+          if (!light && !approved(ms) && !(!ms.length && mistyped(w))) {
             (exact || []).forEach(function (t) {
               (synonymsOf(t) || []).forEach(function (j) { addMatch(ms, { term: j, factor: P.synonym, how: SYNONYM }); });
             });
@@ -648,7 +664,9 @@
       // Scaled by the share of content words each result matches, as in Go.
       if (total > 1) hit.forEach(function (d) { scores[d] = scores[d] * matched[d] / total; });
       hit.forEach(function (d) { if (d >= helpStart) scores[d] *= P.help; });
-      hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total - asked ? 1 : 0; });
+      // The tier of each result (see tier in internal/search): every content word said by
+      // the approved text, some content word, light words only.
+      hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total - asked ? 2 : matched[d] > 0 || total === 0 ? 1 : 0; });
       // The best P.max: the approved text that says every content word first, then higher
       // score, then earlier in the site.
       var top = [];
