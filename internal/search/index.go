@@ -241,11 +241,14 @@ func (b *builder) decree(p *procedure.Procedure) {
 		b.add(Entry{Kind: KindItem, Href: "decreto.html#" + s.ID, Heading: d.Title(), Breadcrumb: crumb,
 			Text: s.Name + ", " + s.RoleLine(), Result: title}, "")
 	}
+	// The parts stand inside the decree: its title is their context, as a manual section's
+	// parents are its own, so a query that names the decree and what one part says finds
+	// that part («a quién se distribuye el decreto»).
 	part := func(id, heading string, paras []*procedure.Paragraph) {
 		if len(paras) == 0 {
 			return
 		}
-		res := b.add(Entry{Kind: KindHeading, Href: "decreto.html#" + id, Heading: heading, Breadcrumb: crumb}, "")
+		res := b.add(Entry{Kind: KindHeading, Href: "decreto.html#" + id, Heading: heading, Breadcrumb: crumb}, d.Title())
 		for _, para := range paras {
 			b.add(Entry{Kind: KindItem, Href: "decreto.html#" + para.ID, Heading: heading, Breadcrumb: crumb,
 				Text: oneLine(b.md.Plain(string(para.Text))), Result: res}, "")
@@ -256,7 +259,7 @@ func (b *builder) decree(p *procedure.Procedure) {
 	part("resuelvo", "DECRETO", d.Resolutions)
 	if len(d.Distribution) > 0 {
 		b.add(Entry{Kind: KindHeading, Href: "decreto.html#distribucion", Heading: "DISTRIBUCIÓN",
-			Breadcrumb: crumb, Text: strings.Join(d.Distribution, "\n")}, "")
+			Breadcrumb: crumb, Text: strings.Join(d.Distribution, "\n")}, d.Title())
 	}
 }
 
