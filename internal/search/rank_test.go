@@ -134,6 +134,7 @@ func TestRanking(t *testing.T) {
 		{"ley 18.695", "decreto.html#vistos", "number with its thousands dot"},
 		{"alcalde", "decreto.html#decreto-12", "a signatory belongs to the decree's title"},
 		{"decreto 12", "decreto.html#decreto-12", "the decree's number"},
+		{"respaldos del decreto", "decreto.html#considerando", "a part of the decree is within the decree"},
 		{"servidor central", "index.html#impresoras", "words side by side"},
 		{"impresion", "index.html#impresoras", "a word that starts with a known stem (impreso)"},
 	}
