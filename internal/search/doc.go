@@ -59,9 +59,10 @@
 //
 // Each result is scored with BM25F over five fields: the heading (weighted most), the
 // body (own text, items, paragraphs), the checklist lines shown beside it, the headings
-// of the sections that contain it and its keywords (search.keywords in procedure.yaml: the
-// words readers use for it, weighted between the heading and the body, never shown). Weights per term and result are computed at build time
-// and shipped as integers, so the browser only adds them up. A query word matches its terms
+// of the sections that contain it (for a part of the decree, the decree's title) and its
+// keywords (search.keywords in procedure.yaml: the words readers use for it, weighted
+// between the heading and the body, never shown). Weights per term and result are computed
+// at build time and shipped as integers, so the browser only adds them up. A query word matches its terms
 // exactly; the last word, while still being typed, also matches the terms that start with
 // it. A word the text does not use is expanded to its synonyms, unless it is one edit from
 // a term of the index: then it is that word mistyped. A word that matches nothing either
