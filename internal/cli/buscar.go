@@ -10,12 +10,14 @@ import (
 	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/search"
 	"github.com/requinoa/pauta/internal/site"
+	"github.com/requinoa/pauta/internal/versions"
 )
 
 // BuscarOptions are the flags of pauta buscar.
 type BuscarOptions struct {
-	Src string
-	Max int
+	Src   string
+	Max   int
+	Draft bool
 }
 
 func newBuscarCmd(streams IO) *cobra.Command {
@@ -27,11 +29,14 @@ func newBuscarCmd(streams IO) *cobra.Command {
 el mismo índice, y muestra por qué: el puntaje de cada resultado y, por cada palabra de la
 búsqueda, la palabra del texto que encontró y cómo (igual, completada, con error de tipeo o
 por sinónimo); «palabra clave» marca la que viene de las palabras clave de la sección
-(search.keywords en procedure.yaml), que el sitio no muestra. Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».
+(search.keywords en procedure.yaml), que el sitio no muestra.
+Busca en el texto que muestra el sitio: la versión vigente, si hay versiones publicadas, con
+la configuración de búsqueda de procedure.yaml; --borrador busca en el texto en preparación. Las palabras de pregunta (qué, cómo, quién…) pesan poco y se marcan «liviana».
 Quién, para qué, por qué y cuándo buscan además las palabras con que el texto responde
 (alcance, objetivo, considerando, plazo…): se muestran como «¿quien?» y «lo que pregunta».`,
 		Example: `  pauta buscar "como pido soporte"
-  pauta buscar --max 3 terminar la asistencia`,
+  pauta buscar --max 3 terminar la asistencia
+  pauta buscar --borrador "publicar una versión"`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef(`escriba el texto que busca, p. ej. pauta buscar "como pido soporte"`)
@@ -44,6 +49,7 @@ Quién, para qué, por qué y cuándo buscan además las palabras con que el tex
 	}
 	cmd.Flags().StringVar(&opts.Src, "fuente", ".", "`carpeta` del proyecto, la que tiene procedure.yaml")
 	cmd.Flags().IntVar(&opts.Max, "max", 10, "cuántos resultados mostrar como máximo")
+	cmd.Flags().BoolVar(&opts.Draft, "borrador", false, "busca en el texto en preparación, no en la versión vigente")
 	return cmd
 }
 
@@ -68,13 +74,30 @@ func runBuscar(_ context.Context, streams IO, opts BuscarOptions, query string) 
 	if opts.Max < 1 {
 		return usagef("--max debe ser 1 o más; recibió %d", opts.Max)
 	}
-	p, err := site.Load(projectfs.New(opts.Src))
+	src := projectfs.New(opts.Src)
+	p, err := site.Load(src)
 	if err != nil {
 		return err
 	}
+	w := streams.Out
+	if !opts.Draft {
+		// The site shows the version in force, searched with the working search settings
+		// (site.WithSearch): rank what a reader of the site would get.
+		vs, err := versions.List(src)
+		if err != nil {
+			return err
+		}
+		if len(vs) > 0 {
+			inForce := vs[len(vs)-1]
+			if inForce.Code() != p.Code {
+				fmt.Fprintf(w, "Versión vigente %s (código %s), la que muestra el sitio; el texto en preparación, con --borrador.\n",
+					inForce.ID, inForce.Code())
+			}
+			p = site.WithSearch(inForce.Procedure, &p.Search)
+		}
+	}
 	ix := search.Build(p, nil)
 	hits := ix.Search(query)
-	w := streams.Out
 	q := strings.TrimSpace(query)
 	switch len(hits) {
 	case 0:
