@@ -316,3 +316,8 @@ func (ix *Index) synKeys() []string {
 	}
 	return out
 }
+
+// Prepare reads and analyses the thesaurus that Build links synonyms with, once per process.
+// Build does it when it first needs it; a build calls it beforehand on a core that reading
+// the source leaves idle, since it depends on nothing in the project.
+func Prepare() { analysedThesaurus() }
