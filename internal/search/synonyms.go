@@ -74,7 +74,7 @@ var analysedThesaurus = sync.OnceValue(func() struct {
 		byTerm  map[string][]int
 	}{make([]analysedEntry, len(es)), map[string][]int{}}
 	for i, e := range es {
-		a := analysedEntry{analysedWord: words[e.Word]}
+		a := analysedEntry{analysedWord: words[e.Word], synonyms: make([]analysedWord, 0, len(e.Synonyms))}
 		for _, syn := range e.Synonyms {
 			s := words[syn]
 			a.synonyms = append(a.synonyms, s)
