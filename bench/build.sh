@@ -17,6 +17,7 @@
 #   RUNS=5 SIZES="100 1000" bench/build.sh
 #   FRESH=0 bench/build.sh    # incremental rebuilds
 #   PAUTA=/tmp/pauta-old bench/build.sh   # another build of pauta, same corpus
+#   BASE=/tmp/pauta-old bench/build.sh    # this pauta and another one in the same runs
 #
 # Hugo is used when `hugo` is on PATH (or HUGO=path), Pagefind when `pagefind` is (or
 # PAGEFIND=path), e.g. `npm install --prefix /tmp/pagefind pagefind@1.6.0` and
@@ -32,6 +33,10 @@ mkdir "$work/r"
 
 # PAUTA=path times that binary instead, e.g. one built from an earlier commit.
 if [ -n "${PAUTA:-}" ]; then cp "$PAUTA" "$work/pauta"; else go build -o "$work/pauta" ./cmd/pauta; fi
+# BASE=path also times that binary in the same runs, taking turns with the others, and prints
+# pauta's ratios to it: a change measured against the binary before it, under the same load.
+BASE=${BASE:-}
+[ -n "$BASE" ] && cp "$BASE" "$work/base" && echo "base: $BASE"
 HUGO=${HUGO:-$(command -v hugo || true)}
 PAGEFIND=${PAGEFIND:-$(command -v pagefind || true)}
 if [ -n "$HUGO" ]; then echo "hugo: $("$HUGO" version | cut -d' ' -f1-2)"; else echo "hugo: not found, timing pauta alone"; fi
@@ -95,17 +100,17 @@ for n in $SIZES; do
   sizes+=("$n")
 done
 
-# build SIZE TOOL: one build of SIZE by TOOL (pauta, or hugo followed by pagefind).
+# build SIZE TOOL: one build of SIZE by TOOL (pauta or base, or hugo followed by pagefind).
 build() {
   local n=$1 src=$work/p$1
   case $2 in
-  pauta)
+  pauta | base)
     if [ "$n" = seed ]; then
-      fresh "$work/seed-out"
-      once pauta-seed "$work/pauta" build --out "$work/seed-out"
+      fresh "$work/$2-seed-out"
+      once "$2-seed" "$work/$2" build --out "$work/$2-seed-out"
     else
-      fresh "$src/public"
-      once "pauta-$n" "$work/pauta" build --src "$src" --out "$src/public"
+      fresh "$src/$2-out"
+      once "$2-$n" "$work/$2" build --src "$src" --out "$src/$2-out"
     fi
     ;;
   hugo)
@@ -117,17 +122,17 @@ build() {
   return 0
 }
 
+tools=(pauta)
+[ -n "$BASE" ] && tools+=(base)
+[ -n "$HUGO" ] && tools+=(hugo)
 for n in "${sizes[@]}"; do
   runs=$RUNS
   [ "$n" != seed ] && [ "$n" -ge 5000 ] && runs=$(( RUNS < 3 ? RUNS : 3 ))
   for ((i = 0; i < runs; i++)); do
-    if [ -z "$HUGO" ]; then
-      build "$n" pauta
-    elif ((i % 2 == 0)); then
-      build "$n" pauta; build "$n" hugo
-    else
-      build "$n" hugo; build "$n" pauta
-    fi
+    # Each run starts with the next tool: over the runs, each goes first as often.
+    for ((k = 0; k < ${#tools[@]}; k++)); do
+      build "$n" "${tools[(i + k) % ${#tools[@]}]}"
+    done
   done
   [ -n "$PAGEFIND" ] && sum "hugo-$n" "pagefind-$n" "hugo+pagefind-$n"
 done
@@ -136,13 +141,13 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 printf '%-22s %9s %9s %10s\n' "build (medians)" "wall (s)" "CPU (s)" "RSS (MiB)"
 for n in "${sizes[@]}"; do
-  row "pauta-$n"; row "hugo-$n"; row "pagefind-$n"; row "hugo+pagefind-$n"
+  row "pauta-$n"; row "base-$n"; row "hugo-$n"; row "pagefind-$n"; row "hugo+pagefind-$n"
 done
 
-if [ -n "$HUGO" ]; then
+if [ -n "$HUGO" ] || [ -n "$BASE" ]; then
   echo
   echo "ratios of the medians:"
-  for n in "${sizes[@]}"; do ratio "$n" hugo; ratio "$n" hugo+pagefind; done
+  for n in "${sizes[@]}"; do ratio "$n" base; ratio "$n" hugo; ratio "$n" hugo+pagefind; done
 fi
 
 # Per section: each size's medians over its section count, and between consecutive sizes what
