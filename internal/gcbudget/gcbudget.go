@@ -3,15 +3,15 @@
 // half again what is alive once it would not.
 //
 // With its default setting (GOGC=100) Go collects whenever the heap has doubled since the
-// last collection, starting at 4 MiB. A build of the Requínoa seed allocates a few MiB in
-// about 40 ms, and was collected four times, each time taking one of a small machine's cores
-// for a few milliseconds: the collections cost 10 % of the build and freed memory the
-// process was about to give back by exiting. Under a budget, the collector runs only when
-// the process nears it. When a long manual keeps more than half the budget alive, a
-// proportional rule takes over, so a large build never collects over and over against a
-// limit it cannot meet: collect when the heap has grown by half what is alive (GOGC=50)
-// rather than Go's doubling. A long build's heap is mostly pages and PDFs written and
-// dropped; at 5,000 sections this holds 121 MiB instead of 150, for 5-10 % more time.
+// last collection, starting at 4 MiB. A build of a small project allocates a few MiB in a
+// few tens of milliseconds, and was collected several times, each time taking one of a small
+// machine's cores: the collections freed memory the process was about to give back by
+// exiting. Under a budget, the collector runs only when the process nears it. When a long
+// manual keeps more than half the budget alive, a proportional rule takes over, so a large
+// build never collects over and over against a limit it cannot meet: collect when the heap
+// has grown by half what is alive (GOGC=50) rather than Go's doubling. A long build's heap
+// is mostly pages and PDFs written and dropped, so the tighter rule holds markedly less
+// memory for a little more time (figures in the README's Development section).
 package gcbudget
 
 import (
@@ -22,8 +22,8 @@ import (
 	"runtime/metrics"
 )
 
-// Default is the budget of a pauta command: a 1,000-section manual keeps about 15 MiB alive
-// while it renders, so it builds within it, collecting a few times.
+// Default is the budget of a pauta command: a small project builds within it, collecting
+// once or not at all; a long manual outgrows it, and the proportional rule takes over.
 const Default = 32 << 20
 
 // largeHeapGOGC is the collector's percent once the budget is outgrown.

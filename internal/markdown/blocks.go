@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // BlockKind says what a Block is.
@@ -38,10 +36,24 @@ type Block struct {
 // Bullet is the marker a PDF prints for an item of an unordered list.
 const Bullet = "•"
 
-// Blocks splits a Markdown text into its blocks, in order, as plain text.
+// Blocks splits a Markdown text into its blocks, in order, as plain text. They come from the
+// parse that gives the text's HTML and plain text; a build asks for them once (the decree
+// PDF sets each text once), so the memo hands them over rather than keep them to the end.
+// Asked again, a text is parsed again.
 func (r *Renderer) Blocks(src string) []Block {
-	source := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
+	e := r.render(src)
+	r.mu.Lock()
+	b, taken := e.blocks, e.blocksTaken
+	e.blocks, e.blocksTaken = nil, true
+	r.mu.Unlock()
+	if taken {
+		return r.goldmark(src).blocks
+	}
+	return b
+}
+
+// blocks lists the blocks of a parsed text.
+func blocks(doc ast.Node, source []byte) []Block {
 	var out []Block
 	// add keeps a block that has words and reports whether it did.
 	add := func(b Block) bool {

@@ -35,13 +35,16 @@ type memoEntry struct {
 	r    *rendered
 }
 
-// rendered is one text in both forms: an output that needs the HTML usually needs the plain
-// text too (the page and its search index), so one parse gives both.
+// rendered is one text in every form: an output that needs the HTML usually needs the plain
+// text too (the page and its search index), and the decree PDF its blocks, so one parse gives
+// all three.
 type rendered struct {
-	html      template.HTML
-	htmlTaken bool // Block has returned html, and dropped it
-	plain     string
-	err       error
+	html        template.HTML
+	htmlTaken   bool // Block has returned html, and dropped it
+	plain       string
+	blocks      []Block
+	blocksTaken bool // Blocks has returned blocks, and dropped them
+	err         error
 }
 
 // New returns a renderer. With allowHTML, raw HTML in the source reaches the page; without it
@@ -84,7 +87,7 @@ func (r *Renderer) render(src string) *rendered {
 func (r *Renderer) goldmark(src string) *rendered {
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
-	e := &rendered{plain: strings.TrimSpace(plain(doc, source, len(source)+16))}
+	e := &rendered{plain: strings.TrimSpace(plain(doc, source, len(source)+16)), blocks: blocks(doc, source)}
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		e.err = fmt.Errorf("markdown: %w", err)

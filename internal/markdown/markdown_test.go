@@ -1,6 +1,9 @@
 package markdown
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // Outputs ask for a text's plain text and its HTML in any order, from one shared renderer:
 // whichever comes first, both are goldmark's.
@@ -38,6 +41,23 @@ func TestBlockTwice(t *testing.T) {
 		}
 		if first == "" || first != second {
 			t.Errorf("%q: HTML %q, then %q", src, first, second)
+		}
+	}
+}
+
+// The memo hands a text's blocks over once, as it does its HTML: asked again, after the HTML
+// and the plain text came from the same parse, they are the same.
+func TestBlocksTwice(t *testing.T) {
+	r := New(false)
+	src := "Un **texto**.\n\n- uno\n- dos"
+	want := []Block{{Kind: BlockPara, Text: "Un texto."}, {Kind: BlockItem, Text: "uno", Marker: Bullet, Depth: 1}, {Kind: BlockItem, Text: "dos", Marker: Bullet, Depth: 1}}
+	if _, err := r.Block(src); err != nil {
+		t.Fatal(err)
+	}
+	_ = r.Plain(src)
+	for i := range 3 {
+		if got := r.Blocks(src); !slices.Equal(got, want) {
+			t.Errorf("Blocks, time %d: %+v, want %+v", i+1, got, want)
 		}
 	}
 }

@@ -188,6 +188,10 @@ func (st *Stage) Write(name string, write func(io.Writer) error) error {
 	return nil
 }
 
+// buffers are the write buffers of the files being written: a site has tens of files, and a
+// build that collects no garbage (see gcbudget) would otherwise hold a buffer for each.
+var buffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
 // write writes a file of the staging folder and starts flushing it to disk; a file the
 // same as in the previous output becomes a link to it instead (see fileWriter).
 func (st *Stage) write(name string, write func(io.Writer) error) error {
@@ -200,11 +204,14 @@ func (st *Stage) write(name string, write func(io.Writer) error) error {
 		prev = filepath.Join(st.prev, filepath.FromSlash(name))
 	}
 	fw := newFileWriter(full, prev)
-	bw := bufio.NewWriterSize(fw, 64<<10)
+	bw := buffers.Get().(*bufio.Writer)
+	bw.Reset(fw)
 	err := write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
+	bw.Reset(nil)
+	buffers.Put(bw)
 	var f *os.File
 	if err == nil {
 		f, err = fw.finish()

@@ -234,15 +234,41 @@ type sectionView struct {
 	Checks                               []checkView
 	Sections                             []sectionView
 
-	text procedure.Markdown
-	md   *markdown.Renderer
+	text  procedure.Markdown
+	md    *markdown.Renderer
+	shown *shown
+}
+
+// shown carries a text's HTML from the first page that shows it to the second: the manual
+// (its Body) and the decree's annex render the same sections one after the other, and the
+// annex takes the HTML the manual rendered instead of having goldmark parse every text of
+// the manual again. Handed over, the HTML is let go, so a long manual's is held only while
+// the manual page is written; asked a third time, the text is rendered again.
+type shown struct {
+	html  template.HTML
+	err   error
+	times int // how many times the text was asked for
+}
+
+func (s *shown) take(render func() (template.HTML, error)) (template.HTML, error) {
+	s.times++
+	switch s.times {
+	case 1:
+		s.html, s.err = render()
+		return s.html, s.err
+	case 2:
+		h := s.html
+		s.html = ""
+		return h, s.err
+	}
+	return render()
 }
 
 // Text is the section's text as HTML, rendered when a template asks for it: the manual page
 // and the decree's annex show the sections through Body, rendered once, so a long manual's
 // HTML is not also kept section by section.
 func (v sectionView) Text() (template.HTML, error) {
-	h, err := v.md.Block(string(v.text))
+	h, err := v.shown.take(func() (template.HTML, error) { return v.md.Block(string(v.text)) })
 	if err != nil {
 		return "", fmt.Errorf("section %s: %w", v.ID, err)
 	}
@@ -250,14 +276,15 @@ func (v sectionView) Text() (template.HTML, error) {
 }
 
 type itemView struct {
-	ID   string
-	text procedure.Markdown
-	md   *markdown.Renderer
+	ID    string
+	text  procedure.Markdown
+	md    *markdown.Renderer
+	shown *shown
 }
 
 // Text is the item's text as inline HTML, rendered when a template asks for it.
 func (v itemView) Text() (template.HTML, error) {
-	h, err := v.md.Inline(string(v.text))
+	h, err := v.shown.take(func() (template.HTML, error) { return v.md.Inline(string(v.text)) })
 	if err != nil {
 		return "", fmt.Errorf("item %s: %w", v.ID, err)
 	}
@@ -289,9 +316,9 @@ func (r *renderer) manualView() (map[string]any, error) {
 			}
 			v := sectionView{ID: s.ID, Title: s.Title, Number: s.CitedNumber(), Heading: s.CitedHeading(),
 				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
-				text: s.Text, md: r.md}
+				text: s.Text, md: r.md, shown: &shown{}}
 			for _, it := range s.Items {
-				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md})
+				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md, shown: &shown{}})
 			}
 			for _, c := range s.Checks {
 				cv := checkView{Item: r.p.Checklist.ItemRef(c), Phase: phaseTitle[c.Phase], Text: c.Text}

@@ -374,10 +374,13 @@ func (b *builder) finish() {
 		}
 	}
 	// A long manual is counted in two halves side by side: the index is often the last part
-	// of a build to finish. Each half holds whole results, so their counts only add up.
-	t := newTermCounter(ix.an)
+	// of a build to finish. Each half holds whole results, so their counts only add up. The
+	// halves share the analysis of words: most words of a manual occur in both, and
+	// stemming is most of counting.
+	terms := &sharedTerms{an: ix.an, m: map[Word][]string{}}
+	t := newTermCounter(terms)
 	if mid := b.half(); mid > 0 {
-		second := newTermCounter(ix.an)
+		second := newTermCounter(terms)
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
@@ -453,9 +456,32 @@ func (b *builder) half() int {
 	return 0
 }
 
+// sharedTerms is the analysis of each distinct word, made once for the counters of a build;
+// it is safe for concurrent use.
+type sharedTerms struct {
+	an *Analyzer
+	mu sync.Mutex
+	m  map[Word][]string
+}
+
+// terms is an.Terms(w). Two counters meeting a new word at once may both analyse it: the
+// result is the same, and holding the lock while stemming would make one wait for the other.
+func (s *sharedTerms) terms(w Word) []string {
+	s.mu.Lock()
+	ts, ok := s.m[w]
+	s.mu.Unlock()
+	if !ok {
+		ts = s.an.Terms(w)
+		s.mu.Lock()
+		s.m[w] = ts
+		s.mu.Unlock()
+	}
+	return ts
+}
+
 // termCounter counts how often each term occurs in each field of each result.
 type termCounter struct {
-	an    *Analyzer
+	an    *sharedTerms
 	ids   map[string]int32
 	terms []string           // by id
 	post  [][]termCount      // by id; in document order, as entries are counted
@@ -469,7 +495,7 @@ type termCount struct {
 	freq [numFields]uint16 // saturates; no field of a section repeats a term 65,535 times
 }
 
-func newTermCounter(an *Analyzer) *termCounter {
+func newTermCounter(an *sharedTerms) *termCounter {
 	return &termCounter{an: an, ids: map[string]int32{}, plain: map[string][]int32{}, other: map[Word][]int32{}}
 }
 
@@ -535,7 +561,7 @@ func (t *termCounter) memoized(w Word) []int32 {
 // idsOf numbers the terms of w.
 func (t *termCounter) idsOf(w Word) []int32 {
 	var ids []int32
-	for _, term := range t.an.Terms(w) {
+	for _, term := range t.an.terms(w) {
 		ids = append(ids, t.id(term))
 	}
 	return ids

@@ -74,7 +74,7 @@ var analysedThesaurus = sync.OnceValue(func() struct {
 		byTerm  map[string][]int
 	}{make([]analysedEntry, len(es)), map[string][]int{}}
 	for i, e := range es {
-		a := analysedEntry{analysedWord: words[e.Word]}
+		a := analysedEntry{analysedWord: words[e.Word], synonyms: make([]analysedWord, 0, len(e.Synonyms))}
 		for _, syn := range e.Synonyms {
 			s := words[syn]
 			a.synonyms = append(a.synonyms, s)
@@ -316,3 +316,8 @@ func (ix *Index) synKeys() []string {
 	}
 	return out
 }
+
+// Prepare reads and analyses the thesaurus that Build links synonyms with, once per process.
+// Build does it when it first needs it; a build calls it beforehand on a core that reading
+// the source leaves idle, since it depends on nothing in the project.
+func Prepare() { analysedThesaurus() }

@@ -245,6 +245,11 @@ func Render(ctx context.Context, src fs.FS, opt Options) (*Site, error) {
 // Files are written to a staging folder as they are rendered; out is replaced only when
 // every one is written.
 func Build(ctx context.Context, src fs.FS, out string, opt Options) (*Site, error) {
+	// The search index needs the thesaurus analysed, once per process: the longest part of a
+	// small project's index, and it depends on nothing in the project. It is read while the
+	// source is, on a core the YAML parser leaves idle; the index waits for it if it is not
+	// done, and a build that fails leaves it to finish on its own.
+	go search.Prepare()
 	pr, err := load(ctx, src)
 	if err != nil {
 		return nil, err
