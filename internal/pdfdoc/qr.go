@@ -17,11 +17,11 @@ type QR struct {
 }
 
 // NewQR encodes text in the smallest symbol that holds it at level L (about 7 % of the symbol
-// may be lost and it still reads: enough for a sheet printed flat at 100 %, whose worst harm
-// is a photocopy's blur, which costs contrast everywhere rather than modules here and there),
-// at the highest level that symbol still holds (M, Q, H): the larger a code, the more of the
-// sheet it takes, so the level never makes it larger, and any room the symbol has to spare
-// goes to correction. Its modules are module millimetres wide.
+// may be lost and it still reads), at the highest level that symbol still holds (M, Q, H).
+// Printed at 100 % on a sheet kept flat, with the code in a corner away from the pen, L is
+// enough; the larger a code, the more of the sheet it takes, so the level never makes it
+// larger, and whatever room the symbol has to spare goes to correction. Its modules are
+// module millimetres wide.
 func NewQR(text string, module float64) (*QR, error) {
 	c, err := qr.Encode(text, qr.L)
 	if err != nil {
