@@ -10,11 +10,14 @@
 // and the two signature blocks close the sheet. Type is at least 9 pt, black on white, and
 // nothing is carried by colour.
 //
-// Every page repeats the header (municipality, title, approving decree, form code and folio)
-// and carries a footer with the version code, "Página x de y", the note to print at 100 %
-// and a QR code. The QR code carries the site's address of the manual of this version,
-// Site.BaseURL + "index.html", or, without a base URL, the bare version code (e.g.
-// "EED8-9A45"), which the site's version search accepts as typed.
+// Every page repeats the header (municipality, title, approving decree, form code and folio,
+// and a QR code in its top-right corner) and carries a footer with the version code,
+// "Página x de y", the note to print at 100 % and, when it fits, the address the QR code
+// carries in letters. The QR code carries the site's address of the manual of this version,
+// its folder (Site.BaseURL + "v/<id>/", which the web server answers with the folder's
+// index.html: ten characters fewer to encode), or, without a base URL, the bare version code
+// (e.g. "EED8-9A45"), which the site's version search accepts as typed. A version no longer
+// in force says so in the footer's first line.
 //
 // Each item is numbered with its phase's letter, "A5", as the manual's pages number it too,
 // and cites the steps it comes from as the manual's headings name them ("paso 3b",
@@ -72,10 +75,10 @@ const MaxCopies = 10000
 const MaxFolio = 999_999_999
 
 // QRText is what the checklist's QR code carries: the address of the manual of this version,
-// or the version code when the source names no base URL.
+// its folder, or the version code when the source names no base URL.
 func QRText(p *procedure.Procedure, versionPath string) string {
 	if p.Site.BaseURL != "" {
-		return p.Site.BaseURL + versionPath + "index.html"
+		return p.Site.BaseURL + versionPath
 	}
 	return p.Code
 }

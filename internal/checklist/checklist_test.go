@@ -229,8 +229,9 @@ func TestQRLeadsToTheVersion(t *testing.T) {
 	tests := []struct{ base, version, want string }{
 		{"", "", p.Code},
 		{"", "v/2024-2387/", p.Code},
-		{"https://www.requinoa.cl/procedimientos/soporte-remoto/", "", "https://www.requinoa.cl/procedimientos/soporte-remoto/index.html"},
-		{"https://www.requinoa.cl/procedimientos/soporte-remoto/", "v/2024-2387/", "https://www.requinoa.cl/procedimientos/soporte-remoto/v/2024-2387/index.html"},
+		{"https://www.requinoa.cl/procedimientos/soporte-remoto/", "", "https://www.requinoa.cl/procedimientos/soporte-remoto/"},
+		{"https://www.requinoa.cl/procedimientos/soporte-remoto/", "v/2024-2387/", "https://www.requinoa.cl/procedimientos/soporte-remoto/v/2024-2387/"},
+		{"https://www.municipalidadrequinoa.cl/transparencia/procedimientos/soporte-remoto/", "v/2024-2387/", "https://www.municipalidadrequinoa.cl/transparencia/procedimientos/soporte-remoto/v/2024-2387/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

@@ -38,7 +38,7 @@ const (
 	obsMin    = 2    // observation lines always printed
 	obsMax    = 8    // more would only leave a page of lines
 	blockGap  = 1.5  // space between two rows of signature blocks
-	headBoxW  = 46.0 // form code and folio box
+	headBoxW  = 42.0 // form code and folio box: "Folio N°" and nine digits, with room to spare
 
 	// A signature block: the written lines at the left, each at least sigLineW long with its
 	// label above it (a Chilean name with two surnames, a unit's name), the Firma box at the
@@ -48,9 +48,8 @@ const (
 	sigMaxRows = SignatureTitleLines
 
 	// The QR code: modules of 0.4 to 0.5 mm read from a phone and from a 150 dpi scan of a
-	// photocopy. It is no taller than the footer's lines of text beside it unless its
-	// modules would go under 0.4 mm: a taller code would take the millimetres the grid
-	// needs to be written in.
+	// photocopy. It is no taller than the header's lines beside it unless its modules would
+	// go under 0.4 mm (see newRenderer).
 	qrMinModule = 0.4
 	qrMaxModule = 0.5
 )
@@ -97,6 +96,7 @@ type renderer struct {
 	doc    *pdfdoc.Doc
 	x0, w  float64 // content left edge and width
 	footer pdfdoc.Footer
+	qr     *pdfdoc.QR // in the header's top-right corner
 	draft  bool
 	blocks []*block
 	fields []pdfform.Field
@@ -119,39 +119,60 @@ type block struct {
 
 func newRenderer(p *procedure.Procedure, doc *pdfdoc.Doc, qrText string, opt Options) (*renderer, error) {
 	r := &renderer{p: p, doc: doc, x0: marginX, w: doc.Paper.W - 2*marginX, draft: opt.Draft}
-	footLines := 2
-	if opt.Replaced != "" {
-		footLines++
-	}
-	qr, err := pdfdoc.NewQRWithin(qrText, float64(footLines)*pdfdoc.LineHeight(small), qrMinModule, qrMaxModule)
+	// The QR code stands in the header's top-right corner, beside the header's lines, where
+	// a code as tall as them takes no height from the grid; its quiet zone falls in the
+	// margins above and at its right. It is as large as those lines leave room for, with its
+	// quiet zone under it, and never smaller than a scan reads: a long address may reach
+	// below them, beside the instructions.
+	qr, err := pdfdoc.NewQRWithin(qrText, 2*lh(small)+lh(titleSize)-pdfdoc.QRQuiet*qrMaxModule, qrMinModule, qrMaxModule)
 	if err != nil {
 		return nil, err
 	}
-	caption := "Código de versión"
-	var url []string
-	if p.Site.BaseURL != "" {
-		caption = "Manual de esta versión"
-		// The address in letters too, for a reader without a camera, when it fits beside
-		// the page number and the QR code; the QR code carries it anyway.
-		doc.SetFont(pdfdoc.Font, "", small)
-		room := r.w - qr.Size() - pdfdoc.QRQuiet*qr.Module - doc.GetStringWidth(caption) - 4
-		if doc.GetStringWidth(qrText) <= room {
-			url = []string{qrText}
-		}
-	}
-	r.footer = pdfdoc.Footer{
-		Notice: opt.Replaced,
-		Left: append([]string{
-			fmt.Sprintf("Formulario %s · %s", p.Checklist.Code, pdfdoc.VersionLine(p.Code)),
-			"Imprimir a tamaño real (100 %), sin ajustar a la página.",
-		}, url...),
-		QR:        qr,
-		QRCaption: caption,
-	}
+	r.qr = qr
+	r.footer = r.footerFor(qrText, opt)
 	if err := r.fit(); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// printNote is the footer's reminder to whoever prints the sheet.
+const printNote = "Imprimir a tamaño real (100 %), sin ajustar a la página."
+
+// footerFor is the footer's two lines: the form and its version, and the note on printing;
+// with a base URL, the address the QR code carries too, in letters for a reader without a
+// camera; for a version no longer in force, the notice that says so. What does not fit in two
+// lines joins the line above it when the width allows: the note after the version, and the
+// address, which the QR code carries anyway, only while it leaves two lines.
+func (r *renderer) footerFor(qrText string, opt Options) pdfdoc.Footer {
+	d := r.doc
+	ident := fmt.Sprintf("Formulario %s · %s", r.p.Checklist.Code, pdfdoc.VersionLine(r.p.Code))
+	first := ident
+	if opt.Draft && opt.Replaced == "" {
+		first = pdfdoc.DraftText + " · " + ident // as DrawFooter writes it
+	}
+	d.SetFont(pdfdoc.Font, "B", small)
+	joined := d.GetStringWidth(first)
+	pageW := d.GetStringWidth(pdfdoc.PageOf(999, 999)) + 3
+	d.SetFont(pdfdoc.Font, "", small)
+	joined += d.GetStringWidth(" · " + printNote)
+	// The page number shares the first line; the joined line is the first without a notice.
+	join := joined <= r.w-pageW
+	if opt.Replaced != "" {
+		join = joined <= r.w
+	}
+	f := pdfdoc.Footer{Notice: opt.Replaced, Left: []string{ident, printNote}}
+	url := ""
+	if r.p.Site.BaseURL != "" {
+		url = "Manual de esta versión: " + qrText
+	}
+	switch {
+	case opt.Replaced != "" && join:
+		f.Left, f.After = []string{ident}, printNote
+	case opt.Replaced == "" && url != "" && join && d.GetStringWidth(url) <= r.w:
+		f.Left, f.After = []string{ident, url}, printNote
+	}
+	return f
 }
 
 // fit lays the sheet out at the largest size that takes no more pages than the least one.
@@ -295,7 +316,14 @@ func lh(size float64) float64 { return pdfdoc.PT(size) * leading }
 
 // --- header -------------------------------------------------------------------------------
 
-func (r *renderer) headerLeftW() float64 { return r.w - headBoxW - 4 }
+func (r *renderer) headerLeftW() float64 { return r.w - r.qrW() - headBoxW - 4 }
+
+// qrW is the width the QR code takes from the header: the symbol and its quiet zone at its
+// left (the one at its right lies in the margin).
+func (r *renderer) qrW() float64 { return r.qr.Size() + pdfdoc.QRQuiet*r.qr.Module }
+
+// qrBottom is the foot of the QR code's quiet zone, which the header's rule stays under.
+func (r *renderer) qrBottom() float64 { return marginTop + r.qrW() }
 
 func (r *renderer) orgLine() string {
 	org := r.p.Organization.Name
@@ -307,16 +335,36 @@ func (r *renderer) orgLine() string {
 
 func (r *renderer) approval() string { return approval(r.p, r.draft) }
 
-func (r *renderer) headerHeight(first bool) float64 {
+// instructions are the first page's instructions as wrapped under the header's lines: clear
+// of the QR code when it reaches down beside them.
+func (r *renderer) instructions() []string {
+	if r.p.Checklist.Instructions == "" {
+		return nil
+	}
+	w := r.w
+	if r.qrBottom() > marginTop+r.headerLinesH()+instrGap {
+		w -= r.qrW() + 1
+	}
+	return r.wrap("", small, r.p.Checklist.Instructions, w)
+}
+
+// headerLinesH is the height of the header's lines at the left, or of the box beside them.
+func (r *renderer) headerLinesH() float64 {
 	lw := r.headerLeftW()
 	h := float64(len(r.wrap("B", small, r.orgLine(), lw)))*lh(small) +
 		float64(len(r.wrap("B", titleSize, r.p.Checklist.Title, lw)))*lh(titleSize) +
 		float64(len(r.wrap("", small, r.approval(), lw)))*lh(small)
-	h = max(h, r.headBoxH())
-	if first && r.p.Checklist.Instructions != "" {
-		h += instrGap + float64(len(r.wrap("", small, r.p.Checklist.Instructions, r.w)))*lh(small)
+	return max(h, r.headBoxH())
+}
+
+func (r *renderer) headerHeight(first bool) float64 {
+	h := r.headerLinesH()
+	if first {
+		if instr := r.instructions(); len(instr) > 0 {
+			h += instrGap + float64(len(instr))*lh(small)
+		}
 	}
-	return h + 0.6 // to the heavy rule under it
+	return max(h, r.qrBottom()-marginTop) + 0.6 // to the heavy rule under it
 }
 
 // instrGap sets the instructions a little apart from the header above them.
@@ -341,10 +389,11 @@ func (r *renderer) drawHeader(first bool) {
 		r.text("", small, r.x0, y, l)
 		y += lh(small)
 	}
+	r.qr.Draw(d, r.x0+r.w-r.qr.Size(), marginTop)
 
 	// Form code and folio, boxed at the right as on printed government forms: two rows, the
 	// label small and the value large on a shared baseline.
-	bx, by, bh := r.x0+r.w-headBoxW, marginTop, r.headBoxH()
+	bx, by, bh := r.x0+r.w-r.qrW()-headBoxW, marginTop, r.headBoxH()
 	d.SetLineWidth(thin * 2)
 	d.Rect(bx, by, headBoxW, bh, "D")
 	d.SetLineWidth(thin)
@@ -368,13 +417,17 @@ func (r *renderer) drawHeader(first bool) {
 		d.Line(fx, base(1)+0.6, bx+headBoxW-pad, base(1)+0.6)
 	}
 
-	y = max(y, by+bh) + instrGap
-	if first && r.p.Checklist.Instructions != "" {
-		for _, l := range r.wrap("", small, r.p.Checklist.Instructions, r.w) {
-			r.text("", small, r.x0, y, l)
-			y += lh(small)
+	y = max(y, by+bh)
+	if first {
+		if instr := r.instructions(); len(instr) > 0 {
+			y += instrGap
+			for _, l := range instr {
+				r.text("", small, r.x0, y, l)
+				y += lh(small)
+			}
 		}
 	}
+	y = max(y, r.qrBottom())
 	d.SetLineWidth(thick)
 	d.Line(r.x0, y+0.6, r.x0+r.w, y+0.6)
 }

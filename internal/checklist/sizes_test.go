@@ -101,15 +101,90 @@ func widgets(t *testing.T, path string) []widget {
 // 4.5 mm on a pitch of 6.5 mm, 2 mm between one line's boxes and the next's, 6 mm to write
 // under a label's descender line (or beside it), a Firma box of at least 30 × 50 mm beside
 // name and cargo lines of 45 mm.
-var aims = map[string]struct {
-	box, pitch, gap, write, sigH, sigW float64
-}{
+var aims = map[string]aim{
 	"carta":  {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 	"a4":     {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 	"oficio": {box: 4.5, pitch: 6.5, gap: 2.0, write: 6.0, sigH: 30, sigW: 50},
 }
 
+type aim struct{ box, pitch, gap, write, sigH, sigW float64 }
+
 const eps = 0.05 // mm: the file stores points to two decimals
+
+// longBaseURL is the address of a manual published as a municipality publishes one, under its
+// transparency pages: long enough that the QR code of a version's address is larger than the
+// bare version code's.
+const longBaseURL = "https://www.municipalidadrequinoa.cl/transparencia/procedimientos/soporte-remoto/"
+
+// sheetCase is a way the same sheet is printed whose footer differs: the sizes hold in each.
+type sheetCase struct {
+	name    string
+	baseURL string // site: base_url:, whose QR code carries the version's address
+	opt     checklist.Options
+}
+
+// sheetCases are the sheet as printed without a site, with the published site's address in
+// its QR code, as a version no longer in force (its notice on every page), and both.
+func sheetCases() []sheetCase {
+	replaced := pdfdoc.ReplacedNotice("Decreto Alcaldicio N° 3000 del 05-12-2025")
+	return []sheetCase{
+		{name: "plain", opt: checklist.Options{}},
+		{name: "base_url", baseURL: longBaseURL, opt: checklist.Options{VersionPath: "v/2024-2387/"}},
+		{name: "replaced", opt: checklist.Options{Replaced: replaced}},
+		{name: "both", baseURL: longBaseURL, opt: checklist.Options{VersionPath: "v/2024-2387/", Replaced: replaced}},
+	}
+}
+
+// renderCase renders the fillable sheet of case c on paper and returns its file's path.
+func renderCase(t *testing.T, p *procedure.Procedure, c sheetCase, paper string) string {
+	t.Helper()
+	q := *p
+	q.Site.BaseURL = c.baseURL
+	opt := c.opt
+	opt.Paper, opt.Fillable = paper, true
+	path := pdftest.File(t, paper+".pdf", render(t, &q, opt))
+	if paper == "carta" {
+		if n := pdftest.PDFInfo(t, path).Pages; n != 1 {
+			t.Errorf("the Requínoa sheet takes %d carta pages, want one", n)
+		}
+	}
+	return path
+}
+
+// TestEveryCaseSaysWhichVersion: in each case, on every paper, the sheet's one page reads its
+// version and the note on printing, a replaced version's notice, and the address of the
+// version's manual in letters when the QR code carries one; and zbarimg reads from a 150 dpi
+// scan of the page the QR code leading there: the version's folder, or its code.
+func TestEveryCaseSaysWhichVersion(t *testing.T) {
+	p := load(t)
+	for _, paper := range pdfdoc.PaperNames() {
+		for _, c := range sheetCases() {
+			t.Run(paper+"/"+c.name, func(t *testing.T) {
+				path := renderCase(t, p, c, paper)
+				text := pdftest.Collapse(pdftest.Text(t, path, "1"))
+				want := []string{pdfdoc.VersionLine(p.Code), "Imprimir a tamaño real (100 %), sin ajustar a la página."}
+				qr := p.Code
+				if c.baseURL != "" {
+					qr = c.baseURL + c.opt.VersionPath
+					if c.opt.Replaced == "" {
+						want = append(want, "Manual de esta versión: "+qr)
+					}
+				}
+				if c.opt.Replaced != "" {
+					want = append(want, c.opt.Replaced)
+				}
+				for _, w := range want {
+					if !strings.Contains(text, w) {
+						t.Errorf("the page does not read %q", w)
+					}
+				}
+				if got := pdftest.QRCodes(t, path, 1); len(got) != 1 || got[0] != qr {
+					t.Errorf("zbarimg reads %q, want %q", got, qr)
+				}
+			})
+		}
+	}
+}
 
 // TestAnswerBoxesFromThePDF measures the Sí / No / N/A boxes of every line as the file
 // draws them (the widgets lie exactly over the printed boxes, as TestFillablePrintsLikeBlank
@@ -122,47 +197,52 @@ func TestAnswerBoxesFromThePDF(t *testing.T) {
 		checks += len(ph.Checks)
 	}
 	for _, paper := range pdfdoc.PaperNames() {
-		t.Run(paper, func(t *testing.T) {
-			aim := aims[paper]
-			path := pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true}))
-			lines := map[string][]widget{}
-			for _, w := range widgets(t, path) {
-				if strings.HasPrefix(w.Field, "item-") {
-					lines[w.Field] = append(lines[w.Field], w)
+		for _, c := range sheetCases() {
+			t.Run(paper+"/"+c.name, func(t *testing.T) {
+				answerBoxes(t, renderCase(t, p, c, paper), aims[paper], checks)
+			})
+		}
+	}
+}
+
+func answerBoxes(t *testing.T, path string, aim aim, checks int) {
+	t.Helper()
+	lines := map[string][]widget{}
+	for _, w := range widgets(t, path) {
+		if strings.HasPrefix(w.Field, "item-") {
+			lines[w.Field] = append(lines[w.Field], w)
+		}
+	}
+	if len(lines) != checks {
+		t.Fatalf("%d lines with answer boxes, want one per check, %d", len(lines), checks)
+	}
+	var rows []widget // the Sí box of each line
+	for name, ws := range lines {
+		sort.Slice(ws, func(i, j int) bool { return ws[i].X < ws[j].X })
+		for i, w := range ws {
+			if w.W < aim.box-eps || w.H < aim.box-eps {
+				t.Errorf("%s: box %.2f × %.2f mm, want at least %.1f mm", name, w.W, w.H, aim.box)
+			}
+			if i > 0 {
+				if gap := w.X - (ws[i-1].X + ws[i-1].W); gap < 2-eps {
+					t.Errorf("%s: %.2f mm between two boxes of the line, want at least 2", name, gap)
+				}
+				if math.Abs(w.Y-ws[0].Y) > eps {
+					t.Errorf("%s: the boxes of one line are not level", name)
 				}
 			}
-			if len(lines) != checks {
-				t.Fatalf("%d lines with answer boxes, want one per check, %d", len(lines), checks)
-			}
-			var rows []widget // the Sí box of each line
-			for name, ws := range lines {
-				sort.Slice(ws, func(i, j int) bool { return ws[i].X < ws[j].X })
-				for i, w := range ws {
-					if w.W < aim.box-eps || w.H < aim.box-eps {
-						t.Errorf("%s: box %.2f × %.2f mm, want at least %.1f mm", name, w.W, w.H, aim.box)
-					}
-					if i > 0 {
-						if gap := w.X - (ws[i-1].X + ws[i-1].W); gap < 2-eps {
-							t.Errorf("%s: %.2f mm between two boxes of the line, want at least 2", name, gap)
-						}
-						if math.Abs(w.Y-ws[0].Y) > eps {
-							t.Errorf("%s: the boxes of one line are not level", name)
-						}
-					}
-				}
-				rows = append(rows, ws[0])
-			}
-			sort.Slice(rows, func(i, j int) bool { return rows[i].Y < rows[j].Y })
-			for i := 1; i < len(rows); i++ {
-				a, b := rows[i-1], rows[i]
-				if pitch := b.Y - a.Y; pitch < aim.pitch-eps {
-					t.Errorf("%s → %s: pitch %.2f mm, want at least %.1f", a.Field, b.Field, pitch, aim.pitch)
-				}
-				if gap := b.Y - (a.Y + a.H); gap < aim.gap-eps {
-					t.Errorf("%s → %s: %.2f mm between the lines' boxes, want at least %.1f", a.Field, b.Field, gap, aim.gap)
-				}
-			}
-		})
+		}
+		rows = append(rows, ws[0])
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Y < rows[j].Y })
+	for i := 1; i < len(rows); i++ {
+		a, b := rows[i-1], rows[i]
+		if pitch := b.Y - a.Y; pitch < aim.pitch-eps {
+			t.Errorf("%s → %s: pitch %.2f mm, want at least %.1f", a.Field, b.Field, pitch, aim.pitch)
+		}
+		if gap := b.Y - (a.Y + a.H); gap < aim.gap-eps {
+			t.Errorf("%s → %s: %.2f mm between the lines' boxes, want at least %.1f", a.Field, b.Field, gap, aim.gap)
+		}
 	}
 }
 
@@ -258,90 +338,99 @@ func TestWritingRoom(t *testing.T) {
 		grid[f.ID] = f
 	}
 	for _, paper := range pdfdoc.PaperNames() {
-		t.Run(paper, func(t *testing.T) {
-			aim := aims[paper]
-			path := pdftest.File(t, paper+".pdf", render(t, p, checklist.Options{Paper: paper, Fillable: true}))
-			words := pdftest.Words(t, path)
-			ws := widgets(t, path)
-			seen := 0
-			for _, w := range ws {
-				f := grid[w.Field]
-				if f == nil || f.Type == "choice" {
-					continue
+		for _, c := range sheetCases() {
+			t.Run(paper+"/"+c.name, func(t *testing.T) {
+				writingRoom(t, p, grid, renderCase(t, p, c, paper), aims[paper])
+			})
+		}
+	}
+}
+
+func writingRoom(t *testing.T, p *procedure.Procedure, grid map[string]*procedure.Field, path string, aim aim) {
+	t.Helper()
+	least := math.Inf(1)
+	defer func() { t.Logf("least room to write: %.1f mm", least) }()
+	words := pdftest.Words(t, path)
+	ws := widgets(t, path)
+	seen := 0
+	for _, w := range ws {
+		f := grid[w.Field]
+		if f == nil || f.Type == "choice" {
+			continue
+		}
+		seen++
+		// The lowest word of the label that lies over the widget's columns and
+		// above its foot; for a time written beside its label, the label's word on
+		// the widget's band, at its left.
+		first := strings.Fields(f.Label)[0]
+		labelFoot := -1.0
+		beside := false
+		for _, wd := range words {
+			x, y0, y1 := wd.XMin*25.4/72, wd.YMin*25.4/72, wd.YMax*25.4/72
+			if wd.Text != first {
+				continue
+			}
+			if x >= w.X-2 && x <= w.X+w.W && y1 <= w.Y+w.H && y0 >= w.Y-6 {
+				labelFoot = max(labelFoot, y1)
+			}
+			if x < w.X && x > w.X-50 && y0 < w.Y+w.H && y1 > w.Y {
+				beside = true
+			}
+		}
+		if labelFoot < 0 && !beside {
+			t.Errorf("%s: label %q not found by its field", w, f.Label)
+			continue
+		}
+		// Under the label's box as poppler reports it (its descender line); beside
+		// the label, the widget's height.
+		room := (w.Y + w.H + 0.3) - labelFoot
+		if beside {
+			room = w.H + 0.6
+		}
+		t.Logf("%s: %.1f mm to write", f.ID, room)
+		least = min(least, room)
+		if room < aim.write-eps {
+			t.Errorf("%s: %.1f mm to write under its label, want at least %.1f", w, room, aim.write)
+		}
+	}
+	if want := len(grid) - countChoices(sessionFields(p)); seen != want {
+		t.Errorf("found %d grid fields in the PDF, want %d", seen, want)
+	}
+	for _, s := range p.Checklist.Signatures {
+		lines := 0
+		for _, w := range ws {
+			switch {
+			case w.Field == "firma-"+s.ID:
+				if w.H < aim.sigH-eps || w.W < aim.sigW-eps {
+					t.Errorf("%s: Firma box %.1f × %.1f mm, want at least %.0f × %.0f", w, w.W, w.H, aim.sigW, aim.sigH)
 				}
-				seen++
-				// The lowest word of the label that lies over the widget's columns and
-				// above its foot; for a time written beside its label, the label's word on
-				// the widget's band, at its left.
-				first := strings.Fields(f.Label)[0]
-				labelFoot := -1.0
-				beside := false
-				for _, wd := range words {
-					x, y0, y1 := wd.XMin*25.4/72, wd.YMin*25.4/72, wd.YMax*25.4/72
-					if wd.Text != first {
-						continue
-					}
-					if x >= w.X-2 && x <= w.X+w.W && y1 <= w.Y+w.H && y0 >= w.Y-6 {
-						labelFoot = max(labelFoot, y1)
-					}
-					if x < w.X && x > w.X-50 && y0 < w.Y+w.H && y1 > w.Y {
-						beside = true
-					}
-				}
-				if labelFoot < 0 && !beside {
-					t.Errorf("%s: label %q not found by its field", w, f.Label)
-					continue
-				}
-				// Under the label's box as poppler reports it (its descender line); beside
-				// the label, the widget's height.
-				room := (w.Y + w.H + 0.3) - labelFoot
-				if beside {
-					room = w.H + 0.6
-				}
-				t.Logf("%s: %.1f mm to write", f.ID, room)
-				if room < aim.write-eps {
-					t.Errorf("%s: %.1f mm to write under its label, want at least %.1f", w, room, aim.write)
+				continue
+			case !slices.ContainsFunc(s.Lines, func(l string) bool { return w.Field == s.ID+"-"+slug.Make(l) }):
+				continue
+			case w.Field == s.ID+"-nombre" || w.Field == s.ID+"-cargo-unidad":
+				if w.W < 45-eps {
+					t.Errorf("%s: line %.1f mm long, want at least 45", w, w.W)
 				}
 			}
-			if want := len(grid) - countChoices(sessionFields(p)); seen != want {
-				t.Errorf("found %d grid fields in the PDF, want %d", seen, want)
+			// A signature's written line (Nombre, RUT, …): the widget runs from under
+			// its label down to the line, the room the hand has.
+			lines++
+			label := strings.TrimPrefix(w.Field, s.ID+"-")
+			foot := labelFoot(words, w, label)
+			if foot < 0 {
+				t.Errorf("%s: no label over the line", w)
+				continue
 			}
-			for _, s := range p.Checklist.Signatures {
-				lines := 0
-				for _, w := range ws {
-					switch {
-					case w.Field == "firma-"+s.ID:
-						if w.H < aim.sigH-eps || w.W < aim.sigW-eps {
-							t.Errorf("%s: Firma box %.1f × %.1f mm, want at least %.0f × %.0f", w, w.W, w.H, aim.sigW, aim.sigH)
-						}
-						continue
-					case !slices.ContainsFunc(s.Lines, func(l string) bool { return w.Field == s.ID+"-"+slug.Make(l) }):
-						continue
-					case w.Field == s.ID+"-nombre" || w.Field == s.ID+"-cargo-unidad":
-						if w.W < 45-eps {
-							t.Errorf("%s: line %.1f mm long, want at least 45", w, w.W)
-						}
-					}
-					// A signature's written line (Nombre, RUT, …): the widget runs from under
-					// its label down to the line, the room the hand has.
-					lines++
-					label := strings.TrimPrefix(w.Field, s.ID+"-")
-					foot := labelFoot(words, w, label)
-					if foot < 0 {
-						t.Errorf("%s: no label over the line", w)
-						continue
-					}
-					room := w.Y + w.H - foot
-					t.Logf("%s: %.1f mm to write", w.Field, room)
-					if room < aim.write-eps {
-						t.Errorf("%s: %.1f mm to write under its label, want at least %.1f", w, room, aim.write)
-					}
-				}
-				if want := len(s.Lines) - 1; lines != want {
-					t.Errorf("%s: %d written lines in the PDF, want %d", s.ID, lines, want)
-				}
+			room := w.Y + w.H - foot
+			t.Logf("%s: %.1f mm to write", w.Field, room)
+			least = min(least, room)
+			if room < aim.write-eps {
+				t.Errorf("%s: %.1f mm to write under its label, want at least %.1f", w, room, aim.write)
 			}
-		})
+		}
+		if want := len(s.Lines) - 1; lines != want {
+			t.Errorf("%s: %d written lines in the PDF, want %d", s.ID, lines, want)
+		}
 	}
 }
 

@@ -14,8 +14,11 @@ func LineHeight(size float64) float64 { return PT(size) * 1.3 }
 type Footer struct {
 	// Notice, when set, is a first line in bold above Left, e.g. that the document is no
 	// longer in force: in black type on every page, where a copier keeps it.
-	Notice    string
-	Left      []string // lines at the left, top to bottom
+	Notice string
+	Left   []string // lines at the left, top to bottom
+	// After, when set, follows the first of Left on its line, in regular type after " · ":
+	// a short line joined to the one above it, so that the band takes a line less.
+	After     string
 	Page      int
 	Pages     int    // 0 with Options.CountPages: filled in when the document is written
 	QR        *QR    // optional; drawn at the bottom-right corner of the band
@@ -75,6 +78,11 @@ func (d *Doc) DrawFooter(f Footer, x, bottom, w float64) {
 		}
 		d.SetFont(Font, style, SmallSize)
 		d.Text(x, y+float64(i)*lh+base, line)
+		if f.After != "" && (i == 0 && f.Notice == "" || i == 1 && f.Notice != "") {
+			at := x + d.GetStringWidth(line)
+			d.SetFont(Font, "", SmallSize)
+			d.Text(at, y+float64(i)*lh+base, " · "+f.After)
+		}
 	}
 	switch {
 	case f.Pages > 0:

@@ -119,6 +119,7 @@ func TestQRDecodes(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"code", "EED8-9A45"},
 		{"address", "https://www.requinoa.cl/transparencia/procedimientos/accesos-remotos-soporte/index.html"},
+		{"long address", longAddress},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +129,25 @@ func TestQRDecodes(t *testing.T) {
 				t.Fatalf("QR decodes to %q, want %q", got, tt.text)
 			}
 		})
+	}
+}
+
+// longAddress is a version's folder on a municipality's transparency pages: 93 characters.
+const longAddress = "https://www.municipalidadrequinoa.cl/transparencia/procedimientos/soporte-remoto/v/2024-2387/"
+
+// TestQRSmallestSymbol: the level of correction never makes a code larger than the smallest
+// symbol that holds its text, which is what decides how much of a sheet it takes: a version
+// code takes the smallest symbol there is, a long address the one of 37 modules (14.8 mm at
+// 0.4 mm) that holds it at level L, not the one of 41 that level M would need.
+func TestQRSmallestSymbol(t *testing.T) {
+	for text, want := range map[string]int{"EED8-9A45": 21, longAddress: 37} {
+		q, err := pdfdoc.NewQR(text, 0.4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.Modules() != want {
+			t.Errorf("%q: %d modules, want %d", text, q.Modules(), want)
+		}
 	}
 }
 

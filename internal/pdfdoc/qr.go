@@ -16,19 +16,29 @@ type QR struct {
 	Module float64 // side of one module, mm
 }
 
-// NewQR encodes text at level M (about 15 % of the symbol may be lost to a crease or a
-// smudge and it still reads), with modules of the given side in millimetres.
+// NewQR encodes text in the smallest symbol that holds it at level L (about 7 % of the symbol
+// may be lost and it still reads), at the highest level that symbol still holds (M, Q, H).
+// Printed at 100 % on a sheet kept flat, with the code in a corner away from the pen, L is
+// enough; the larger a code, the more of the sheet it takes, so the level never makes it
+// larger, and whatever room the symbol has to spare goes to correction. Its modules are
+// module millimetres wide.
 func NewQR(text string, module float64) (*QR, error) {
-	c, err := qr.Encode(text, qr.M)
+	c, err := qr.Encode(text, qr.L)
 	if err != nil {
 		return nil, fmt.Errorf("encoding QR %q: %w", text, err)
+	}
+	for _, l := range []qr.Level{qr.H, qr.Q, qr.M} {
+		if h, err := qr.Encode(text, l); err == nil && h.Size == c.Size {
+			c = h
+			break
+		}
 	}
 	return &QR{code: c, Module: module}, nil
 }
 
 // NewQRWithin encodes text with the largest module, between minModule and maxModule, that
 // keeps the symbol within maxSide millimetres: a short code prints large, a long address
-// stays small enough for a footer but never below what a phone and a scan can read.
+// stays small enough for a header but never below what a phone and a scan can read.
 func NewQRWithin(text string, maxSide, minModule, maxModule float64) (*QR, error) {
 	q, err := NewQR(text, maxModule)
 	if err != nil {
@@ -37,6 +47,9 @@ func NewQRWithin(text string, maxSide, minModule, maxModule float64) (*QR, error
 	q.Module = max(minModule, min(maxModule, maxSide/float64(q.code.Size)))
 	return q, nil
 }
+
+// Modules is how many modules the symbol has on a side (21 for the smallest).
+func (q *QR) Modules() int { return q.code.Size }
 
 // Size is the side of the symbol without its quiet zone, mm.
 func (q *QR) Size() float64 { return float64(q.code.Size) * q.Module }
