@@ -6,23 +6,10 @@ import (
 
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/search"
+	"github.com/requinoa/pauta/internal/testtool"
 )
 
-const tiny = `pauta: 1
-organization: {name: Municipalidad de Prueba}
-decree:
-  kind: DECRETO ALCALDICIO
-  number: 12
-  date: 2024-01-02
-  place: PRUEBA
-  subject: APRUEBA MANUAL.
-  opening: "Esta Alcaldía decretó hoy lo siguiente:"
-  vistos: [{id: ley, text: La Ley N° 18.695.}]
-  considerando: [{id: razon, text: La razón.}]
-  resolutions: [{id: aprueba, text: Apruébase el manual.}]
-  closing: ANÓTESE.
-  signatories: [{id: alcalde, name: ANA PÉREZ, role: ALCALDE}]
-manual:
+var tiny = testtool.DecreeHead("La razón.") + `manual:
   title: Manual de prueba
   sections:
     - id: uno

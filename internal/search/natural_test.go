@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/testtool"
 )
 
 // allQuerySets are every query set with the index it was written for.
@@ -173,21 +174,7 @@ func TestFamilies(t *testing.T) {
 	}
 }
 
-const synonymsProc = `pauta: 1
-organization: {name: Municipalidad de Prueba}
-decree:
-  kind: DECRETO ALCALDICIO
-  number: 12
-  date: 2024-01-02
-  place: PRUEBA
-  subject: APRUEBA MANUAL.
-  opening: "Esta Alcaldía decretó hoy lo siguiente:"
-  vistos: [{id: ley, text: La Ley N° 18.695.}]
-  considerando: [{id: razon, text: La necesidad de ordenar el soporte.}]
-  resolutions: [{id: aprueba, text: APRUÉBASE el manual.}]
-  closing: ANÓTESE.
-  signatories: [{id: alcalde, name: ANA PÉREZ, role: ALCALDE}]
-manual:
+var synonymsProc = testtool.DecreeHead("La necesidad de ordenar el soporte.") + `manual:
   title: Manual de prueba
   sections:
     - id: conexion

@@ -7,24 +7,11 @@ import (
 	"testing/fstest"
 
 	"github.com/requinoa/pauta/internal/procedure"
+	"github.com/requinoa/pauta/internal/testtool"
 )
 
 // small is a procedure whose manual is written to test one ranking rule at a time.
-const small = `pauta: 1
-organization: {name: Municipalidad de Prueba}
-decree:
-  kind: DECRETO ALCALDICIO
-  number: 12
-  date: 2024-01-02
-  place: PRUEBA
-  subject: APRUEBA MANUAL.
-  opening: "Esta Alcaldía decretó hoy lo siguiente:"
-  vistos: [{id: ley, text: La Ley N° 18.695.}]
-  considerando: [{id: razon, text: La necesidad de ordenar los respaldos.}]
-  resolutions: [{id: aprueba, text: APRUÉBASE el manual.}]
-  closing: ANÓTESE.
-  signatories: [{id: alcalde, name: ANA PÉREZ, role: ALCALDE}]
-manual:
+var small = testtool.DecreeHead("La necesidad de ordenar los respaldos.") + `manual:
   title: Manual de prueba
   sections:
     - id: respaldo
