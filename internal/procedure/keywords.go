@@ -147,20 +147,28 @@ func (v *validator) keywords(ks Keywords) {
 			v.add(k.Pos, "las partes del decreto son "+DecreePage+".html#"+strings.Join(DecreeParts, ", "+DecreePage+".html#"),
 				"%s: el decreto no tiene la parte %q", path, anchor)
 		}
-		seen := map[string]bool{}
-		for j, w := range k.Phrases {
-			at := k.PhrasePos[j]
-			if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-				v.add(at, "escriba una palabra o frase, o borre el elemento", "%s[%d]: %q no tiene letras ni cifras", path, j+1, w)
-				continue
-			}
-			f := foldWords(w)
-			if seen[f] {
-				v.add(at, "deje cada palabra una sola vez en la lista", "%s[%d]: %q está repetida", path, j+1, w)
-			}
-			seen[f] = true
-		}
+		v.phrases(path, k.Phrases, func(j int) Pos { return k.PhrasePos[j] }, "en la lista")
 	}
+}
+
+// phrases checks a list of words or phrases the search reads: each has a letter or a digit,
+// and none is repeated once accents and case are set aside (the search would not tell them
+// apart). pos gives the position of the j-th; where names the list in the hint. It returns
+// how many different phrases the list has.
+func (v *validator) phrases(path string, words []string, pos func(j int) Pos, where string) int {
+	seen := map[string]bool{}
+	for j, w := range words {
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			v.add(pos(j), "escriba una palabra o frase, o borre el elemento", "%s[%d]: %q no tiene letras ni cifras", path, j+1, w)
+			continue
+		}
+		f := foldWords(w)
+		if seen[f] {
+			v.add(pos(j), "deje cada palabra una sola vez "+where, "%s[%d]: %q está repetida", path, j+1, w)
+		}
+		seen[f] = true
+	}
+	return len(seen)
 }
 
 // decreePart reports whether the decree shows the part: DISTRIBUCIÓN only when it lists

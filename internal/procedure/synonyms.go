@@ -1,10 +1,6 @@
 package procedure
 
-import (
-	"fmt"
-	"strings"
-	"unicode"
-)
+import "fmt"
 
 // SearchOpts tunes the site's search for the words of the procedure's trade.
 type SearchOpts struct {
@@ -27,24 +23,9 @@ func (v *validator) search(s *SearchOpts) {
 	for i, g := range s.Synonyms {
 		at := g.At("words")
 		path := fmt.Sprintf("search.synonyms[%d].words", i+1)
-		seen := map[string]bool{}
-		for j, w := range g.Words {
-			if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-				v.add(at, "escriba una palabra o frase, o borre el elemento", "%s[%d]: %q no tiene letras ni cifras", path, j+1, w)
-				continue
-			}
-			k := synonymKey(w)
-			if seen[k] {
-				v.add(at, "deje cada palabra una sola vez en el grupo", "%s[%d]: %q está repetida", path, j+1, w)
-			}
-			seen[k] = true
-		}
-		if len(seen) < 2 && len(g.Words) > 0 {
+		distinct := v.phrases(path, g.Words, func(int) Pos { return at }, "en el grupo")
+		if distinct < 2 && len(g.Words) > 0 {
 			v.add(at, "escriba al menos dos palabras equivalentes, p. ej. [AnyDesk, escritorio remoto]", "%s: un grupo de sinónimos necesita dos palabras o más", path)
 		}
 	}
 }
-
-// synonymKey is an entry as the search compares it: lowercase, without accents, one space
-// between words.
-func synonymKey(s string) string { return foldWords(s) }
