@@ -4,7 +4,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns Markdown into HTML or plain text. It remembers what goldmark rendered, so
@@ -88,13 +88,25 @@ func (r *Renderer) goldmark(src string) *rendered {
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
 	e := &rendered{plain: strings.TrimSpace(plain(doc, source, len(source)+16)), blocks: blocks(doc, source)}
-	var buf bytes.Buffer
+	var buf htmlWriter
+	buf.Grow(len(source) + len(source)/4)
 	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		e.err = fmt.Errorf("markdown: %w", err)
 	}
 	e.html = template.HTML(buf.String())
 	return e
 }
+
+// htmlWriter collects goldmark's HTML in a strings.Builder, whose String copies nothing. It
+// is a goldmark util.BufWriter, so goldmark does not put a bufio.Writer of its own (4 KiB)
+// in front of it for every text: a long manual has thousands of texts.
+type htmlWriter struct{ strings.Builder }
+
+func (w *htmlWriter) Available() int { return w.Cap() - w.Len() }
+func (w *htmlWriter) Buffered() int  { return 0 }
+func (w *htmlWriter) Flush() error   { return nil }
+
+var _ util.BufWriter = (*htmlWriter)(nil)
 
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
