@@ -68,7 +68,7 @@ type compactThesaurus struct {
 	// entries are the words with synonyms, in the thesaurus's order, and syns their synonyms
 	// (words), entry e's from synsAt[e] to synsAt[e+1].
 	entries, syns, synsAt []int32
-	// byTerm numbers each term of a synonym; withTerm lists the entries having a synonym
+	// byTerm numbers each term of a word; withTerm lists the entries having a synonym
 	// with term t, from withTermAt[t] to withTermAt[t+1], ascending.
 	byTerm               map[string]int32
 	withTerm, withTermAt []int32
@@ -76,14 +76,6 @@ type compactThesaurus struct {
 
 func (th *compactThesaurus) termsOf(w int32) []string {
 	return th.terms[th.termsAt[w]:th.termsAt[w+1]]
-}
-
-// word is the number of a word of the thesaurus, or -1.
-func (th *compactThesaurus) word(s string) int32 {
-	if i, ok := slices.BinarySearch(th.words, s); ok {
-		return int32(i)
-	}
-	return -1
 }
 
 func (th *compactThesaurus) synonyms(e int) []int32 { return th.syns[th.synsAt[e]:th.synsAt[e+1]] }
@@ -132,6 +124,21 @@ func readCompactThesaurus() *compactThesaurus {
 	if !slices.IsSorted(th.words) {
 		panic("search: thesaurus terms are not sorted by word")
 	}
+	// Words and terms are numbered through maps once; the rest goes by number.
+	wordID := make(map[string]int32, len(th.words))
+	for i, w := range th.words {
+		wordID[w] = int32(i)
+	}
+	th.byTerm = make(map[string]int32, len(th.terms)/2)
+	termID := make([]int32, len(th.terms))
+	for i, term := range th.terms {
+		t, ok := th.byTerm[term]
+		if !ok {
+			t = int32(len(th.byTerm))
+			th.byTerm[term] = t
+		}
+		termID[i] = t
+	}
 	// A word the analysis lacks has no key and no terms, as it would have no use.
 	text := thesaurus.Text()
 	n = strings.Count(text, "\n")
@@ -139,31 +146,31 @@ func readCompactThesaurus() *compactThesaurus {
 	th.syns = make([]int32, 0, strings.Count(text, "|"))
 	lines(text, func(l string) {
 		word, syns, _ := strings.Cut(l, "|")
-		th.entries = append(th.entries, th.word(word))
+		w, ok := wordID[word]
+		if !ok {
+			w = -1
+		}
+		th.entries = append(th.entries, w)
 		th.synsAt = append(th.synsAt, int32(len(th.syns)))
 		for syns != "" {
 			var s string
 			s, syns, _ = strings.Cut(syns, "|")
-			if w := th.word(s); w >= 0 {
+			if w, ok := wordID[s]; ok {
 				th.syns = append(th.syns, w)
 			}
 		}
 	})
 	th.synsAt = append(th.synsAt, int32(len(th.syns)))
 	// Entries by the terms of their synonyms: counted, then placed.
-	th.byTerm = map[string]int32{}
-	var count, last []int32
+	count := make([]int32, len(th.byTerm))
+	last := make([]int32, len(th.byTerm))
 	each := func(do func(t, e int32)) {
+		for t := range last {
+			last[t] = -1
+		}
 		for e := range th.entries {
 			for _, s := range th.synonyms(e) {
-				for _, term := range th.termsOf(s) {
-					t, ok := th.byTerm[term]
-					if !ok {
-						t = int32(len(count))
-						th.byTerm[term] = t
-						count = append(count, 0)
-						last = append(last, -1)
-					}
+				for _, t := range termID[th.termsAt[s]:th.termsAt[s+1]] {
 					if last[t] != int32(e) {
 						last[t] = int32(e)
 						do(t, int32(e))
@@ -179,9 +186,6 @@ func readCompactThesaurus() *compactThesaurus {
 	}
 	th.withTerm = make([]int32, th.withTermAt[len(count)])
 	next := slices.Clone(th.withTermAt[:len(count)])
-	for t := range last {
-		last[t] = -1
-	}
 	each(func(t, e int32) { th.withTerm[next[t]] = e; next[t]++ })
 	return th
 }
