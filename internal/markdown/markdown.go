@@ -4,7 +4,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns Markdown into HTML or plain text. It remembers what goldmark rendered, so
@@ -26,6 +26,8 @@ type Renderer struct {
 
 	mu   sync.Mutex
 	memo map[string]*memoEntry
+	// takers is how many outputs ask for each text's HTML: Block keeps it until the last.
+	takers int
 }
 
 // memoEntry is one text's rendering, done once: the outputs of a build walk the manual in
@@ -40,7 +42,8 @@ type memoEntry struct {
 // all three.
 type rendered struct {
 	html        template.HTML
-	htmlTaken   bool // Block has returned html, and dropped it
+	htmlTakes   int  // how many times Block has returned html
+	htmlTaken   bool // Block has returned html to its last taker, and dropped it
 	plain       string
 	blocks      []Block
 	blocksTaken bool // Blocks has returned blocks, and dropped them
@@ -57,7 +60,15 @@ func New(allowHTML bool) *Renderer {
 	if allowHTML {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(opts...), memo: map[string]*memoEntry{}}
+	return &Renderer{md: goldmark.New(opts...), memo: map[string]*memoEntry{}, takers: 1}
+}
+
+// SharedBy makes r keep each text's HTML for n outputs that ask for it once each, such as
+// the two editions of the version in force (at the site's root and under v/<id>/), so the
+// text is not rendered again for the second. It returns r.
+func (r *Renderer) SharedBy(n int) *Renderer {
+	r.takers = max(n, 1)
+	return r
 }
 
 // For is r, or a new renderer when r is nil: outputs take a shared renderer when a build has
@@ -88,7 +99,8 @@ func (r *Renderer) goldmark(src string) *rendered {
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(newContext()))
 	e := &rendered{plain: strings.TrimSpace(plain(doc, source, len(source)+16)), blocks: blocks(doc, source)}
-	var buf bytes.Buffer
+	var buf htmlWriter
+	buf.Grow(len(source) + len(source)/4)
 	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		e.err = fmt.Errorf("markdown: %w", err)
 	}
@@ -96,15 +108,29 @@ func (r *Renderer) goldmark(src string) *rendered {
 	return e
 }
 
+// htmlWriter collects goldmark's HTML in a strings.Builder, whose String copies nothing. It
+// is a goldmark util.BufWriter, so goldmark does not put a bufio.Writer of its own (4 KiB)
+// in front of it for every text: a long manual has thousands of texts.
+type htmlWriter struct{ strings.Builder }
+
+func (w *htmlWriter) Available() int { return w.Cap() - w.Len() }
+func (w *htmlWriter) Buffered() int  { return 0 }
+func (w *htmlWriter) Flush() error   { return nil }
+
+var _ util.BufWriter = (*htmlWriter)(nil)
+
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
 	e := r.render(src)
-	// A build asks for a text's HTML once (its page is written as it is rendered) and for
-	// its plain text many times: the memo hands the HTML over rather than keep a long
-	// manual's whole HTML in memory to the end. Asked again, a text is rendered again.
+	// A build asks for a text's HTML once per output that shows it (its page is written as
+	// it is rendered) and for its plain text many times: the memo hands the HTML over to
+	// the last of its takers rather than keep a long manual's whole HTML in memory to the
+	// end. Asked again, a text is rendered again.
 	r.mu.Lock()
 	h, taken := e.html, e.htmlTaken
-	e.html, e.htmlTaken = "", true
+	if e.htmlTakes++; e.htmlTakes >= r.takers {
+		e.html, e.htmlTaken = "", true
+	}
 	r.mu.Unlock()
 	if taken {
 		again := r.goldmark(src)

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/spanish"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -441,7 +440,7 @@ func Stem(w string) string {
 			return w
 		}
 	}
-	return spanish.Stem(w, true)
+	return spanishStem(w)
 }
 
 func foldString(s string) string {

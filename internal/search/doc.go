@@ -23,8 +23,8 @@
 // Text is split into words ([Words]): lowercase, accents folded, letters and digits apart
 // ("N°128" gives 128), numbers whole ("18.695" and "18695" are the same number, leading zeros
 // dropped). A short list of Spanish stop words (articles, prepositions, pronouns) is skipped.
-// Each remaining word gives ([Analyzer.Terms]) the Snowball Spanish stem
-// (github.com/kljensen/snowball) of its folded form, the folded stem of its accented form,
+// Each remaining word gives ([Analyzer.Terms]) the Snowball Spanish stem (as
+// github.com/kljensen/snowball gives it; stem.go is an allocation-free port) of its folded form, the folded stem of its accented form,
 // and the stem of its folded form with an -ación, -ución, -logía or preterite -ió accent
 // restored: the Spanish stemmer only strips accented endings, so "autenticación" stems to
 // autent while "autenticacion" stays whole, and both forms in the index let the two

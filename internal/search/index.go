@@ -377,7 +377,7 @@ func (b *builder) finish() {
 	// of a build to finish. Each half holds whole results, so their counts only add up. The
 	// halves share the analysis of words: most words of a manual occur in both, and
 	// stemming is most of counting.
-	terms := &sharedTerms{an: ix.an, m: map[Word][]string{}}
+	terms := newSharedTerms(ix.an)
 	t := newTermCounter(terms)
 	if mid := b.half(); mid > 0 {
 		second := newTermCounter(terms)
@@ -399,15 +399,16 @@ func (b *builder) finish() {
 			avg[f] += l[f] / float64(n)
 		}
 	}
-	order := make([]int, len(t.terms))
+	t.grow(len(terms.terms) - 1)
+	order := make([]int, len(terms.terms))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return compareUTF16(t.terms[a], t.terms[b]) })
+	slices.SortFunc(order, func(a, b int) int { return compareUTF16(terms.terms[a], terms.terms[b]) })
 	ix.terms = make([]string, len(order))
 	ix.postings = make([][]posting, len(order))
 	for ti, id := range order {
-		ix.terms[ti] = t.terms[id]
+		ix.terms[ti] = terms.terms[id]
 		counts := t.merged(id)
 		df := float64(len(counts))
 		idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
@@ -456,37 +457,57 @@ func (b *builder) half() int {
 	return 0
 }
 
-// sharedTerms is the analysis of each distinct word, made once for the counters of a build;
-// it is safe for concurrent use.
+// sharedTerms numbers the terms of a build and analyses each distinct word once, for the
+// counters of a build; it is safe for concurrent use. A word is known by its lowercase
+// letters, or for a number by its digits: its folded form follows from its lowercase one,
+// rune by rune, and letters and digits never make one word.
 type sharedTerms struct {
-	an *Analyzer
-	mu sync.Mutex
-	m  map[Word][]string
+	an    *Analyzer
+	mu    sync.Mutex
+	words map[string][]int32 // term ids of each word
+	ids   map[string]int32
+	terms []string // by id
 }
 
-// terms is an.Terms(w). Two counters meeting a new word at once may both analyse it: the
-// result is the same, and holding the lock while stemming would make one wait for the other.
-func (s *sharedTerms) terms(w Word) []string {
+func newSharedTerms(an *Analyzer) *sharedTerms {
+	return &sharedTerms{an: an, words: map[string][]int32{}, ids: map[string]int32{}}
+}
+
+// idsOf are the ids of the terms of w, known as key. Two counters meeting a new word at once
+// may both analyse it: the result is the same, and holding the lock while stemming would
+// make one wait for the other.
+func (s *sharedTerms) idsOf(key string, w Word) []int32 {
 	s.mu.Lock()
-	ts, ok := s.m[w]
+	ids, ok := s.words[key]
 	s.mu.Unlock()
-	if !ok {
-		ts = s.an.Terms(w)
-		s.mu.Lock()
-		s.m[w] = ts
-		s.mu.Unlock()
+	if ok {
+		return ids
 	}
-	return ts
+	terms := s.an.Terms(w)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ids, ok := s.words[key]; ok {
+		return ids
+	}
+	ids = make([]int32, len(terms))
+	for i, term := range terms {
+		id, ok := s.ids[term]
+		if !ok {
+			id = int32(len(s.terms))
+			s.ids[term] = id
+			s.terms = append(s.terms, term)
+		}
+		ids[i] = id
+	}
+	s.words[key] = ids
+	return ids
 }
 
 // termCounter counts how often each term occurs in each field of each result.
 type termCounter struct {
-	an    *sharedTerms
-	ids   map[string]int32
-	terms []string           // by id
-	post  [][]termCount      // by id; in document order, as entries are counted
-	plain map[string][]int32 // terms of a word written without accents or capitals, by its letters
-	other map[Word][]int32   // terms of any other word
+	shared *sharedTerms
+	words  map[string][]int32 // the shared analysis of the words met, without its lock
+	post   [][]termCount      // by term id; in document order, as entries are counted
 }
 
 // termCount is small on purpose: a long manual has millions of them.
@@ -495,8 +516,8 @@ type termCount struct {
 	freq [numFields]uint16 // saturates; no field of a section repeats a term 65,535 times
 }
 
-func newTermCounter(an *sharedTerms) *termCounter {
-	return &termCounter{an: an, ids: map[string]int32{}, plain: map[string][]int32{}, other: map[Word][]int32{}}
+func newTermCounter(shared *sharedTerms) *termCounter {
+	return &termCounter{shared: shared, words: map[string][]int32{}}
 }
 
 // count adds the terms of text to a field of doc and returns how many words it has.
@@ -506,69 +527,52 @@ func (t *termCounter) count(doc, field int, text string) float64 {
 		if number {
 			for _, num := range numbers(string(fold)) {
 				words++
-				t.add(doc, field, t.memoized(Word{Lower: num, Fold: num, Number: true}))
+				t.add(doc, field, t.idsOf(num, func() Word { return Word{Lower: num, Fold: num, Number: true} }))
 			}
 			return
 		}
 		words++
-		var ids []int32
-		if string(lower) == string(fold) {
-			// A site repeats its words: analyse each once; the lookup builds no string.
-			var ok bool
-			if ids, ok = t.plain[string(fold)]; !ok {
-				w := string(fold)
-				ids = t.idsOf(Word{Lower: w, Fold: w})
-				t.plain[w] = ids
-			}
-		} else {
-			ids = t.memoized(Word{Lower: string(lower), Fold: string(fold)})
+		// A site repeats its words: the lookup builds no string.
+		ids, ok := t.words[string(lower)]
+		if !ok {
+			key := string(lower)
+			ids = t.idsOf(key, func() Word { return Word{Lower: key, Fold: string(fold)} })
 		}
 		t.add(doc, field, ids)
 	})
 	return words
 }
 
+// idsOf is the shared analysis of the word known as key, remembered here.
+func (t *termCounter) idsOf(key string, w func() Word) []int32 {
+	ids, ok := t.words[key]
+	if !ok {
+		ids = t.shared.idsOf(key, w())
+		t.words[key] = ids
+	}
+	return ids
+}
+
 // absorb adds the counts of o, all of results after t's, to t.
 func (t *termCounter) absorb(o *termCounter) {
-	for id, term := range o.terms {
-		tid := t.id(term)
-		t.post[tid] = append(t.post[tid], o.post[id]...)
+	for id, ps := range o.post {
+		if len(ps) > 0 {
+			t.grow(id)
+			t.post[id] = append(t.post[id], ps...)
+		}
 	}
 }
 
-// id is the number of term, given when it is first met.
-func (t *termCounter) id(term string) int32 {
-	id, ok := t.ids[term]
-	if !ok {
-		id = int32(len(t.terms))
-		t.ids[term] = id
-		t.terms = append(t.terms, term)
-		t.post = append(t.post, nil)
+// grow makes room for the counts of term id.
+func (t *termCounter) grow(id int) {
+	if id >= len(t.post) {
+		t.post = append(t.post, make([][]termCount, id+1-len(t.post))...)
 	}
-	return id
-}
-
-// memoized is idsOf(w), analysing each distinct word once.
-func (t *termCounter) memoized(w Word) []int32 {
-	ids, ok := t.other[w]
-	if !ok {
-		ids = t.idsOf(w)
-		t.other[w] = ids
-	}
-	return ids
-}
-
-// idsOf numbers the terms of w.
-func (t *termCounter) idsOf(w Word) []int32 {
-	var ids []int32
-	for _, term := range t.an.terms(w) {
-		ids = append(ids, t.id(term))
-	}
-	return ids
 }
 
 func (t *termCounter) add(doc, field int, ids []int32) {
 	for _, id := range ids {
+		t.grow(int(id))
 		ps := t.post[id]
 		if k := len(ps) - 1; k >= 0 && int(ps[k].doc) == doc {
 			if ps[k].freq[field] < math.MaxUint16 {

@@ -45,49 +45,153 @@ type analysedWord struct {
 //go:embed thesaurus_terms.txt.gz
 var thesaurusTermsFile []byte
 
-// thesaurusWords are the thesaurus's words analysed, read once per process.
-var thesaurusWords = sync.OnceValue(func() map[string]analysedWord {
+// thesaurusWords are the thesaurus's words analysed, as thesaurusTermsFile has them.
+func thesaurusWords() map[string]analysedWord {
 	out, err := parseThesaurusTerms(thesaurusTermsFile)
 	if err != nil {
 		// The data is compiled in: a failure here is a broken build, not a user's error.
 		panic(err)
 	}
 	return out
-})
-
-// analysedEntry is a thesaurus entry analysed.
-type analysedEntry struct {
-	analysedWord
-	synonyms []analysedWord
 }
 
-// analysedThesaurus is the thesaurus analysed, with its entries filed by the terms of their
-// synonyms, read once per process.
-var analysedThesaurus = sync.OnceValue(func() struct {
-	entries []analysedEntry
-	byTerm  map[string][]int
-} {
-	words := thesaurusWords()
-	es := thesaurus.Entries()
-	out := struct {
-		entries []analysedEntry
-		byTerm  map[string][]int
-	}{make([]analysedEntry, len(es)), map[string][]int{}}
-	for i, e := range es {
-		a := analysedEntry{analysedWord: words[e.Word], synonyms: make([]analysedWord, 0, len(e.Synonyms))}
-		for _, syn := range e.Synonyms {
-			s := words[syn]
-			a.synonyms = append(a.synonyms, s)
-			for _, t := range s.terms {
-				if ids := out.byTerm[t]; len(ids) == 0 || ids[len(ids)-1] != i {
-					out.byTerm[t] = append(ids, i)
+// compactThesaurus is the thesaurus analysed, in a few allocations: its words and their
+// analysis are parts of two strings, and lists are slices of one array with offsets. Read
+// as maps and slices of strings it took a third of what a build of the Requínoa site
+// allocates, and a build of a small site collects no garbage (see gcbudget).
+type compactThesaurus struct {
+	words []string // sorted: the lines of thesaurusTermsFile
+	keys  []string // by word
+	terms []string // of every word, in turn
+	// termsAt[w] is where word w's terms start in terms; termsAt[len(words)] ends the last.
+	termsAt []int32
+	// entries are the words with synonyms, in the thesaurus's order, and syns their synonyms
+	// (words), entry e's from synsAt[e] to synsAt[e+1].
+	entries, syns, synsAt []int32
+	// byTerm numbers each term of a word; withTerm lists the entries having a synonym
+	// with term t, from withTermAt[t] to withTermAt[t+1], ascending.
+	byTerm               map[string]int32
+	withTerm, withTermAt []int32
+}
+
+func (th *compactThesaurus) termsOf(w int32) []string {
+	return th.terms[th.termsAt[w]:th.termsAt[w+1]]
+}
+
+func (th *compactThesaurus) synonyms(e int) []int32 { return th.syns[th.synsAt[e]:th.synsAt[e+1]] }
+
+// entriesWith are the entries that have a synonym with index term t.
+func (th *compactThesaurus) entriesWith(t string) []int32 {
+	i, ok := th.byTerm[t]
+	if !ok {
+		return nil
+	}
+	return th.withTerm[th.withTermAt[i]:th.withTermAt[i+1]]
+}
+
+// lines calls line for each line of text, without its newline.
+func lines(text string, line func(string)) {
+	for text != "" {
+		l, rest, _ := strings.Cut(text, "\n")
+		line(l)
+		text = rest
+	}
+}
+
+// readCompactThesaurus reads the analysis of the thesaurus's words and its entries.
+func readCompactThesaurus() *compactThesaurus {
+	analysis, err := thesaurus.Gunzip(thesaurusTermsFile)
+	if err != nil {
+		panic(err) // compiled-in data: a broken build
+	}
+	// Sized from the texts, so the slices are allocated once.
+	n := strings.Count(analysis, "\n")
+	th := &compactThesaurus{words: make([]string, 0, n), keys: make([]string, 0, n),
+		terms: make([]string, 0, n+strings.Count(analysis, ",")), termsAt: make([]int32, 0, n+1)}
+	lines(analysis, func(l string) {
+		word, rest, _ := strings.Cut(l, "|")
+		key, terms, _ := strings.Cut(rest, "|")
+		th.words = append(th.words, word)
+		th.keys = append(th.keys, key)
+		th.termsAt = append(th.termsAt, int32(len(th.terms)))
+		for terms != "" {
+			var t string
+			t, terms, _ = strings.Cut(terms, ",")
+			th.terms = append(th.terms, t)
+		}
+	})
+	th.termsAt = append(th.termsAt, int32(len(th.terms)))
+	if !slices.IsSorted(th.words) {
+		panic("search: thesaurus terms are not sorted by word")
+	}
+	// Words and terms are numbered through maps once; the rest goes by number.
+	wordID := make(map[string]int32, len(th.words))
+	for i, w := range th.words {
+		wordID[w] = int32(i)
+	}
+	th.byTerm = make(map[string]int32, len(th.terms)/2)
+	termID := make([]int32, len(th.terms))
+	for i, term := range th.terms {
+		t, ok := th.byTerm[term]
+		if !ok {
+			t = int32(len(th.byTerm))
+			th.byTerm[term] = t
+		}
+		termID[i] = t
+	}
+	// A word the analysis lacks has no key and no terms, as it would have no use.
+	text := thesaurus.Text()
+	n = strings.Count(text, "\n")
+	th.entries, th.synsAt = make([]int32, 0, n), make([]int32, 0, n+1)
+	th.syns = make([]int32, 0, strings.Count(text, "|"))
+	lines(text, func(l string) {
+		word, syns, _ := strings.Cut(l, "|")
+		w, ok := wordID[word]
+		if !ok {
+			w = -1
+		}
+		th.entries = append(th.entries, w)
+		th.synsAt = append(th.synsAt, int32(len(th.syns)))
+		for syns != "" {
+			var s string
+			s, syns, _ = strings.Cut(syns, "|")
+			if w, ok := wordID[s]; ok {
+				th.syns = append(th.syns, w)
+			}
+		}
+	})
+	th.synsAt = append(th.synsAt, int32(len(th.syns)))
+	// Entries by the terms of their synonyms: counted, then placed.
+	count := make([]int32, len(th.byTerm))
+	last := make([]int32, len(th.byTerm))
+	each := func(do func(t, e int32)) {
+		for t := range last {
+			last[t] = -1
+		}
+		for e := range th.entries {
+			for _, s := range th.synonyms(e) {
+				for _, t := range termID[th.termsAt[s]:th.termsAt[s+1]] {
+					if last[t] != int32(e) {
+						last[t] = int32(e)
+						do(t, int32(e))
+					}
 				}
 			}
 		}
-		out.entries[i] = a
 	}
-	return out
-})
+	each(func(t, _ int32) { count[t]++ })
+	th.withTermAt = make([]int32, len(count)+1)
+	for t, n := range count {
+		th.withTermAt[t+1] = th.withTermAt[t] + n
+	}
+	th.withTerm = make([]int32, th.withTermAt[len(count)])
+	next := slices.Clone(th.withTermAt[:len(count)])
+	each(func(t, e int32) { th.withTerm[next[t]] = e; next[t]++ })
+	return th
+}
+
+// analysedThesaurus is the thesaurus analysed, read once per process.
+var analysedThesaurus = sync.OnceValue(readCompactThesaurus)
 
 // analyseThesaurusWord is a thesaurus word as search sees it: its key when a reader types it
 // and its terms when the text says it. Numbers, light words and phrases give neither.
@@ -201,10 +305,10 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	// Only the entries with a synonym the text uses can link: found through the terms of
 	// the text, and taken in the thesaurus's order.
 	th := analysedThesaurus()
-	var cands []int
-	seen := map[int]bool{}
+	var cands []int32
+	seen := map[int32]bool{}
 	for t := range at {
-		for _, e := range th.byTerm[t] {
+		for _, e := range th.entriesWith(t) {
 			if !seen[e] {
 				seen[e] = true
 				cands = append(cands, e)
@@ -213,10 +317,13 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	}
 	slices.Sort(cands)
 	for _, e := range cands {
-		h := th.entries[e]
-		for _, s := range h.synonyms {
-			if inIndex(s.terms) {
-				link(h.key, h.terms, s.terms, maxSynonyms)
+		w := th.entries[e]
+		if w < 0 {
+			continue // a word without analysis has no key
+		}
+		for _, s := range th.synonyms(int(e)) {
+			if terms := th.termsOf(s); inIndex(terms) {
+				link(th.keys[w], th.termsOf(w), terms, maxSynonyms)
 			}
 		}
 	}

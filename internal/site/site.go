@@ -421,6 +421,9 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 	for _, v := range vs {
 		texts[v] = markdown.New(v.Procedure.Markdown.AllowHTML)
 	}
+	// The version in force has two editions, at the root and under v/<id>/, whose pages
+	// show the same texts.
+	texts[inForce].SharedBy(2)
 	var jobs []job
 	for _, pl := range places {
 		toRoot := ""

@@ -13,7 +13,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 )
@@ -57,4 +59,32 @@ func parse(b []byte) ([]Entry, error) {
 		return nil, fmt.Errorf("thesaurus: %w", err)
 	}
 	return out, nil
+}
+
+// Text is the thesaurus as one text, a line per entry: "word|synonym|synonym…", sorted by
+// word. It is decompressed at each call into one string, so a reader that keeps parts of it
+// keeps one allocation, not one per word.
+func Text() string {
+	s, err := Gunzip(data)
+	if err != nil {
+		panic(err) // compiled-in data: a broken build
+	}
+	return s
+}
+
+// Gunzip is the decompressed content of a gzip file, as one string sized from the file's
+// trailer.
+func Gunzip(b []byte) (string, error) {
+	z, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return "", fmt.Errorf("thesaurus: %w", err)
+	}
+	var sb strings.Builder
+	if len(b) >= 4 {
+		sb.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:]))) // ISIZE: the size mod 2³²
+	}
+	if _, err := io.Copy(&sb, z); err != nil {
+		return "", fmt.Errorf("thesaurus: %w", err)
+	}
+	return sb.String(), nil
 }
