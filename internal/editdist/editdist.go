@@ -2,6 +2,8 @@
 // suggest the key, command or flag a person meant.
 package editdist
 
+import "slices"
+
 // Levenshtein is the number of single-rune insertions, deletions and substitutions that turn a
 // into b.
 func Levenshtein(a, b string) int {
@@ -23,4 +25,18 @@ func Levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Closest is the word of known nearest to s, or "" when none is within a few typos (a
+// quarter of s's length, at least three): a suggestion further off would mislead. Ties go to
+// the first in sorted order, so the same mistake always gets the same suggestion.
+func Closest(s string, known []string) string {
+	known = slices.Sorted(slices.Values(known))
+	best, bestDist := "", max(3, len(s)/4)+1
+	for _, k := range known {
+		if d := Levenshtein(s, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
 }

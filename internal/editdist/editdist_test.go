@@ -20,3 +20,17 @@ func TestLevenshtein(t *testing.T) {
 		}
 	}
 }
+
+func TestClosest(t *testing.T) {
+	known := []string{"finalizacion-sesion", "alcance", "objetivo", "alcancia"}
+	for _, c := range []struct{ s, want string }{
+		{"alcanse", "alcance"},
+		{"finalizacion-sesio", "finalizacion-sesion"},
+		{"xyz", ""},            // nothing within three typos
+		{"alcanci", "alcance"}, // one typo from «alcancia» too: the tie goes to the first in order
+	} {
+		if got := Closest(c.s, known); got != c.want {
+			t.Errorf("Closest(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package procedure
 import (
 	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -133,13 +132,13 @@ func (v *validator) keywords(ks Keywords) {
 			hint := "escriba el id de una sección o paso del manual, «decreto.html#vistos» o «<página>.html#<encabezado>»"
 			if it := v.items[anchor]; it != nil && it.Section != nil {
 				hint = fmt.Sprintf("%q es un ítem de la sección %q: escriba %s", anchor, it.Section.ID, it.Section.ID)
-			} else if g := closest(k.Place, known); g != "" {
+			} else if g := editdist.Closest(k.Place, known); g != "" {
 				hint = fmt.Sprintf("¿quiso decir %q?", g)
 			}
 			v.add(k.Pos, hint, "%s: no hay una sección con el id %q", path, anchor)
 		case page != "" && !pages[page]:
 			hint := "las páginas son " + DecreePage + ".html y las de pages:"
-			if g := closest(k.Place, known); g != "" {
+			if g := editdist.Closest(k.Place, known); g != "" {
 				hint = fmt.Sprintf("¿quiso decir %q?", g)
 			}
 			v.add(k.Pos, hint, "%s: no hay una página %q", path, page+".html")
@@ -183,16 +182,4 @@ func (v *validator) decreePart(anchor string) bool {
 		}
 	}
 	return false
-}
-
-// closest is the known name nearest to s, within a few typos, or "".
-func closest(s string, known []string) string {
-	known = slices.Sorted(slices.Values(known)) // ties go to the first in order, not to chance
-	best, bestDist := "", max(3, len(s)/4)+1
-	for _, k := range known {
-		if d := editdist.Levenshtein(s, k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	return best
 }

@@ -38,20 +38,9 @@ func keywordAnchors(p *procedure.Procedure, errs *procedure.ErrorList) {
 			page, strings.Join(ids, ", "+page+".html#"))
 		if len(ids) == 0 {
 			hint = fmt.Sprintf("la página no tiene encabezados: escriba %s.html", page)
-		} else if g := nearest(anchor, ids); g != "" {
+		} else if g := editdist.Closest(anchor, ids); g != "" {
 			hint = fmt.Sprintf("¿quiso decir %q?", page+".html#"+g)
 		}
 		appendErr(errs, p.File, k.Pos, fmt.Sprintf("search.keywords.%s: la página %s.html no tiene un encabezado con el ancla %q", k.Place, page, anchor), hint)
 	}
-}
-
-// nearest is the anchor closest to s within a few typos, or "".
-func nearest(s string, ids []string) string {
-	best, bestDist := "", max(3, len(s)/4)+1
-	for _, id := range ids {
-		if d := editdist.Levenshtein(s, id); d < bestDist {
-			best, bestDist = id, d
-		}
-	}
-	return best
 }
