@@ -62,16 +62,6 @@ func TestSearchKeywords(t *testing.T) {
 		{"not a mapping", "    - objetivo\n",
 			[]string{"search.keywords: se esperaba un mapa (lugar: palabras) y se encontró una lista"}},
 	} {
-		_, err := Load(project(base+"search:\n  keywords:\n"+c.places), DefaultFile)
-		if err == nil {
-			t.Errorf("%s: no error", c.name)
-			continue
-		}
-		report := err.Error()
-		for _, w := range c.want {
-			if !strings.Contains(report, w) {
-				t.Errorf("%s: report lacks %q:\n%s", c.name, w, report)
-			}
-		}
+		loadFails(t, c.name, base+"search:\n  keywords:\n"+c.places, c.want)
 	}
 }

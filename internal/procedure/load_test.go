@@ -26,6 +26,22 @@ func project(src string) fstest.MapFS {
 	}
 }
 
+// loadFails loads src and checks that the load fails with a report holding each of want.
+func loadFails(t *testing.T, name, src string, want []string) {
+	t.Helper()
+	_, err := Load(project(src), DefaultFile)
+	if err == nil {
+		t.Errorf("%s: no error", name)
+		return
+	}
+	report := err.Error()
+	for _, w := range want {
+		if !strings.Contains(report, w) {
+			t.Errorf("%s: report lacks %q:\n%s", name, w, report)
+		}
+	}
+}
+
 func TestLoadRequinoa(t *testing.T) {
 	p, err := Load(os.DirFS("../.."), DefaultFile)
 	if err != nil {
