@@ -41,7 +41,6 @@ func (w widget) String() string {
 // widgets reads every widget of the fillable PDF at path with qpdf --json.
 func widgets(t *testing.T, path string) []widget {
 	t.Helper()
-	raw := pdftest.Run(t, "qpdf", "qpdf", "--json", "--json-key=acroform", "--json-key=qpdf", path)
 	var doc struct {
 		Acroform struct {
 			Fields []struct {
@@ -59,8 +58,9 @@ func widgets(t *testing.T, path string) []widget {
 		} `json:"acroform"`
 		QPDF []json.RawMessage `json:"qpdf"`
 	}
-	if err := json.Unmarshal([]byte(raw), &doc); err != nil || len(doc.QPDF) != 2 {
-		t.Fatalf("qpdf JSON: %v", err)
+	pdftest.QPDFJSON(t, &doc, "--json-key=acroform", "--json-key=qpdf", path)
+	if len(doc.QPDF) != 2 {
+		t.Fatalf("qpdf JSON of %s: %d parts under \"qpdf\", want 2", path, len(doc.QPDF))
 	}
 	var objects map[string]struct {
 		Value struct {

@@ -62,14 +62,14 @@ func TestOnCloseAddsToTheDocument(t *testing.T) {
 			Object string `json:"object"`
 		} `json:"pages"`
 	}
-	qpdfJSON(t, &pages, "--json-key=pages", path)
+	pdftest.QPDFJSON(t, &pages, "--json-key=pages", path)
 	if len(pages.Pages) != 3 || pages.Pages[1].Object != fmt.Sprintf("%d 0 R", pageObj) {
 		t.Fatalf("qpdf's pages %+v; Page(2) said object %d", pages.Pages, pageObj)
 	}
 	var all struct {
 		QPDF []json.RawMessage `json:"qpdf"`
 	}
-	qpdfJSON(t, &all, "--json-key=qpdf", path)
+	pdftest.QPDFJSON(t, &all, "--json-key=qpdf", path)
 	var objects map[string]struct {
 		Value map[string]any `json:"value"`
 	}
@@ -142,13 +142,5 @@ func TestOnCloseRefuses(t *testing.T) {
 				t.Fatalf("error = %v, want one mentioning %q", err, tt.want)
 			}
 		})
-	}
-}
-
-func qpdfJSON(t *testing.T, v any, args ...string) {
-	t.Helper()
-	raw := pdftest.Run(t, "qpdf", "qpdf", append([]string{"--json"}, args...)...)
-	if err := json.Unmarshal([]byte(raw), v); err != nil {
-		t.Fatalf("qpdf JSON: %v\n%s", err, raw)
 	}
 }

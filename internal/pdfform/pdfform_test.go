@@ -115,7 +115,7 @@ func TestFieldsAsQPDFSeesThem(t *testing.T) {
 			} `json:"fields"`
 		} `json:"acroform"`
 	}
-	qpdfJSON(t, &form, "--json-key=acroform", path)
+	pdftest.QPDFJSON(t, &form, "--json-key=acroform", path)
 	// qpdf lists a radio group once per widget.
 	var want []pdfform.Field
 	var values []string
@@ -158,7 +158,7 @@ func TestFieldsAsQPDFSeesThem(t *testing.T) {
 		var obj struct {
 			QPDF []json.RawMessage `json:"qpdf"`
 		}
-		qpdfJSON(t, &obj, "--json-key=qpdf", "--json-object="+num, path)
+		pdftest.QPDFJSON(t, &obj, "--json-key=qpdf", "--json-object="+num, path)
 		var objects map[string]struct {
 			Value struct {
 				AP struct {
@@ -176,14 +176,6 @@ func TestFieldsAsQPDFSeesThem(t *testing.T) {
 	}
 	if len(parents) != 1 {
 		t.Errorf("the radio group's widgets belong to %d fields, want one: %v", len(parents), parents)
-	}
-}
-
-func qpdfJSON(t *testing.T, v any, args ...string) {
-	t.Helper()
-	raw := pdftest.Run(t, "qpdf", "qpdf", append([]string{"--json"}, args...)...)
-	if err := json.Unmarshal([]byte(raw), v); err != nil {
-		t.Fatalf("qpdf JSON: %v\n%s", err, raw)
 	}
 }
 

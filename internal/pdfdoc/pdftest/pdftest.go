@@ -7,6 +7,7 @@ package pdftest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -162,6 +163,17 @@ func Fonts(t testing.TB, path string) []Font {
 		fonts = append(fonts, Font{Name: strings.Fields(l)[0], Embedded: l[embAt:embAt+3] == "yes"})
 	}
 	return fonts
+}
+
+// QPDFJSON decodes into v what `qpdf --json args...` says of a file (args name the file and
+// the keys wanted, e.g. "--json-key=acroform", path): the structure as an independent
+// reader sees it.
+func QPDFJSON(t testing.TB, v any, args ...string) {
+	t.Helper()
+	raw := Run(t, "qpdf", "qpdf", append([]string{"--json"}, args...)...)
+	if err := json.Unmarshal([]byte(raw), v); err != nil {
+		t.Fatalf("qpdf JSON: %v\n%s", err, raw)
+	}
 }
 
 // QPDFCheck fails the test unless qpdf --check finds the file sound.
