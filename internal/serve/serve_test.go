@@ -133,41 +133,35 @@ func TestBrowserReload(t *testing.T) {
 	}
 }
 
-// waitStreams waits until n event streams have been opened since the server started. The
-// deadline only turns a hang into a failure; nothing is timed.
+// waitStreams waits until n event streams have been opened since the server started.
 func waitStreams(t testing.TB, s *Server, n int) {
 	t.Helper()
-	deadline := time.After(20 * time.Second)
-	for {
-		s.mu.Lock()
-		got, opened := s.streams, s.opened
-		s.mu.Unlock()
-		if got >= n {
-			return
-		}
-		select {
-		case <-opened:
-		case <-deadline:
-			t.Fatalf("only %d of %d event streams opened", got, n)
-		}
-	}
+	waitCount(t, s, n, "event streams opened", func() (int, chan struct{}) { return s.streams, s.opened })
 }
 
 // waitGen waits until the server has run n builds, good or bad.
 func waitGen(t testing.TB, s *Server, n int) {
 	t.Helper()
+	waitCount(t, s, n, "builds ran", func() (int, chan struct{}) { return s.gen, s.changed })
+}
+
+// waitCount waits until the count read (under the server's lock) reaches n, waking on the
+// channel read with it, which the server closes when the count moves. The deadline only
+// turns a hang into a failure; nothing is timed.
+func waitCount(t testing.TB, s *Server, n int, what string, read func() (int, chan struct{})) {
+	t.Helper()
 	deadline := time.After(20 * time.Second)
 	for {
 		s.mu.Lock()
-		got, changed := s.gen, s.changed
+		got, moved := read()
 		s.mu.Unlock()
 		if got >= n {
 			return
 		}
 		select {
-		case <-changed:
+		case <-moved:
 		case <-deadline:
-			t.Fatalf("only %d of %d builds ran", got, n)
+			t.Fatalf("only %d of %d %s", got, n, what)
 		}
 	}
 }
