@@ -321,15 +321,21 @@ func (a *Analyzer) Terms(w Word) []string {
 // family is the stem a term's derivational family shares, when the stemmer leaves the verb
 // and its noun apart, or "": the -xión noun meets its -ctar verb (conexión, conectar), the
 // -sión noun its -sar verb (revisión, revisar), the -olución noun its -olver verb
-// (devolución, devolver), and a stem whose root vowel splits into ie or ue meets the
-// infinitive's (cierra and cerrar, devuelvo and devolver, puede and poder). Terms gives the
+// (devolución, devolver), the -ante, -ente and -iente adjective or noun of a verb meets the
+// verb (faltante and faltar, asistente and asistencia and asistir, dependiente and depender:
+// Snowball strips -ante only deep in a long word), and a stem whose root vowel splits into
+// ie or ue meets the infinitive's (cierra and cerrar, devuelvo and devolver, puede and
+// poder). A root shorter than [minDerivedStem] keeps its ending (cliente). Terms gives the
 // family stem to the index and to the query alike, so the browser must compute it the same.
 func family(t string) string {
 	if utf8.RuneCountInString(t) < minDerivedStem {
 		return ""
 	}
-	for _, r := range [...]struct{ end, repl string }{{"xion", "ct"}, {"sion", "s"}, {"olu", "olv"}} {
-		if base, ok := strings.CutSuffix(t, r.end); ok && utf8.RuneCountInString(base) >= 2 {
+	for _, r := range [...]struct {
+		end, repl string
+		min       int
+	}{{"xion", "ct", 2}, {"sion", "s", 2}, {"olu", "olv", 2}, {"ient", "", minDerivedStem}, {"ant", "", minDerivedStem}, {"ent", "", minDerivedStem}} {
+		if base, ok := strings.CutSuffix(t, r.end); ok && utf8.RuneCountInString(base) >= r.min {
 			return base + r.repl
 		}
 	}

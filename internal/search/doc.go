@@ -31,7 +31,7 @@
 // spellings meet. A stem ending in -ic also gives the stem without it, so the -icar verbs
 // meet their nouns (verificar and verificación share verif), and each stem gives the stem of
 // its derivational family where the stemmer leaves a verb and its noun apart: conexión and
-// conectar, revisión and revisar, devolución and devolver, and the root vowels that split
+// conectar, revisión and revisar, devolución and devolver, faltante and faltar, and the root vowels that split
 // (cierra and cerrar, devuelvo and devolver). A query word is analysed from its folded form
 // alone ([Analyzer.QueryTerms]): the same query finds the same with or without accents; a
 // short query stem also reads its root i as e (pido and pedir).

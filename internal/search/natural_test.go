@@ -160,12 +160,17 @@ func TestFamilies(t *testing.T) {
 		{"perdio", "pérdida", true, true},
 		{"pido", "pedir", true, true},
 		{"sirvo", "servir", true, true},
+		{"faltaba", "faltante", false, true},
+		{"asistir", "asistencia", false, true},
+		{"depender", "dependiente", false, true},
+		{"convenir", "conveniente", false, true},
 		// Words of different families stay apart.
 		{"conexión", "contacto", false, false},
 		{"revisión", "reserva", false, false},
 		{"pido", "pida", true, true},
 		{"físico", "fecha", true, false},
 		{"político", "pelota", true, false},
+		{"cliente", "clima", false, false}, // too short a root to lose its -ente
 	} {
 		if got := share(c.a, c.b, c.query); got != c.want {
 			t.Errorf("%s and %s share a term: %v, want %v (%q, %q)", c.a, c.b, got, c.want,

@@ -230,7 +230,8 @@
   // index, so Go stays their one source.
   function Analyzer(stopWords, minDerivedStem, lightWords) {
     var stop = new Set(stopWords), light = new Set(lightWords || []);
-    var FAMILY = [["xion", "ct"], ["sion", "s"], ["olu", "olv"]];
+    var FAMILY = [["xion", "ct", 2], ["sion", "s", 2], ["olu", "olv", 2], ["ient", "", minDerivedStem],
+      ["ant", "", minDerivedStem], ["ent", "", minDerivedStem]];
     // family: see family in internal/search.
     function family(t) {
       if (Array.from(t).length < minDerivedStem) return "";
@@ -238,7 +239,7 @@
         var end = FAMILY[r][0];
         if (t.length >= end.length && t.slice(t.length - end.length) === end) {
           var base = t.slice(0, t.length - end.length);
-          if (Array.from(base).length >= 2) return base + FAMILY[r][1];
+          if (Array.from(base).length >= FAMILY[r][2]) return base + FAMILY[r][1];
         }
       }
       for (var i = t.length - 3; i >= 1; i--) {
