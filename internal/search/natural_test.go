@@ -15,10 +15,10 @@ func allQuerySets(t *testing.T) []querySet {
 	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
 	var out []querySet
 	for _, f := range []string{"queries-dev", "queries-heldout", "queries-heldout-2", "natural-requinoa-dev", "natural-requinoa-heldout",
-		"natural-requinoa-blind"} {
+		"natural-requinoa-blind", "natural-requinoa-blind2"} {
 		out = append(out, querySet{seed, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
-	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout", "natural-prestamo-blind"} {
+	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout", "natural-prestamo-blind", "natural-prestamo-blind2"} {
 		out = append(out, querySet{loan, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
 	return out
