@@ -228,6 +228,9 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 // sectionView is a manual section ready for the templates.
 type sectionView struct {
 	ID, Title, Number, Heading, FormCode string
+	// Cited is the name the checklist cites the section by, "Paso 3", when its parent has a
+	// label; "" otherwise.
+	Cited string
 	Level                                int
 	Lettered                             bool
 	Items                                []itemView
@@ -314,9 +317,12 @@ func (r *renderer) manualView() (map[string]any, error) {
 			for _, c := range s.Checks {
 				size += len(c.Text)
 			}
-			v := sectionView{ID: s.ID, Title: s.Title, Number: s.CitedNumber(), Heading: s.CitedHeading(),
+			v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.CitedHeading(),
 				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
 				text: s.Text, md: r.md, shown: &shown{}}
+			if cited := s.CitedNumber(); cited != s.Number {
+				v.Cited = cited
+			}
 			for _, it := range s.Items {
 				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md, shown: &shown{}})
 			}

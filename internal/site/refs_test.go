@@ -12,7 +12,7 @@ import (
 // TestPaperAndWebCiteAlike: a technician goes from the sheet to the manual and back. Every
 // line of the checklist PDF, "A5 El ID AnyDesk fue… paso 3b", appears in the manual's boxes
 // "En la lista de verificación" with the same number, text and citation; and every step a
-// sheet cites ("paso 3", "Req. 2") is a heading of the manual that says so.
+// sheet cites ("paso 3", "Req. 2") stands, so named, above its heading in the manual.
 func TestPaperAndWebCiteAlike(t *testing.T) {
 	s := render(t, "../..")
 	p := s.Procedure
@@ -52,8 +52,9 @@ func TestPaperAndWebCiteAlike(t *testing.T) {
 				if src.Section.Number == "" {
 					continue // cited by title, which is the heading as it is
 				}
-				// "paso 3" on the sheet, "Paso 3. Inicio de Sesión…" on the page.
-				head := strings.ToUpper(ref[:1]) + ref[1:] + ". " + src.Section.Title
+				// "paso 3" on the sheet; on the page "Paso 3" above the heading "3. Inicio de
+				// Sesión…", the approved text's own.
+				head := strings.ToUpper(ref[:1]) + ref[1:] + " " + src.Section.Heading()
 				if !strings.Contains(headings, head) {
 					t.Errorf("%s cites %q: the manual has no heading %q", num, ref, head)
 				}
