@@ -230,12 +230,12 @@ type sectionView struct {
 	ID, Title, Number, Heading, FormCode string
 	// Cited is the name the checklist cites the section by, "Paso 3", when its parent has a
 	// label; "" otherwise.
-	Cited string
-	Level                                int
-	Lettered                             bool
-	Items                                []itemView
-	Checks                               []checkView
-	Sections                             []sectionView
+	Cited    string
+	Level    int
+	Lettered bool
+	Items    []itemView
+	Checks   []checkView
+	Sections []sectionView
 
 	text  procedure.Markdown
 	md    *markdown.Renderer

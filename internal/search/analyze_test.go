@@ -77,7 +77,7 @@ func TestTerms(t *testing.T) {
 		{"policía", "polici polic", "polici"},
 		{"auditoría", "auditori auditor", "auditori"},
 		{"técnico", "tecnic tecn", ""},
-		{"físico", "fisic", ""}, // too short to lose -ic
+		{"físico", "fisic", ""},               // too short to lose -ic
 		{"emergencias", "emergent emerg", ""}, // -encia becomes -ente, which meets the verb
 		{"políticas", "polit", ""},
 		{"año", "ano", ""},
