@@ -48,10 +48,14 @@
 // # Synonyms
 //
 // A query word that the manual and the decree do not use is expanded to its synonyms that
-// they do use, matched below an exact word. The synonyms come from the LibreOffice Spanish
-// thesaurus (package thesaurus, LGPL 2.1), its entries in common use, and from the
-// procedure's own lists (search.synonyms in procedure.yaml, whose phrases are recognised in
-// a query typed whole). Both are cut to the site's vocabulary when the index is built: the
+// they do use, matched below an exact word. The synonyms come from three sources, the surest
+// first: a plain-language list written for pauta (lenguaje-claro.txt: about 400 groups that
+// link the words citizens and staff type to the words procedures and decrees use, pedir and
+// solicitar, computador and equipo, en persona and presencial; written for any municipal
+// procedure, without looking at a manual or a query set), the LibreOffice Spanish thesaurus
+// (package thesaurus, LGPL 2.1), its entries in common use, and the procedure's own lists
+// (search.synonyms in procedure.yaml). Phrases of the list and of the procedure's lists are
+// recognised in a query typed whole. Both are cut to the site's vocabulary when the index is built: the
 // index holds, per word absent from the text, the few terms of the text it leads to, and so
 // grows with the manual, not with the thesaurus.
 //

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -336,5 +337,48 @@ func TestQuestions(t *testing.T) {
 	loan := plainIndex(t, "../../testdata/projects/prestamo-equipos")
 	if got := hrefs(loan.Search("hasta cuando puedo tenerlo")); len(got) == 0 || got[0] != "index.html#renovacion" {
 		t.Errorf("hasta cuando puedo tenerlo: %q", got)
+	}
+}
+
+// The plain-language list links a reader's everyday word to the one procedures use where
+// the thesaurus does not: «computador» finds the section that says «equipo», and a phrase of
+// the list typed whole («mesa de ayuda») finds where the text says «soporte».
+func TestPlainLanguageSynonyms(t *testing.T) {
+	ix := synonymsIndex(t, "")
+	for _, e := range analysedThesaurus().entries {
+		if e >= 0 && analysedThesaurus().words[e] == "computador" {
+			t.Fatal("the thesaurus has an entry for computador: the test would not test the list")
+		}
+	}
+	for _, c := range []struct{ query, want, term string }{
+		{"computador ", "index.html#conexion", "equip"},
+		{"mesa de ayuda", "decreto.html#considerando", "soport"},
+	} {
+		i := slices.Index(hrefs(ix.Search(c.query)), c.want)
+		if i < 0 {
+			t.Errorf("%q does not find %s: %q", c.query, c.want, hrefs(ix.Search(c.query)))
+			continue
+		}
+		if words := ix.Search(c.query)[i].Words; !slices.ContainsFunc(words, func(w HitWord) bool { return w.How == Synonym && w.Term == c.term }) {
+			t.Errorf("%q: %s matched %+v, want %s as a synonym", c.query, c.want, words, c.term)
+		}
+	}
+}
+
+// Every group of the plain-language list has two entries or more, each at most maxPhrase
+// words of lowercase letters, none twice: what the format promises and search can read.
+func TestPlainLanguageList(t *testing.T) {
+	groups := plainLanguage()
+	if len(groups) < 200 {
+		t.Fatalf("%d groups", len(groups))
+	}
+	for _, g := range groups {
+		seen := map[string]bool{}
+		for _, w := range g {
+			if w != strings.ToLower(w) || len(strings.Fields(w)) > maxPhrase || len(Words(w)) == 0 || seen[w] {
+				t.Errorf("group %q: entry %q", g, w)
+			}
+			seen[w] = true
+		}
 	}
 }

@@ -302,6 +302,50 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		}
 		return false
 	}
+	// Each entry of a group links to the others. The procedure's own lists (listed) may give
+	// keys of any length, each to every other entry; the plain-language list, like the
+	// thesaurus, only longer keys, to at most maxSynonyms terms.
+	listed := map[string]bool{}
+	linkGroup := func(words []string, own bool) {
+		type entry struct {
+			key   string
+			terms []string // index terms of a one-word entry
+		}
+		var es []entry
+		for _, w := range words {
+			var keys []string
+			var terms []string
+			for _, x := range Words(w) {
+				q := ix.an.QueryTerms(x)
+				if len(q) == 0 {
+					continue
+				}
+				keys = append(keys, q[0])
+				terms = ix.an.Terms(x)
+			}
+			if len(keys) != 1 {
+				terms = nil // a phrase is recognised in a query; it stands for no term
+			}
+			es = append(es, entry{strings.Join(keys, " "), terms})
+		}
+		limit := maxSynonyms
+		if own {
+			limit = len(es)
+		}
+		for i, a := range es {
+			listed[a.key] = listed[a.key] || own
+			for j, b := range es {
+				if i != j {
+					link(a.key, a.terms, b.terms, limit)
+				}
+			}
+		}
+	}
+	// The plain-language list first: written for readers' words, its links are surer than the
+	// thesaurus's, which fills what is left of a key's share.
+	for _, g := range plainLanguage() {
+		linkGroup(g, false)
+	}
 	// Only the entries with a synonym the text uses can link: found through the terms of
 	// the text, and taken in the thesaurus's order.
 	th := analysedThesaurus()
@@ -327,37 +371,8 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 			}
 		}
 	}
-	listed := map[string]bool{} // keys of the procedure's own lists
 	for _, g := range groups {
-		type entry struct {
-			key   string
-			terms []string // index terms of a one-word entry
-		}
-		var es []entry
-		for _, w := range g.Words {
-			var keys []string
-			var terms []string
-			for _, x := range Words(w) {
-				q := ix.an.QueryTerms(x)
-				if len(q) == 0 {
-					continue
-				}
-				keys = append(keys, q[0])
-				terms = ix.an.Terms(x)
-			}
-			if len(keys) != 1 {
-				terms = nil // a phrase is recognised in a query; it stands for no term
-			}
-			es = append(es, entry{strings.Join(keys, " "), terms})
-		}
-		for i, a := range es {
-			listed[a.key] = true
-			for j, b := range es {
-				if i != j {
-					link(a.key, a.terms, b.terms, len(es))
-				}
-			}
-		}
+		linkGroup(g.Words, true)
 	}
 	ix.syn = make([]synonym, 0, len(links))
 	for key, ts := range links {
