@@ -306,28 +306,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	// keys of any length, each to every other entry; the plain-language list, like the
 	// thesaurus, only longer keys, to at most maxSynonyms terms.
 	listed := map[string]bool{}
-	linkGroup := func(words []string, own bool) {
-		type entry struct {
-			key   string
-			terms []string // index terms of a one-word entry
-		}
-		var es []entry
-		for _, w := range words {
-			var keys []string
-			var terms []string
-			for _, x := range Words(w) {
-				q := ix.an.QueryTerms(x)
-				if len(q) == 0 {
-					continue
-				}
-				keys = append(keys, q[0])
-				terms = ix.an.Terms(x)
-			}
-			if len(keys) != 1 {
-				terms = nil // a phrase is recognised in a query; it stands for no term
-			}
-			es = append(es, entry{strings.Join(keys, " "), terms})
-		}
+	linkGroup := func(es []groupEntry, own bool) {
 		limit := maxSynonyms
 		if own {
 			limit = len(es)
@@ -343,7 +322,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	}
 	// The plain-language list first: written for readers' words, its links are surer than the
 	// thesaurus's, which fills what is left of a key's share.
-	for _, g := range plainLanguage() {
+	for _, g := range analysedPlainLanguage() {
 		linkGroup(g, false)
 	}
 	// Only the entries with a synonym the text uses can link: found through the terms of
@@ -372,7 +351,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		}
 	}
 	for _, g := range groups {
-		linkGroup(g.Words, true)
+		linkGroup(analyseGroup(ix.an, g.Words), true)
 	}
 	ix.syn = make([]synonym, 0, len(links))
 	for key, ts := range links {
@@ -439,7 +418,11 @@ func (ix *Index) synKeys() []string {
 	return out
 }
 
-// Prepare reads and analyses the thesaurus that Build links synonyms with, once per process.
+// Prepare reads and analyses the thesaurus and the plain-language list that Build links
+// synonyms with, once per process.
 // Build does it when it first needs it; a build calls it beforehand on a core that reading
 // the source leaves idle, since it depends on nothing in the project.
-func Prepare() { analysedThesaurus() }
+func Prepare() {
+	analysedThesaurus()
+	analysedPlainLanguage()
+}
