@@ -379,8 +379,10 @@ func (b *builder) finish() {
 	// stemming is most of counting.
 	terms := newSharedTerms(ix.an)
 	t := newTermCounter(terms)
+	counters := []*termCounter{t}
 	if mid := b.half(); mid > 0 {
 		second := newTermCounter(terms)
+		counters = append(counters, second)
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
@@ -389,7 +391,6 @@ func (b *builder) finish() {
 		}()
 		countRange(t, 0, mid)
 		wg.Wait()
-		t.absorb(second)
 	} else {
 		countRange(t, 0, len(ix.Entries))
 	}
@@ -399,21 +400,40 @@ func (b *builder) finish() {
 			avg[f] += l[f] / float64(n)
 		}
 	}
-	t.grow(len(terms.terms) - 1)
 	order := make([]int, len(terms.terms))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return compareUTF16(terms.terms[a], terms.terms[b]) })
+	// Every count is a posting of its own (a counter meets each result's entries together,
+	// in document order): the postings of all terms share one array, each term's placed in
+	// sorted order, and a count's weight is computed where it lands.
+	df := make([]int32, len(terms.terms))
+	for _, c := range counters {
+		c.eachCount(func(id int32, _ *termCount) { df[id]++ })
+	}
+	next := make([]int, len(terms.terms))
+	all := make([]posting, 0, func() int {
+		total := 0
+		for _, c := range counters {
+			total += c.n
+		}
+		return total
+	}())
 	ix.terms = make([]string, len(order))
 	ix.postings = make([][]posting, len(order))
 	for ti, id := range order {
 		ix.terms[ti] = terms.terms[id]
-		counts := t.merged(id)
-		df := float64(len(counts))
-		idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
-		ps := make([]posting, 0, len(counts))
-		for _, c := range counts {
+		next[id] = len(all)
+		all = all[:len(all)+int(df[id])]
+		ix.postings[ti] = all[next[id]:len(all):len(all)]
+	}
+	idf := make([]float64, len(df))
+	for id, d := range df {
+		idf[id] = math.Log(1 + (float64(n)-float64(d)+0.5)/(float64(d)+0.5))
+	}
+	for _, ctr := range counters {
+		ctr.eachCount(func(id int32, c *termCount) {
 			var x float64
 			for f := range numFields {
 				if c.freq[f] == 0 {
@@ -426,10 +446,10 @@ func (b *builder) finish() {
 				}
 				x += weight * float64(c.freq[f]) / norm
 			}
-			w := int(math.Round(weightScale * idf * x * (k1 + 1) / (k1 + x)))
-			ps = append(ps, posting{doc: int(c.doc), weight: max(w, 1)})
-		}
-		ix.postings[ti] = ps
+			w := int(math.Round(weightScale * idf[id] * x * (k1 + 1) / (k1 + x)))
+			all[next[id]] = posting{doc: int(c.doc), weight: max(w, 1)}
+			next[id]++
+		})
 	}
 }
 
@@ -503,12 +523,26 @@ func (s *sharedTerms) idsOf(key string, w Word) []int32 {
 	return ids
 }
 
-// termCounter counts how often each term occurs in each field of each result.
+// termCounter counts how often each term occurs in each field of each result. The counts of
+// all terms go into one list, in the order they are met, rather than one growing list per
+// term: a long manual has tens of thousands of terms, and the appends to as many lists were
+// most of what an index allocated. The list is held in chunks, never copied as it grows.
 type termCounter struct {
 	shared *sharedTerms
 	words  map[string][]int32 // the shared analysis of the words met, without its lock
-	post   [][]termCount      // by term id; in document order, as entries are counted
+	chunks []*countChunk
+	n      int     // counts in chunks
+	last   []int32 // by term id: 1 + the index of its latest count, or 0 for none yet
+	doc    int     // the result being counted
 }
+
+// countChunk holds countChunkSize counts and their terms.
+type countChunk struct {
+	counts [countChunkSize]termCount
+	ids    [countChunkSize]int32
+}
+
+const countChunkSize = 1 << 13
 
 // termCount is small on purpose: a long manual has millions of them.
 type termCount struct {
@@ -520,8 +554,13 @@ func newTermCounter(shared *sharedTerms) *termCounter {
 	return &termCounter{shared: shared, words: map[string][]int32{}}
 }
 
-// count adds the terms of text to a field of doc and returns how many words it has.
+// count adds the terms of text to a field of doc and returns how many words it has. A
+// counter is given each result's entries together, results in ascending order.
 func (t *termCounter) count(doc, field int, text string) float64 {
+	if doc < t.doc {
+		panic("search: results counted out of order")
+	}
+	t.doc = doc
 	words := 0.0
 	scanWords(text, func(lower, fold []byte, number bool) {
 		if number {
@@ -553,67 +592,42 @@ func (t *termCounter) idsOf(key string, w func() Word) []int32 {
 	return ids
 }
 
-// absorb adds the counts of o, all of results after t's, to t.
-func (t *termCounter) absorb(o *termCounter) {
-	for id, ps := range o.post {
-		if len(ps) > 0 {
-			t.grow(id)
-			t.post[id] = append(t.post[id], ps...)
-		}
-	}
-}
-
-// grow makes room for the counts of term id.
-func (t *termCounter) grow(id int) {
-	if id >= len(t.post) {
-		t.post = append(t.post, make([][]termCount, id+1-len(t.post))...)
-	}
-}
-
 func (t *termCounter) add(doc, field int, ids []int32) {
 	for _, id := range ids {
-		t.grow(int(id))
-		ps := t.post[id]
-		if k := len(ps) - 1; k >= 0 && int(ps[k].doc) == doc {
-			if ps[k].freq[field] < math.MaxUint16 {
-				ps[k].freq[field]++
-			}
-			continue
+		if int(id) >= len(t.last) {
+			t.last = append(t.last, make([]int32, int(id)+1-len(t.last))...)
 		}
-		var c termCount
-		c.doc = int32(doc)
-		c.freq[field] = 1
-		t.post[id] = append(ps, c)
+		// The term's latest count is this result's, or the term is new to the result.
+		if k := int(t.last[id]) - 1; k >= 0 {
+			c := &t.chunks[k/countChunkSize].counts[k%countChunkSize]
+			if int(c.doc) == doc {
+				if c.freq[field] < math.MaxUint16 {
+					c.freq[field]++
+				}
+				continue
+			}
+		}
+		k := t.n
+		if k%countChunkSize == 0 {
+			t.chunks = append(t.chunks, new(countChunk))
+		}
+		ch := t.chunks[k/countChunkSize]
+		ch.counts[k%countChunkSize] = termCount{doc: int32(doc)}
+		ch.counts[k%countChunkSize].freq[field] = 1
+		ch.ids[k%countChunkSize] = id
+		t.n++
+		t.last[id] = int32(t.n)
 	}
 }
 
-// merged returns the counts of a term by ascending doc, one per doc.
-func (t *termCounter) merged(id int) []termCount {
-	ps := t.post[id]
-	if slices.IsSortedFunc(ps, func(a, b termCount) int { return int(a.doc - b.doc) }) && !hasRepeats(ps) {
-		return ps
-	}
-	slices.SortStableFunc(ps, func(a, b termCount) int { return int(a.doc - b.doc) })
-	out := ps[:0]
-	for _, c := range ps {
-		if k := len(out) - 1; k >= 0 && out[k].doc == c.doc {
-			for f := range numFields {
-				out[k].freq[f] = uint16(min(int(out[k].freq[f])+int(c.freq[f]), math.MaxUint16))
-			}
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-func hasRepeats(ps []termCount) bool {
-	for i := 1; i < len(ps); i++ {
-		if ps[i].doc == ps[i-1].doc {
-			return true
+// eachCount calls f with every count and its term, in the order they were met.
+func (t *termCounter) eachCount(f func(id int32, c *termCount)) {
+	for i, ch := range t.chunks {
+		m := min(countChunkSize, t.n-i*countChunkSize)
+		for j := range m {
+			f(ch.ids[j], &ch.counts[j])
 		}
 	}
-	return false
 }
 
 // sequences holds, per result, its heading and passages as sequences of the terms of their
