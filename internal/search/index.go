@@ -377,11 +377,16 @@ func (b *builder) finish() {
 	// of a build to finish. Each half holds whole results, so their counts only add up. The
 	// halves share the analysis of words: most words of a manual occur in both, and
 	// stemming is most of counting.
-	terms := newSharedTerms(ix.an)
-	t := newTermCounter(terms)
+	mid := b.half()
+	firstEnd := len(ix.Entries)
+	if mid > 0 {
+		firstEnd = mid
+	}
+	terms := newSharedTerms(ix.an, distinctWords(ix.Entries))
+	t := newTermCounter(terms, distinctWords(ix.Entries[:firstEnd]))
 	counters := []*termCounter{t}
-	if mid := b.half(); mid > 0 {
-		second := newTermCounter(terms)
+	if mid > 0 {
+		second := newTermCounter(terms, distinctWords(ix.Entries[mid:]))
 		counters = append(counters, second)
 		var wg sync.WaitGroup
 		wg.Add(1)
@@ -406,51 +411,56 @@ func (b *builder) finish() {
 	}
 	slices.SortFunc(order, func(a, b int) int { return compareUTF16(terms.terms[a], terms.terms[b]) })
 	// Every count is a posting of its own (a counter meets each result's entries together,
-	// in document order): the postings of all terms share one array, each term's placed in
-	// sorted order, and a count's weight is computed where it lands.
+	// in document order): a count's weight is computed as it is appended to its term's
+	// postings, made to the size of the term's counts.
 	df := make([]int32, len(terms.terms))
 	for _, c := range counters {
-		c.eachCount(func(id int32, _ *termCount) { df[id]++ })
+		c.eachCount(func(id int32, _ int, _ *[numFields]uint16) { df[id]++ })
 	}
-	next := make([]int, len(terms.terms))
-	all := make([]posting, 0, func() int {
-		total := 0
-		for _, c := range counters {
-			total += c.n
-		}
-		return total
-	}())
+	post := make([][]posting, len(terms.terms))
 	ix.terms = make([]string, len(order))
 	ix.postings = make([][]posting, len(order))
 	for ti, id := range order {
 		ix.terms[ti] = terms.terms[id]
-		next[id] = len(all)
-		all = all[:len(all)+int(df[id])]
-		ix.postings[ti] = all[next[id]:len(all):len(all)]
+		post[id] = make([]posting, 0, df[id])
 	}
 	idf := make([]float64, len(df))
 	for id, d := range df {
 		idf[id] = math.Log(1 + (float64(n)-float64(d)+0.5)/(float64(d)+0.5))
 	}
 	for _, ctr := range counters {
-		ctr.eachCount(func(id int32, c *termCount) {
+		ctr.eachCount(func(id int32, doc int, freq *[numFields]uint16) {
 			var x float64
 			for f := range numFields {
-				if c.freq[f] == 0 {
+				if freq[f] == 0 {
 					continue
 				}
 				weight, b := fieldParams(f)
 				norm := 1 - b
 				if avg[f] > 0 {
-					norm += b * lens[c.doc][f] / avg[f]
+					norm += b * lens[doc][f] / avg[f]
 				}
-				x += weight * float64(c.freq[f]) / norm
+				x += weight * float64(freq[f]) / norm
 			}
 			w := int(math.Round(weightScale * idf[id] * x * (k1 + 1) / (k1 + x)))
-			all[next[id]] = posting{doc: int(c.doc), weight: max(w, 1)}
-			next[id]++
+			post[id] = append(post[id], posting{doc: doc, weight: max(w, 1)})
 		})
 	}
+	for ti, id := range order {
+		ix.postings[ti] = post[id]
+	}
+}
+
+// distinctWords estimates how many distinct words the entries have, to size the maps that
+// number them once rather than grow them by doubling: by Heaps' law, about the square root of
+// the number of words times a constant (30 fits the seed and the bench's vocabulary); a word is
+// about six bytes with its space.
+func distinctWords(es []Entry) int {
+	n := 0
+	for _, e := range es {
+		n += len(e.Heading) + len(e.Text)
+	}
+	return min(30*int(math.Sqrt(float64(n/6))), 1<<16)
 }
 
 // minHalf is the fewest entries worth counting in two halves.
@@ -489,8 +499,8 @@ type sharedTerms struct {
 	terms []string // by id
 }
 
-func newSharedTerms(an *Analyzer) *sharedTerms {
-	return &sharedTerms{an: an, words: map[string][]int32{}, ids: map[string]int32{}}
+func newSharedTerms(an *Analyzer, words int) *sharedTerms {
+	return &sharedTerms{an: an, words: make(map[string][]int32, words), ids: make(map[string]int32, words)}
 }
 
 // idsOf are the ids of the terms of w, known as key. Two counters meeting a new word at once
@@ -526,7 +536,9 @@ func (s *sharedTerms) idsOf(key string, w Word) []int32 {
 // termCounter counts how often each term occurs in each field of each result. The counts of
 // all terms go into one list, in the order they are met, rather than one growing list per
 // term: a long manual has tens of thousands of terms, and the appends to as many lists were
-// most of what an index allocated. The list is held in chunks, never copied as it grows.
+// most of what an index allocated. The list is held in chunks, never copied as it grows, and
+// a count does not repeat its result: the results are counted one after the other, so the
+// list only records where each result's counts begin.
 type termCounter struct {
 	shared *sharedTerms
 	words  map[string][]int32 // the shared analysis of the words met, without its lock
@@ -534,39 +546,41 @@ type termCounter struct {
 	n      int     // counts in chunks
 	last   []int32 // by term id: 1 + the index of its latest count, or 0 for none yet
 	doc    int     // the result being counted
+	from   int     // the index of its first count
+	docs   []docCounts
 }
 
-// countChunk holds countChunkSize counts and their terms.
+// docCounts says where the counts of a result begin.
+type docCounts struct{ doc, from int32 }
+
+// countChunk holds countChunkSize counts: how often a term occurs in each field, and the term.
 type countChunk struct {
-	counts [countChunkSize]termCount
-	ids    [countChunkSize]int32
+	freq [countChunkSize][numFields]uint16 // saturates; no field of a section repeats a term 65,535 times
+	ids  [countChunkSize]int32
 }
 
 const countChunkSize = 1 << 13
 
-// termCount is small on purpose: a long manual has millions of them.
-type termCount struct {
-	doc  int32
-	freq [numFields]uint16 // saturates; no field of a section repeats a term 65,535 times
-}
-
-func newTermCounter(shared *sharedTerms) *termCounter {
-	return &termCounter{shared: shared, words: map[string][]int32{}}
+func newTermCounter(shared *sharedTerms, words int) *termCounter {
+	return &termCounter{shared: shared, words: make(map[string][]int32, words), doc: -1}
 }
 
 // count adds the terms of text to a field of doc and returns how many words it has. A
 // counter is given each result's entries together, results in ascending order.
 func (t *termCounter) count(doc, field int, text string) float64 {
-	if doc < t.doc {
-		panic("search: results counted out of order")
+	if doc != t.doc {
+		if doc < t.doc {
+			panic("search: results counted out of order")
+		}
+		t.doc, t.from = doc, t.n
+		t.docs = append(t.docs, docCounts{doc: int32(doc), from: int32(t.n)})
 	}
-	t.doc = doc
 	words := 0.0
 	scanWords(text, func(lower, fold []byte, number bool) {
 		if number {
 			for _, num := range numbers(string(fold)) {
 				words++
-				t.add(doc, field, t.idsOf(num, func() Word { return Word{Lower: num, Fold: num, Number: true} }))
+				t.add(field, t.idsOf(num, func() Word { return Word{Lower: num, Fold: num, Number: true} }))
 			}
 			return
 		}
@@ -577,7 +591,7 @@ func (t *termCounter) count(doc, field int, text string) float64 {
 			key := string(lower)
 			ids = t.idsOf(key, func() Word { return Word{Lower: key, Fold: string(fold)} })
 		}
-		t.add(doc, field, ids)
+		t.add(field, ids)
 	})
 	return words
 }
@@ -592,40 +606,43 @@ func (t *termCounter) idsOf(key string, w func() Word) []int32 {
 	return ids
 }
 
-func (t *termCounter) add(doc, field int, ids []int32) {
+// add counts the terms ids in a field of the result being counted.
+func (t *termCounter) add(field int, ids []int32) {
 	for _, id := range ids {
 		if int(id) >= len(t.last) {
 			t.last = append(t.last, make([]int32, int(id)+1-len(t.last))...)
 		}
 		// The term's latest count is this result's, or the term is new to the result.
-		if k := int(t.last[id]) - 1; k >= 0 {
-			c := &t.chunks[k/countChunkSize].counts[k%countChunkSize]
-			if int(c.doc) == doc {
-				if c.freq[field] < math.MaxUint16 {
-					c.freq[field]++
-				}
-				continue
+		if k := int(t.last[id]) - 1; k >= t.from {
+			f := &t.chunks[k/countChunkSize].freq[k%countChunkSize][field]
+			if *f < math.MaxUint16 {
+				*f++
 			}
+			continue
 		}
 		k := t.n
 		if k%countChunkSize == 0 {
 			t.chunks = append(t.chunks, new(countChunk))
 		}
 		ch := t.chunks[k/countChunkSize]
-		ch.counts[k%countChunkSize] = termCount{doc: int32(doc)}
-		ch.counts[k%countChunkSize].freq[field] = 1
+		ch.freq[k%countChunkSize] = [numFields]uint16{}
+		ch.freq[k%countChunkSize][field] = 1
 		ch.ids[k%countChunkSize] = id
 		t.n++
 		t.last[id] = int32(t.n)
 	}
 }
 
-// eachCount calls f with every count and its term, in the order they were met.
-func (t *termCounter) eachCount(f func(id int32, c *termCount)) {
-	for i, ch := range t.chunks {
-		m := min(countChunkSize, t.n-i*countChunkSize)
-		for j := range m {
-			f(ch.ids[j], &ch.counts[j])
+// eachCount calls f with every count, its term and its result, in the order they were met.
+func (t *termCounter) eachCount(f func(id int32, doc int, freq *[numFields]uint16)) {
+	for i, d := range t.docs {
+		to := t.n
+		if i+1 < len(t.docs) {
+			to = int(t.docs[i+1].from)
+		}
+		for k := int(d.from); k < to; k++ {
+			ch := t.chunks[k/countChunkSize]
+			f(ch.ids[k%countChunkSize], int(d.doc), &ch.freq[k%countChunkSize])
 		}
 	}
 }
