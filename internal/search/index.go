@@ -405,11 +405,21 @@ func (b *builder) finish() {
 			avg[f] += l[f] / float64(n)
 		}
 	}
+	// The terms are sorted while their postings are weighted: the two are independent, and
+	// at the end of a long build the index is often the only work left for two cores.
 	order := make([]int, len(terms.terms))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return compareUTF16(terms.terms[a], terms.terms[b]) })
+	sorted := make(chan struct{})
+	go func() {
+		defer close(sorted)
+		for i := range order {
+			order[i] = i
+		}
+		compare := compareUTF16
+		if !beyondBMP(terms.terms) {
+			compare = strings.Compare // the same order, without decoding runes
+		}
+		slices.SortFunc(order, func(a, b int) int { return compare(terms.terms[a], terms.terms[b]) })
+	}()
 	// Every count is a posting of its own (a counter meets each result's entries together,
 	// in document order): a count's weight is computed as it is appended to its term's
 	// postings, made to the size of the term's counts.
@@ -418,14 +428,9 @@ func (b *builder) finish() {
 		c.eachCount(func(id int32, _ int, _ *[numFields]uint16) { df[id]++ })
 	}
 	post := make([][]posting, len(terms.terms))
-	ix.terms = make([]string, len(order))
-	ix.postings = make([][]posting, len(order))
-	for ti, id := range order {
-		ix.terms[ti] = terms.terms[id]
-		post[id] = make([]posting, 0, df[id])
-	}
 	idf := make([]float64, len(df))
 	for id, d := range df {
+		post[id] = make([]posting, 0, d)
 		idf[id] = math.Log(1 + (float64(n)-float64(d)+0.5)/(float64(d)+0.5))
 	}
 	for _, ctr := range counters {
@@ -446,9 +451,27 @@ func (b *builder) finish() {
 			post[id] = append(post[id], posting{doc: doc, weight: max(w, 1)})
 		})
 	}
+	<-sorted
+	ix.terms = make([]string, len(order))
+	ix.postings = make([][]posting, len(order))
 	for ti, id := range order {
+		ix.terms[ti] = terms.terms[id]
 		ix.postings[ti] = post[id]
 	}
+}
+
+// beyondBMP reports whether a term has a character beyond U+FFFF, the only ones whose UTF-16
+// order (compareUTF16) differs from the order of their UTF-8 bytes: those start with a byte
+// of 0xF0 or more.
+func beyondBMP(terms []string) bool {
+	for _, t := range terms {
+		for i := 0; i < len(t); i++ {
+			if t[i] >= 0xF0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // distinctWords estimates how many distinct words the entries have, to size the maps that
