@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -131,7 +130,11 @@ func (t *Theme) Assets() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return maps.Clone(assets), nil
+	out := make(map[string][]byte, len(assets))
+	for name, b := range assets {
+		out[name] = b[:len(b):len(b)] // an append makes a copy, never writes into the shared bytes
+	}
+	return out, nil
 }
 
 // readAssets reads and compacts the files under assets/.
