@@ -1,6 +1,6 @@
 // Package gcbudget sets Go's garbage collector for a command that runs once and exits: no
 // collection while the heap fits in a small budget, and a collector keeping the heap within
-// half again what is alive once it would not.
+// a third more than what is alive once it would not.
 //
 // With its default setting (GOGC=100) Go collects whenever the heap has doubled since the
 // last collection, starting at 4 MiB. A build of a small project allocates a few MiB in a
@@ -9,9 +9,10 @@
 // exiting. Under a budget, the collector runs only when the process nears it. When a long
 // manual keeps more than half the budget alive, a proportional rule takes over, so a large
 // build never collects over and over against a limit it cannot meet: collect when the heap
-// has grown by half what is alive (GOGC=50) rather than Go's doubling. A long build's heap
-// is mostly pages and PDFs written and dropped, so the tighter rule holds markedly less
-// memory for a little more time (figures in the README's Development section).
+// has grown by 30 % of what is alive (GOGC=30) rather than Go's doubling. A long build's
+// heap is mostly pages and PDFs written and dropped, and what is alive is small beside what
+// is allocated, so the tighter rule holds markedly less memory for a little more time
+// (figures in the README's Development section).
 package gcbudget
 
 import (
@@ -27,7 +28,7 @@ import (
 const Default = 32 << 20
 
 // largeHeapGOGC is the collector's percent once the budget is outgrown.
-const largeHeapGOGC = 50
+const largeHeapGOGC = 30
 
 // Apply puts the process under a budget of that many bytes of Go memory. A GOGC or
 // GOMEMLIMIT set in the environment is the user's choice, and Apply leaves it alone.

@@ -225,7 +225,9 @@ func (r *renderer) page(out, tpl, title, desc string, data map[string]any, site 
 	})
 }
 
-// sectionView is a manual section ready for the templates.
+// sectionView is a manual section ready for the templates: its texts are rendered before
+// the templates run, so the templates read fields and call no method through reflection,
+// once for the manual and once for the decree's annex.
 type sectionView struct {
 	ID, Title, Number, Heading, FormCode string
 	// Cited is the name the checklist cites the section by, "Paso 3", when its parent has a
@@ -233,65 +235,15 @@ type sectionView struct {
 	Cited    string
 	Level    int
 	Lettered bool
+	Text     template.HTML
 	Items    []itemView
 	Checks   []checkView
 	Sections []sectionView
-
-	text  procedure.Markdown
-	md    *markdown.Renderer
-	shown *shown
-}
-
-// shown carries a text's HTML from the first page that shows it to the second: the manual
-// (its Body) and the decree's annex render the same sections one after the other, and the
-// annex takes the HTML the manual rendered instead of having goldmark parse every text of
-// the manual again. Handed over, the HTML is let go, so a long manual's is held only while
-// the manual page is written; asked a third time, the text is rendered again.
-type shown struct {
-	html  template.HTML
-	err   error
-	times int // how many times the text was asked for
-}
-
-func (s *shown) take(render func() (template.HTML, error)) (template.HTML, error) {
-	s.times++
-	switch s.times {
-	case 1:
-		s.html, s.err = render()
-		return s.html, s.err
-	case 2:
-		h := s.html
-		s.html = ""
-		return h, s.err
-	}
-	return render()
-}
-
-// Text is the section's text as HTML, rendered when a template asks for it: the manual page
-// and the decree's annex show the sections through Body, rendered once, so a long manual's
-// HTML is not also kept section by section.
-func (v sectionView) Text() (template.HTML, error) {
-	h, err := v.shown.take(func() (template.HTML, error) { return v.md.Block(string(v.text)) })
-	if err != nil {
-		return "", fmt.Errorf("section %s: %w", v.ID, err)
-	}
-	return h, nil
 }
 
 type itemView struct {
-	ID    string
-	text  procedure.Markdown
-	md    *markdown.Renderer
-	shown *shown
-}
-
-// Text is the item's text as inline HTML, rendered when a template asks for it.
-func (v itemView) Text() (template.HTML, error) {
-	h, err := v.shown.take(func() (template.HTML, error) { return v.md.Inline(string(v.text)) })
-	if err != nil {
-		return "", fmt.Errorf("item %s: %w", v.ID, err)
-	}
-	return h, nil
+	ID   string
+	Text template.HTML
 }
 
 // checkView is a check as the manual shows it: with the number the sheet prints it with
@@ -303,54 +255,62 @@ func (r *renderer) manualView() (map[string]any, error) {
 	for _, ph := range r.p.Checklist.Phases {
 		phaseTitle[ph.ID] = ph.Title
 	}
-	// size is about the length of Body, so that it is allocated once: a long manual's is
-	// megabytes, and growing it by doubling would hold two or three copies at once.
-	size := 0
-	var conv func(ss []*procedure.Section) []sectionView
-	conv = func(ss []*procedure.Section) []sectionView {
-		var out []sectionView
-		for _, s := range ss {
-			size += bodyBytesPerSection + 2*len(s.Title) + len(s.Text) + len(s.Items)*bodyBytesPerItem + len(s.Checks)*bodyBytesPerCheck
-			for _, it := range s.Items {
-				size += len(it.Text)
-			}
-			for _, c := range s.Checks {
-				size += len(c.Text)
-			}
-			v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.CitedHeading(),
-				Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code,
-				text: s.Text, md: r.md, shown: &shown{}}
-			if cited := s.CitedNumber(); cited != s.Number {
-				v.Cited = cited
-			}
-			for _, it := range s.Items {
-				v.Items = append(v.Items, itemView{ID: it.ID, text: it.Text, md: r.md, shown: &shown{}})
-			}
-			for _, c := range s.Checks {
-				cv := checkView{Item: r.p.Checklist.ItemRef(c), Phase: phaseTitle[c.Phase], Text: c.Text}
-				if ref := c.Ref(); ref != s.Ref() {
-					cv.Cite = ref
-				}
-				v.Checks = append(v.Checks, cv)
-			}
-			v.Sections = conv(s.Sections)
-			out = append(out, v)
+	var view func(s *procedure.Section) (sectionView, error)
+	view = func(s *procedure.Section) (sectionView, error) {
+		text, err := r.md.Block(string(s.Text))
+		if err != nil {
+			return sectionView{}, fmt.Errorf("section %s: %w", s.ID, err)
 		}
-		return out
+		v := sectionView{ID: s.ID, Title: s.Title, Number: s.Number, Heading: s.CitedHeading(),
+			Level: min(s.Depth+1, 5), Lettered: s.List == "letters", FormCode: r.p.Checklist.Code, Text: text}
+		if cited := s.CitedNumber(); cited != s.Number {
+			v.Cited = cited
+		}
+		for _, it := range s.Items {
+			text, err := r.md.Inline(string(it.Text))
+			if err != nil {
+				return sectionView{}, fmt.Errorf("item %s: %w", it.ID, err)
+			}
+			v.Items = append(v.Items, itemView{ID: it.ID, Text: text})
+		}
+		for _, c := range s.Checks {
+			cv := checkView{Item: r.p.Checklist.ItemRef(c), Phase: phaseTitle[c.Phase], Text: c.Text}
+			if ref := c.Ref(); ref != s.Ref() {
+				cv.Cite = ref
+			}
+			v.Checks = append(v.Checks, cv)
+		}
+		for _, sub := range s.Sections {
+			sv, err := view(sub)
+			if err != nil {
+				return sectionView{}, err
+			}
+			v.Sections = append(v.Sections, sv)
+		}
+		return v, nil
 	}
-	sections := conv(r.p.Manual.Sections)
 	// The manual page and the decree's annex show the same sections: they are rendered once,
-	// with the theme's "section" template, as Body.
+	// with the theme's "section" template, as Body. Each part's texts are rendered as it is
+	// written, not all beforehand: the decree PDF, written beside the pages, takes the texts'
+	// layout blocks from the same parse, and a page running ahead would have them held.
 	t, err := r.th.Template("manual.html", nil)
 	if err != nil {
 		return nil, err
 	}
+	// Body is allocated once, at about its length: a long manual's is megabytes, and growing
+	// it by doubling would hold two or three copies at once.
 	var body strings.Builder
-	body.Grow(size)
-	for _, s := range sections {
+	body.Grow(bodySize(r.p))
+	sections := make([]sectionView, 0, len(r.p.Manual.Sections))
+	for _, s := range r.p.Manual.Sections {
+		v, err := view(s)
+		if err != nil {
+			return nil, err
+		}
+		sections = append(sections, v)
 		body.WriteByte('\n')
-		if err := t.ExecuteTemplate(&body, "section", s); err != nil {
-			return nil, fmt.Errorf("rendering section %s: %w", s.ID, err)
+		if err := t.ExecuteTemplate(&body, "section", v); err != nil {
+			return nil, fmt.Errorf("rendering section %s: %w", v.ID, err)
 		}
 	}
 	return map[string]any{"Title": r.p.Manual.Title, "Sections": sections, "Body": template.HTML(body.String()),
@@ -368,6 +328,21 @@ func lowered(ss []sectionView) []sectionView {
 		out[i] = s
 	}
 	return out
+}
+
+// bodySize is about the length of the manual's Body.
+func bodySize(p *procedure.Procedure) int {
+	size := 0
+	p.Manual.Walk(func(s *procedure.Section) {
+		size += bodyBytesPerSection + 2*len(s.Title) + len(s.Text) + len(s.Items)*bodyBytesPerItem + len(s.Checks)*bodyBytesPerCheck
+		for _, it := range s.Items {
+			size += len(it.Text)
+		}
+		for _, c := range s.Checks {
+			size += len(c.Text)
+		}
+	})
+	return size
 }
 
 // What the default theme's "section" template writes around a section's, an item's and a

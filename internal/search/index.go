@@ -377,10 +377,17 @@ func (b *builder) finish() {
 	// of a build to finish. Each half holds whole results, so their counts only add up. The
 	// halves share the analysis of words: most words of a manual occur in both, and
 	// stemming is most of counting.
-	terms := newSharedTerms(ix.an)
-	t := newTermCounter(terms)
-	if mid := b.half(); mid > 0 {
-		second := newTermCounter(terms)
+	mid := b.half()
+	firstEnd := len(ix.Entries)
+	if mid > 0 {
+		firstEnd = mid
+	}
+	terms := newSharedTerms(ix.an, distinctWords(ix.Entries))
+	t := newTermCounter(terms, distinctWords(ix.Entries[:firstEnd]))
+	counters := []*termCounter{t}
+	if mid > 0 {
+		second := newTermCounter(terms, distinctWords(ix.Entries[mid:]))
+		counters = append(counters, second)
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
@@ -389,7 +396,6 @@ func (b *builder) finish() {
 		}()
 		countRange(t, 0, mid)
 		wg.Wait()
-		t.absorb(second)
 	} else {
 		countRange(t, 0, len(ix.Entries))
 	}
@@ -399,38 +405,85 @@ func (b *builder) finish() {
 			avg[f] += l[f] / float64(n)
 		}
 	}
-	t.grow(len(terms.terms) - 1)
+	// The terms are sorted while their postings are weighted: the two are independent, and
+	// at the end of a long build the index is often the only work left for two cores.
 	order := make([]int, len(terms.terms))
-	for i := range order {
-		order[i] = i
+	sorted := make(chan struct{})
+	go func() {
+		defer close(sorted)
+		for i := range order {
+			order[i] = i
+		}
+		compare := compareUTF16
+		if !beyondBMP(terms.terms) {
+			compare = strings.Compare // the same order, without decoding runes
+		}
+		slices.SortFunc(order, func(a, b int) int { return compare(terms.terms[a], terms.terms[b]) })
+	}()
+	// Every count is a posting of its own (a counter meets each result's entries together,
+	// in document order): a count's weight is computed as it is appended to its term's
+	// postings, made to the size of the term's counts.
+	df := make([]int32, len(terms.terms))
+	for _, c := range counters {
+		c.eachCount(func(id int32, _ int, _ *[numFields]uint16) { df[id]++ })
 	}
-	slices.SortFunc(order, func(a, b int) int { return compareUTF16(terms.terms[a], terms.terms[b]) })
-	ix.terms = make([]string, len(order))
-	ix.postings = make([][]posting, len(order))
-	for ti, id := range order {
-		ix.terms[ti] = terms.terms[id]
-		counts := t.merged(id)
-		df := float64(len(counts))
-		idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
-		ps := make([]posting, 0, len(counts))
-		for _, c := range counts {
+	post := make([][]posting, len(terms.terms))
+	idf := make([]float64, len(df))
+	for id, d := range df {
+		post[id] = make([]posting, 0, d)
+		idf[id] = math.Log(1 + (float64(n)-float64(d)+0.5)/(float64(d)+0.5))
+	}
+	for _, ctr := range counters {
+		ctr.eachCount(func(id int32, doc int, freq *[numFields]uint16) {
 			var x float64
 			for f := range numFields {
-				if c.freq[f] == 0 {
+				if freq[f] == 0 {
 					continue
 				}
 				weight, b := fieldParams(f)
 				norm := 1 - b
 				if avg[f] > 0 {
-					norm += b * lens[c.doc][f] / avg[f]
+					norm += b * lens[doc][f] / avg[f]
 				}
-				x += weight * float64(c.freq[f]) / norm
+				x += weight * float64(freq[f]) / norm
 			}
-			w := int(math.Round(weightScale * idf * x * (k1 + 1) / (k1 + x)))
-			ps = append(ps, posting{doc: int(c.doc), weight: max(w, 1)})
-		}
-		ix.postings[ti] = ps
+			w := int(math.Round(weightScale * idf[id] * x * (k1 + 1) / (k1 + x)))
+			post[id] = append(post[id], posting{doc: doc, weight: max(w, 1)})
+		})
 	}
+	<-sorted
+	ix.terms = make([]string, len(order))
+	ix.postings = make([][]posting, len(order))
+	for ti, id := range order {
+		ix.terms[ti] = terms.terms[id]
+		ix.postings[ti] = post[id]
+	}
+}
+
+// beyondBMP reports whether a term has a character beyond U+FFFF, the only ones whose UTF-16
+// order (compareUTF16) differs from the order of their UTF-8 bytes: those start with a byte
+// of 0xF0 or more.
+func beyondBMP(terms []string) bool {
+	for _, t := range terms {
+		for i := 0; i < len(t); i++ {
+			if t[i] >= 0xF0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// distinctWords estimates how many distinct words the entries have, to size the maps that
+// number them once rather than grow them by doubling: by Heaps' law, about the square root of
+// the number of words times a constant (30 fits the seed and the bench's vocabulary); a word is
+// about six bytes with its space.
+func distinctWords(es []Entry) int {
+	n := 0
+	for _, e := range es {
+		n += len(e.Heading) + len(e.Text)
+	}
+	return min(30*int(math.Sqrt(float64(n/6))), 1<<16)
 }
 
 // minHalf is the fewest entries worth counting in two halves.
@@ -469,8 +522,8 @@ type sharedTerms struct {
 	terms []string // by id
 }
 
-func newSharedTerms(an *Analyzer) *sharedTerms {
-	return &sharedTerms{an: an, words: map[string][]int32{}, ids: map[string]int32{}}
+func newSharedTerms(an *Analyzer, words int) *sharedTerms {
+	return &sharedTerms{an: an, words: make(map[string][]int32, words), ids: make(map[string]int32, words)}
 }
 
 // idsOf are the ids of the terms of w, known as key. Two counters meeting a new word at once
@@ -503,31 +556,54 @@ func (s *sharedTerms) idsOf(key string, w Word) []int32 {
 	return ids
 }
 
-// termCounter counts how often each term occurs in each field of each result.
+// termCounter counts how often each term occurs in each field of each result. The counts of
+// all terms go into one list, in the order they are met, rather than one growing list per
+// term: a long manual has tens of thousands of terms, and the appends to as many lists were
+// most of what an index allocated. The list is held in chunks, never copied as it grows, and
+// a count does not repeat its result: the results are counted one after the other, so the
+// list only records where each result's counts begin.
 type termCounter struct {
 	shared *sharedTerms
 	words  map[string][]int32 // the shared analysis of the words met, without its lock
-	post   [][]termCount      // by term id; in document order, as entries are counted
+	chunks []*countChunk
+	n      int     // counts in chunks
+	last   []int32 // by term id: 1 + the index of its latest count, or 0 for none yet
+	doc    int     // the result being counted
+	from   int     // the index of its first count
+	docs   []docCounts
 }
 
-// termCount is small on purpose: a long manual has millions of them.
-type termCount struct {
-	doc  int32
-	freq [numFields]uint16 // saturates; no field of a section repeats a term 65,535 times
+// docCounts says where the counts of a result begin.
+type docCounts struct{ doc, from int32 }
+
+// countChunk holds countChunkSize counts: how often a term occurs in each field, and the term.
+type countChunk struct {
+	freq [countChunkSize][numFields]uint16 // saturates; no field of a section repeats a term 65,535 times
+	ids  [countChunkSize]int32
 }
 
-func newTermCounter(shared *sharedTerms) *termCounter {
-	return &termCounter{shared: shared, words: map[string][]int32{}}
+const countChunkSize = 1 << 13
+
+func newTermCounter(shared *sharedTerms, words int) *termCounter {
+	return &termCounter{shared: shared, words: make(map[string][]int32, words), doc: -1}
 }
 
-// count adds the terms of text to a field of doc and returns how many words it has.
+// count adds the terms of text to a field of doc and returns how many words it has. A
+// counter is given each result's entries together, results in ascending order.
 func (t *termCounter) count(doc, field int, text string) float64 {
+	if doc != t.doc {
+		if doc < t.doc {
+			panic("search: results counted out of order")
+		}
+		t.doc, t.from = doc, t.n
+		t.docs = append(t.docs, docCounts{doc: int32(doc), from: int32(t.n)})
+	}
 	words := 0.0
 	scanWords(text, func(lower, fold []byte, number bool) {
 		if number {
 			for _, num := range numbers(string(fold)) {
 				words++
-				t.add(doc, field, t.idsOf(num, func() Word { return Word{Lower: num, Fold: num, Number: true} }))
+				t.add(field, t.idsOf(num, func() Word { return Word{Lower: num, Fold: num, Number: true} }))
 			}
 			return
 		}
@@ -538,7 +614,7 @@ func (t *termCounter) count(doc, field int, text string) float64 {
 			key := string(lower)
 			ids = t.idsOf(key, func() Word { return Word{Lower: key, Fold: string(fold)} })
 		}
-		t.add(doc, field, ids)
+		t.add(field, ids)
 	})
 	return words
 }
@@ -553,67 +629,45 @@ func (t *termCounter) idsOf(key string, w func() Word) []int32 {
 	return ids
 }
 
-// absorb adds the counts of o, all of results after t's, to t.
-func (t *termCounter) absorb(o *termCounter) {
-	for id, ps := range o.post {
-		if len(ps) > 0 {
-			t.grow(id)
-			t.post[id] = append(t.post[id], ps...)
-		}
-	}
-}
-
-// grow makes room for the counts of term id.
-func (t *termCounter) grow(id int) {
-	if id >= len(t.post) {
-		t.post = append(t.post, make([][]termCount, id+1-len(t.post))...)
-	}
-}
-
-func (t *termCounter) add(doc, field int, ids []int32) {
+// add counts the terms ids in a field of the result being counted.
+func (t *termCounter) add(field int, ids []int32) {
 	for _, id := range ids {
-		t.grow(int(id))
-		ps := t.post[id]
-		if k := len(ps) - 1; k >= 0 && int(ps[k].doc) == doc {
-			if ps[k].freq[field] < math.MaxUint16 {
-				ps[k].freq[field]++
+		if int(id) >= len(t.last) {
+			t.last = append(t.last, make([]int32, int(id)+1-len(t.last))...)
+		}
+		// The term's latest count is this result's, or the term is new to the result.
+		if k := int(t.last[id]) - 1; k >= t.from {
+			f := &t.chunks[k/countChunkSize].freq[k%countChunkSize][field]
+			if *f < math.MaxUint16 {
+				*f++
 			}
 			continue
 		}
-		var c termCount
-		c.doc = int32(doc)
-		c.freq[field] = 1
-		t.post[id] = append(ps, c)
+		k := t.n
+		if k%countChunkSize == 0 {
+			t.chunks = append(t.chunks, new(countChunk))
+		}
+		ch := t.chunks[k/countChunkSize]
+		ch.freq[k%countChunkSize] = [numFields]uint16{}
+		ch.freq[k%countChunkSize][field] = 1
+		ch.ids[k%countChunkSize] = id
+		t.n++
+		t.last[id] = int32(t.n)
 	}
 }
 
-// merged returns the counts of a term by ascending doc, one per doc.
-func (t *termCounter) merged(id int) []termCount {
-	ps := t.post[id]
-	if slices.IsSortedFunc(ps, func(a, b termCount) int { return int(a.doc - b.doc) }) && !hasRepeats(ps) {
-		return ps
-	}
-	slices.SortStableFunc(ps, func(a, b termCount) int { return int(a.doc - b.doc) })
-	out := ps[:0]
-	for _, c := range ps {
-		if k := len(out) - 1; k >= 0 && out[k].doc == c.doc {
-			for f := range numFields {
-				out[k].freq[f] = uint16(min(int(out[k].freq[f])+int(c.freq[f]), math.MaxUint16))
-			}
-			continue
+// eachCount calls f with every count, its term and its result, in the order they were met.
+func (t *termCounter) eachCount(f func(id int32, doc int, freq *[numFields]uint16)) {
+	for i, d := range t.docs {
+		to := t.n
+		if i+1 < len(t.docs) {
+			to = int(t.docs[i+1].from)
 		}
-		out = append(out, c)
-	}
-	return out
-}
-
-func hasRepeats(ps []termCount) bool {
-	for i := 1; i < len(ps); i++ {
-		if ps[i].doc == ps[i-1].doc {
-			return true
+		for k := int(d.from); k < to; k++ {
+			ch := t.chunks[k/countChunkSize]
+			f(ch.ids[k%countChunkSize], int(d.doc), &ch.freq[k%countChunkSize])
 		}
 	}
-	return false
 }
 
 // sequences holds, per result, its heading and passages as sequences of the terms of their

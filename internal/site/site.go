@@ -67,15 +67,22 @@ func Load(src fs.FS) (*procedure.Procedure, error) {
 	if err != nil {
 		return nil, err
 	}
-	var errs procedure.ErrorList
-	if err := printable(p, &errs); err != nil {
-		return nil, err
-	}
-	if err := signatureTitles(p, &errs); err != nil {
-		return nil, err
-	}
+	// The checks read the model and keep their own lists, joined in a fixed order: the PDFs'
+	// checks run beside the Markdown's, on a core a long manual's load leaves idle.
+	var errs, limits procedure.ErrorList
+	var g errgroup.Group
+	g.Go(func() error {
+		if err := printable(p, &errs); err != nil {
+			return err
+		}
+		return signatureTitles(p, &errs)
+	})
 	// Texts goldmark must not parse are refused before anything parses them.
-	markdownLimits(p, &errs)
+	markdownLimits(p, &limits)
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	errs = append(errs, limits...)
 	if len(errs) == 0 {
 		headingAnchors(p, &errs)
 		keywordAnchors(p, &errs)

@@ -20,15 +20,20 @@ type Theme struct {
 
 	mu     sync.Mutex
 	parsed map[string]*template.Template // by page template, for Template(page, nil)
+
+	// assets are the compacted assets, read once: every edition of a build writes them.
+	assets func() (map[string][]byte, error)
 }
 
 // New returns the theme made of defaults, overridden by the files of project (which may be nil
 // when the project has no themes/ folder).
 func New(defaults, project fs.FS) *Theme {
-	if project == nil {
-		return &Theme{fsys: defaults, parsed: map[string]*template.Template{}}
+	t := &Theme{fsys: defaults, parsed: map[string]*template.Template{}}
+	if project != nil {
+		t.fsys = union{top: project, bottom: defaults}
 	}
-	return &Theme{fsys: union{top: project, bottom: defaults}, parsed: map[string]*template.Template{}}
+	t.assets = sync.OnceValues(t.readAssets)
+	return t
 }
 
 // Overrides reports whether the project's own themes/ folder holds name, replacing the
@@ -118,8 +123,22 @@ func (t *Theme) parseError(name string, err error) error {
 
 // Assets returns every file under assets/, keyed by its path (e.g. "assets/pauta.css"), to be
 // copied into the site; scripts and style sheets lose their comment lines and indentation
-// (see compact), the rest is copied as is.
+// (see compact), the rest is copied as is. The files are read once per theme; the map is the
+// caller's, the bytes are shared and must not be changed.
 func (t *Theme) Assets() (map[string][]byte, error) {
+	assets, err := t.assets()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(assets))
+	for name, b := range assets {
+		out[name] = b[:len(b):len(b)] // an append makes a copy, never writes into the shared bytes
+	}
+	return out, nil
+}
+
+// readAssets reads and compacts the files under assets/.
+func (t *Theme) readAssets() (map[string][]byte, error) {
 	out := map[string][]byte{}
 	err := fs.WalkDir(t.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
