@@ -1,7 +1,11 @@
 package search
 
 import (
+	"bufio"
 	_ "embed"
+	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -45,17 +49,29 @@ type groupEntry struct {
 
 // analyseGroup analyses the entries of a synonym group.
 func analyseGroup(an *Analyzer, words []string) []groupEntry {
+	return analyseGroupWith(words, func(x Word) analysedWord {
+		if q := an.QueryTerms(x); len(q) > 0 {
+			return analysedWord{key: q[0], terms: an.Terms(x)}
+		}
+		return analysedWord{}
+	})
+}
+
+// analyseGroupWith analyses the entries of a synonym group with the analysis of each word
+// that analyse gives: an entry's key is its words' keys joined, and an entry of one word has
+// that word's terms.
+func analyseGroupWith(words []string, analyse func(Word) analysedWord) []groupEntry {
 	var es []groupEntry
 	for _, w := range words {
 		var keys []string
 		var terms []string
 		for _, x := range Words(w) {
-			q := an.QueryTerms(x)
-			if len(q) == 0 {
+			a := analyse(x)
+			if a.key == "" {
 				continue
 			}
-			keys = append(keys, q[0])
-			terms = an.Terms(x)
+			keys = append(keys, a.key)
+			terms = a.terms
 		}
 		if len(keys) != 1 {
 			terms = nil // a phrase is recognised in a query; it stands for no term
@@ -65,13 +81,67 @@ func analyseGroup(an *Analyzer, words []string) []groupEntry {
 	return es
 }
 
-// analysedPlainLanguage is the plain-language list analysed, once per process: stemming its
-// 1,600 entries took a tenth of a build of the Requínoa site, once per edition.
+// plainTermsFile holds the analysis of every word of the plain-language list, one line per
+// word ("word|key|term,term"), as analyseGroup gives it: stemming the list's 1,600 entries
+// took a tenth of a build of the Requínoa site. A test holds it equal to the analyzer (go
+// test ./internal/search -run TestPlainLanguageTerms -update rewrites it).
+//
+//go:embed lenguaje-claro.terms.txt
+var plainTermsFile string
+
+// writePlainTerms writes the analysis of the plain-language list's words as plainTermsFile
+// holds it, sorted by word.
+func writePlainTerms(w io.Writer, an *Analyzer) error {
+	seen := map[string]bool{}
+	var words []Word
+	for _, g := range plainLanguage() {
+		for _, e := range g {
+			for _, x := range Words(e) {
+				if !seen[x.Lower] {
+					seen[x.Lower] = true
+					words = append(words, x)
+				}
+			}
+		}
+	}
+	slices.SortFunc(words, func(a, b Word) int { return strings.Compare(a.Lower, b.Lower) })
+	bw := bufio.NewWriter(w)
+	for _, x := range words {
+		var key, terms string
+		if q := an.QueryTerms(x); len(q) > 0 {
+			key, terms = q[0], strings.Join(an.Terms(x), ",")
+		}
+		fmt.Fprintf(bw, "%s|%s|%s\n", x.Lower, key, terms)
+	}
+	return bw.Flush()
+}
+
+// analysedPlainLanguage is the plain-language list analysed, once per process, from
+// plainTermsFile; a word the file lacks is analysed as the index would.
 var analysedPlainLanguage = sync.OnceValue(func() [][]groupEntry {
+	table := make(map[string]analysedWord, strings.Count(plainTermsFile, "\n"))
+	lines(plainTermsFile, func(l string) {
+		word, rest, _ := strings.Cut(l, "|")
+		key, terms, _ := strings.Cut(rest, "|")
+		a := analysedWord{key: key}
+		if terms != "" {
+			a.terms = strings.Split(terms, ",")
+		}
+		table[word] = a
+	})
 	an := NewAnalyzer()
+	analyse := func(x Word) analysedWord {
+		if a, ok := table[x.Lower]; ok {
+			return a
+		}
+		if q := an.QueryTerms(x); len(q) > 0 {
+			return analysedWord{key: q[0], terms: an.Terms(x)}
+		}
+		return analysedWord{}
+	}
 	out := make([][]groupEntry, len(plainLanguage()))
 	for i, g := range plainLanguage() {
-		out[i] = analyseGroup(an, g)
+		out[i] = analyseGroupWith(g, analyse)
 	}
 	return out
 })

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"reflect"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite thesaurus_terms.txt.gz from the analyzer")
+var update = flag.Bool("update", false, "rewrite thesaurus_terms.txt.gz and lenguaje-claro.terms.txt from the analyzer")
 
 // The analysis of the thesaurus compiled into pauta is the analyzer's, word for word.
 func TestThesaurusTerms(t *testing.T) {
@@ -53,4 +54,28 @@ func slicesEqual(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// The analysis of the plain-language list compiled into pauta is the analyzer's, word for
+// word, and gives the groups analyseGroup gives.
+func TestPlainLanguageTerms(t *testing.T) {
+	var b bytes.Buffer
+	if err := writePlainTerms(&b, NewAnalyzer()); err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("lenguaje-claro.terms.txt", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if b.String() != plainTermsFile {
+		t.Fatal("lenguaje-claro.terms.txt is not the analyzer's: run go test ./internal/search -run TestPlainLanguageTerms -update")
+	}
+	an := NewAnalyzer()
+	for i, g := range plainLanguage() {
+		if got, want := analysedPlainLanguage()[i], analyseGroup(an, g); !reflect.DeepEqual(got, want) {
+			t.Errorf("group %q: %+v from the file, %+v from the analyzer", g, got, want)
+		}
+	}
 }
