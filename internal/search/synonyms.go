@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -307,6 +308,11 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	// thesaurus, only longer keys, to at most maxSynonyms terms.
 	listed := map[string]bool{}
 	linkGroup := func(es []groupEntry, own bool) {
+		// A group links only to terms of the text: most of the plain-language list's groups
+		// have none, and are passed over at the cost of a look-up per entry.
+		if !slices.ContainsFunc(es, func(e groupEntry) bool { return inIndex(e.terms) }) {
+			return
+		}
 		limit := maxSynonyms
 		if own {
 			limit = len(es)
@@ -362,7 +368,11 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		slices.Sort(targets)
 		ix.syn = append(ix.syn, synonym{key, targets})
 	}
-	slices.SortFunc(ix.syn, func(a, b synonym) int { return compareUTF16(a.key, b.key) })
+	compare := compareUTF16
+	if !beyondBMP(slices.Collect(maps.Keys(links))) {
+		compare = strings.Compare // the same order, without decoding runes
+	}
+	slices.SortFunc(ix.syn, func(a, b synonym) int { return compare(a.key, b.key) })
 }
 
 // synonymsOf are the terms key expands to.
