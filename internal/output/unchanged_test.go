@@ -177,3 +177,30 @@ func TestFailedWriteAfterKeptFiles(t *testing.T) {
 	}
 	assertNoStaging(t, filepath.Dir(target))
 }
+
+// A build reports the site's files it wrote and kept, never the folder's marker: a rebuild
+// of the same two files writes two and keeps two.
+func TestCountsLeaveOutTheMarker(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	files := Files{"index.html": []byte("<p>uno</p>"), "assets/a.css": []byte("p{}")}
+	for build, wantKept := range []int{0, 2} {
+		st, err := NewStage(t.Context(), target, Site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range files {
+			if err := st.Put(name, b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if st.Count() != 2 || st.Kept() != wantKept {
+			t.Errorf("build %d: %d written, %d kept; want 2 and %d", build+1, st.Count(), st.Kept(), wantKept)
+		}
+		if err := st.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(target, Marker)); err != nil {
+		t.Errorf("the marker: %v", err)
+	}
+}
