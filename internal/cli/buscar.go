@@ -89,7 +89,7 @@ func runBuscar(_ context.Context, streams IO, opts BuscarOptions, query string) 
 		}
 		if len(vs) > 0 {
 			inForce := vs[len(vs)-1]
-			if inForce.Code() != p.Code {
+			if !inForce.SameText(p) {
 				fmt.Fprintf(w, "Versión vigente %s (código %s), la que muestra el sitio; el texto en preparación, con --borrador.\n",
 					inForce.ID, inForce.Code())
 			}

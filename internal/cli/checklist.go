@@ -161,7 +161,7 @@ func checklistText(ctx context.Context, streams IO, opts *ChecklistOptions) (*pr
 		return prepared, "", nil
 	}
 	inForce := vs[len(vs)-1]
-	if prepared.Code != inForce.Code() {
+	if !inForce.SameText(prepared) {
 		fmt.Fprintf(streams.Err, "pauta: se imprime la versión vigente %s; procedure.yaml tiene cambios sin publicar "+
 			"(use --borrador para imprimirlos como borrador).\n", inForce.ID)
 	}

@@ -108,7 +108,7 @@ func Publish(ctx context.Context, dir string, opt Options) (*Result, error) {
 	}
 	id := versions.ID(&p.Decree)
 	if v := versions.Find(published, id); v != nil {
-		if v.Code() == p.Code {
+		if v.SameText(p) {
 			if v == published[len(published)-1] {
 				// A publication stopped before writing the head: finish it.
 				if err := ensureHead(files, dir, versions.Link{ID: v.ID, Code: v.Code()}); err != nil {

@@ -291,7 +291,7 @@ func (pr *project) render(ctx context.Context, opt Options, put sink) (*Site, er
 	}
 	inForce := vs[len(vs)-1]
 	s.Procedure = inForce.Procedure
-	s.Unpublished = pr.prepared.Code != inForce.Code()
+	s.Unpublished = !inForce.SameText(pr.prepared)
 	if err := renderPublished(ctx, pr.theme, vs, &pr.prepared.Search, opt, put, rootFiles); err != nil {
 		return nil, err
 	}

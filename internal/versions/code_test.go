@@ -60,6 +60,14 @@ func TestVersionPublishedWithSearchSettings(t *testing.T) {
 			if got := vs[0].Code(); got != c.code {
 				t.Errorf("code %s, want the published %s", got, c.code)
 			}
+			// The same text, as procedure.yaml says it, is no unpublished change, whichever
+			// code the version recorded; another text is.
+			if !vs[0].SameText(p) {
+				t.Errorf("the version's own text (code %s) reads as an unpublished change", p.Code)
+			}
+			if vs[0].SameText(&procedure.Procedure{Code: "0000-0000"}) {
+				t.Error("another text reads as the version's")
+			}
 		})
 	}
 }

@@ -71,7 +71,17 @@ type Version struct {
 	// ReplacedBy is the next version, nil for the version in force.
 	ReplacedBy *Version
 	Previous   *Version
+
+	// textCode is the code of the version's text without its search settings, as a
+	// procedure.yaml's code is computed: the recorded code, except for a version published
+	// while the search settings counted.
+	textCode string
 }
+
+// SameText reports whether p, a procedure.yaml as loaded, says what the version says: no
+// unpublished change. The recorded code of a version published while the search settings
+// counted includes them, and would tell a change where there is none.
+func (v *Version) SameText(p *procedure.Procedure) bool { return v.textCode == p.Code }
 
 // Code is the version code printed on the version's outputs.
 func (v *Version) Code() string { return v.Procedure.Code }
@@ -157,6 +167,7 @@ func load(src fs.FS, dir string) (*Version, error) {
 		}
 		return nil, err
 	}
+	textCode := p.Code
 	if p.Code != meta.Code && p.CodeWithSearch == meta.Code {
 		// Published when the search settings were part of the code: it keeps that code.
 		p.Code = meta.Code
@@ -171,7 +182,7 @@ func load(src fs.FS, dir string) (*Version, error) {
 			Msg:  fmt.Sprintf("la carpeta %s contiene el decreto de la versión %s", meta.ID, want),
 			Hint: "restaure la carpeta desde la copia de respaldo o el control de versiones"}}
 	}
-	return &Version{ID: meta.ID, Dir: dir, Procedure: p, Meta: meta}, nil
+	return &Version{ID: meta.ID, Dir: dir, Procedure: p, Meta: meta, textCode: textCode}, nil
 }
 
 // editedFile names the frozen file that no longer matches what was published: the first
