@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
+	"github.com/requinoa/pauta/internal/versions"
 )
 
 // SiteOut is where pauta build writes by default, inside the project folder (--src); DraftOut,
@@ -69,9 +71,16 @@ func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 	fmt.Fprintf(streams.Err, "pauta: %d archivos escritos en %s (versión %s) en %s%s\n",
 		s.Count, opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond), kept)
 	if s.Unpublished {
-		fmt.Fprintf(streams.Err, "pauta: procedure.yaml tiene cambios sin publicar (código %s): el sitio muestra la versión vigente.\n"+
+		inForce := s.Versions[len(s.Versions)-1]
+		what := "procedure.yaml tiene"
+		if pages := versions.ChangedPages(inForce.Procedure, s.Prepared); len(pages) > 0 {
+			// The pages' Markdown is part of a version: say which changed, since a comparison
+			// of the approved text finds nothing when only they did.
+			what = "procedure.yaml o sus páginas (" + strings.Join(pages, ", ") + ") tienen"
+		}
+		fmt.Fprintf(streams.Err, "pauta: %s cambios sin publicar (código %s): el sitio muestra la versión vigente.\n"+
 			"       Véalos con «pauta construir --borrador» o «pauta comparar %s %s»; publíquelos con «pauta publicar».\n",
-			s.Prepared.Code, s.Versions[len(s.Versions)-1].ID, Prepared)
+			what, s.Prepared.Code, inForce.ID, Prepared)
 	}
 	return nil
 }

@@ -230,3 +230,35 @@ func TestSearchAllVersions(t *testing.T) {
 		t.Errorf("a result from another version does not say which: %q", text)
 	}
 }
+
+// A help page edited since publication is an unpublished change that build names, and that
+// comparar lists, though the approved text is the same.
+func TestUnpublishedPageChange(t *testing.T) {
+	dir := t.TempDir()
+	if err := copyDir("../../content", filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	// The text and the pages as published, so that only the page edited below differs.
+	for _, f := range []string{"procedure.yaml", "content/como-usar.md", "content/publicar.md"} {
+		frozen, err := os.ReadFile(filepath.Join(dir, "content/versiones/2024-2387", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), frozen, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if got := mustRun(t, ExitOK, "build", "--src", dir, "--out", out); strings.Contains(got, "cambios sin publicar") {
+		t.Fatalf("the published text and pages read as a change: %s", got)
+	}
+	page := filepath.Join(dir, "content", "publicar.md")
+	edit(t, page, "# ", "# Cómo ")
+	if got := mustRun(t, ExitOK, "build", "--src", dir, "--out", out); !strings.Contains(got, "sus páginas (content/publicar.md) tienen cambios sin publicar") {
+		t.Errorf("build does not name the edited page: %s", got)
+	}
+	if got := mustRun(t, ExitOK, "comparar", "2024-2387", "borrador", "--src", dir); !strings.Contains(got, "Sin cambios en el texto.") ||
+		!strings.Contains(got, "Páginas de ayuda con cambios: content/publicar.md.") {
+		t.Errorf("comparar does not list the edited page: %s", got)
+	}
+}

@@ -2,6 +2,7 @@ package versions
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/requinoa/pauta/internal/markdown"
@@ -44,6 +45,37 @@ func (c Change) Has(k Kind) bool {
 type Comparison struct {
 	Old, New *procedure.Procedure
 	Changes  []Change
+}
+
+// ChangedPages are the files of the pages (pages: in procedure.yaml) that one text has and the
+// other lacks, or whose Markdown differs, sorted: help beside the approved text, which Changes
+// does not compare, but which is part of a version and of its code.
+func (c *Comparison) ChangedPages() []string { return ChangedPages(c.Old, c.New) }
+
+// ChangedPages are the files of the pages that old or new has and the other lacks, or whose
+// Markdown differs, sorted.
+func ChangedPages(oldText, newText *procedure.Procedure) []string {
+	body := func(p *procedure.Procedure) map[string]string {
+		out := map[string]string{}
+		for _, pg := range p.Pages {
+			out[pg.File] = strings.ReplaceAll(string(pg.Body), "\r\n", "\n")
+		}
+		return out
+	}
+	old, new := body(oldText), body(newText)
+	var out []string
+	for f, b := range new {
+		if ob, ok := old[f]; !ok || ob != b {
+			out = append(out, f)
+		}
+	}
+	for f := range old {
+		if _, ok := new[f]; !ok {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Count returns how many changes are of kind k.
