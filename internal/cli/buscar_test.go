@@ -16,7 +16,7 @@ func TestBuscar(t *testing.T) {
 		has   []string // lines or parts of lines the output must show
 	}{
 		{[]string{"--max", "1", "terminar", "la", "asistencia"}, 0, "6. Finalización de la Sesión",
-			[]string{"encontró: terminar → termino (palabra clave) · asistencia", "(3 más; use --max para verlos)"}},
+			[]string{"encontró: terminar → termino (palabra clave) · asistencia", "(10 más; use --max para verlos)"}},
 		{[]string{"--max", "1", "verdad"}, 0, "", []string{"encontró: verdad → efecto (sinónimo)"}},
 		{[]string{"que pasa si no hay conexion"}, 0, "Procedimiento de Emergencia",
 			[]string{"(liviana)", "conexion → conexión"}},

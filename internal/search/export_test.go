@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 
 	"github.com/requinoa/pauta/internal/procedure"
 )
@@ -36,12 +38,17 @@ func (ix *Index) ScriptByEncodingJSON() ([]byte, error) {
 		Post    [][]int       `json:"post"`
 		Syn     string        `json:"syn"`
 		Synt    [][]int       `json:"synt"`
+		Plain   [][]int       `json:"plain"`
 	}
 	f := indexFile{Version: FormatVersion, Stop: StopWords(), Light: LightWords(), Params: scriptParams(),
 		Help: ix.helpStart, Ask: questionsJSON(), Terms: frontCode(ix.terms), Docs: [][]any{}, Post: [][]int{},
 		Syn: frontCode(ix.synKeys()), Synt: [][]int{}}
 	for _, s := range ix.syn {
 		f.Synt = append(f.Synt, s.targets)
+	}
+	f.Plain = [][]int{}
+	for _, from := range slices.Sorted(maps.Keys(ix.plain)) {
+		f.Plain = append(f.Plain, append([]int{from}, ix.plain[from]...))
 	}
 	for d, e := range ix.results {
 		passages := ix.docs[d]

@@ -110,6 +110,9 @@ type Index struct {
 	// document order, manual, decree, pages.
 	helpStart int
 	syn       []synonym // sorted by key; see buildSynonyms
+	// plain links a term of the approved text to the other terms of it that the
+	// plain-language list gives for the same thing (see buildSynonyms), by term number.
+	plain map[int][]int
 	// keywords are the keyword phrases of each result (search.keywords), for pauta buscar to
 	// say a match came from one; the browser needs only their weights.
 	keywords map[int][]string

@@ -235,10 +235,16 @@ func TestThesaurusSynonyms(t *testing.T) {
 	if s, e := score(hits, "index.html#finalizar"), score(exact, "index.html#finalizar"); s <= 0 || s >= e {
 		t.Errorf("«Avisos» scores %.1f for terminar, %.1f for finalizar", s, e)
 	}
-	// A word the text uses is not expanded.
-	for _, h := range ix.Search("concluir ") {
-		if h.Entry.Href != "index.html#cierre" {
-			t.Errorf("concluir, which the text says, also finds %s", h.Entry.Href)
+	// A word the text uses finds where it says it first; the thesaurus does not expand it,
+	// and the text's other words for it in the plain-language list («finalizar») follow,
+	// far below (see TestPlainLanguageLinksWordsTheTextUses).
+	hits = ix.Search("concluir ")
+	if len(hits) == 0 || hits[0].Entry.Href != "index.html#cierre" {
+		t.Fatalf("concluir: %q", hrefs(hits))
+	}
+	for _, h := range hits[1:] {
+		if h.Score >= hits[0].Score/3 || len(h.Words) != 1 || h.Words[0].How != Synonym || h.Words[0].Term != "finaliz" {
+			t.Errorf("concluir, which the text says, also finds %s (%.1f against %.1f): %+v", h.Entry.Href, h.Score, hits[0].Score, h.Words)
 		}
 	}
 }
@@ -380,5 +386,23 @@ func TestPlainLanguageList(t *testing.T) {
 			}
 			seen[w] = true
 		}
+	}
+}
+
+// A word the text uses also reaches, far below its own results, the sections that say
+// another word of its plain-language group: «terminar» where a section says «finalizar».
+func TestPlainLanguageLinksWordsTheTextUses(t *testing.T) {
+	ix := synonymsIndex(t, "")
+	hits := ix.Search("concluir ")
+	i := slices.Index(hrefs(hits), "index.html#finalizar")
+	if i < 1 {
+		t.Fatalf("concluir finds %q, want index.html#cierre, then index.html#finalizar", hrefs(hits))
+	}
+	if w := hits[i].Words; len(w) != 1 || w[0].How != Synonym || w[0].Term != "finaliz" {
+		t.Errorf("index.html#finalizar matched %+v, want finalizar as a synonym", w)
+	}
+	j, _ := ix.find("conclu")
+	if got := ix.plain[j]; len(got) == 0 || len(got) > maxSynonyms {
+		t.Errorf("concluir links to %v", got)
 	}
 }

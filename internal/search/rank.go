@@ -52,6 +52,10 @@ const (
 	// helpFactor discounts a help page against the procedure and the decree, which are the
 	// approved text a reader of the manual looks for.
 	helpFactor = 0.5
+	// plainFactor is the weight of a term the plain-language list links to a word the text
+	// uses (see plainLinks): the sections that say the word come first, those that say its
+	// other name follow, above the ones that say neither.
+	plainFactor = 0.15
 )
 
 // How says how a query word matched a term of a result.
@@ -362,6 +366,13 @@ func (ix *Index) matches(query string) []queryWord {
 			for _, t := range exact {
 				for _, j := range ix.synonymsOf(t) {
 					qw.ms = addMatch(qw.ms, match{term: j, factor: synonymFactor, how: Synonym})
+				}
+			}
+		}
+		if !light && ix.approved(qw.ms) {
+			if j, ok := ix.find(exact[0]); ok {
+				for _, k := range ix.plain[j] {
+					qw.ms = addMatch(qw.ms, match{term: k, factor: plainFactor, how: Synonym})
 				}
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,13 +31,15 @@ const FormatVersion = 2
 //	 "params": {ranking constants}, "help": first help result,
 //	 "ask": [[[question forms], [cues]], …] (see Questions),
 //	 "docs": [[href, heading, breadcrumb, [passages]], …], "terms": "…", "post": [[…], …],
-//	 "syn": "…", "synt": [[term, …], …]}
+//	 "syn": "…", "synt": [[term, …], …], "plain": [[term, term, …], …]}
 //
 // Docs are the results. Terms are sorted, so the engine completes a typed prefix by binary
 // search, and front-coded into one string (see frontCode). Post holds each term's postings
 // as flat pairs of (result, weight), each result number stored as the difference from the
 // one before, which keeps the numbers small and the file compressible. Syn holds the synonym
-// keys, sorted and front-coded like the terms, and synt the terms each key expands to.
+// keys, sorted and front-coded like the terms, and synt the terms each key expands to. Plain
+// holds, for a term of the text, the other terms of it the plain-language list links it to:
+// the term first, then those (see plainLinks).
 
 // params carry the ranking constants to the browser, so Go stays their one source.
 type params struct {
@@ -53,6 +57,7 @@ type params struct {
 	MinDerivedStem int     `json:"minDerivedStem"`
 	Light          float64 `json:"light"`
 	Synonym        float64 `json:"synonym"`
+	Plain          float64 `json:"plain"`
 	Help           float64 `json:"help"`
 	MaxPhrase      int     `json:"maxPhrase"`
 	Ask            float64 `json:"ask"`
@@ -159,6 +164,20 @@ func (ix *Index) WriteScript(w io.Writer) error {
 		}
 		bw.WriteByte(']')
 	}
+	bw.WriteString(`],"plain":[`)
+	from := slices.Sorted(maps.Keys(ix.plain))
+	for i, t := range from {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('[')
+		bw.Write(strconv.AppendInt(num[:0], int64(t), 10))
+		for _, to := range ix.plain[t] {
+			bw.WriteByte(',')
+			bw.Write(strconv.AppendInt(num[:0], int64(to), 10))
+		}
+		bw.WriteByte(']')
+	}
 	bw.WriteString("]};\n")
 	return bw.Flush()
 }
@@ -167,7 +186,7 @@ func scriptParams() params {
 	return params{Prefix: prefixFactor, MinPrefix: minPrefix, MaxPrefix: maxPrefix,
 		Fuzzy: fuzzyFactor, FuzzyMin1: fuzzyMin1, FuzzyMin2: fuzzyMin2, StemInWord: minStemInWord,
 		RestInWord: maxRestInWord, Near: nearFactor, MaxResults: MaxResults, MinDerivedStem: minDerivedStem,
-		Light: lightFactor, Synonym: synonymFactor, Help: helpFactor, MaxPhrase: maxPhrase,
+		Light: lightFactor, Synonym: synonymFactor, Plain: plainFactor, Help: helpFactor, MaxPhrase: maxPhrase,
 		Ask: questionFactor}
 }
 

@@ -331,6 +331,13 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	for _, g := range analysedPlainLanguage() {
 		linkGroup(g, false)
 	}
+	ix.plain = plainLinks(analysedPlainLanguage(), at, ix.postings)
+	plainKey := map[string]bool{}
+	for _, g := range analysedPlainLanguage() {
+		for _, e := range g {
+			plainKey[e.key] = true
+		}
+	}
 	// Only the entries with a synonym the text uses can link: found through the terms of
 	// the text, and taken in the thesaurus's order.
 	th := analysedThesaurus()
@@ -352,7 +359,9 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		}
 		for _, s := range th.synonyms(int(e)) {
 			if terms := th.termsOf(s); inIndex(terms) {
-				link(th.keys[w], th.termsOf(w), terms, maxSynonyms)
+				if !plainKey[th.keys[w]] {
+					link(th.keys[w], th.termsOf(w), terms, maxSynonyms)
+				}
 			}
 		}
 	}
@@ -373,6 +382,54 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		compare = strings.Compare // the same order, without decoding runes
 	}
 	slices.SortFunc(ix.syn, func(a, b synonym) int { return compare(a.key, b.key) })
+}
+
+// plainLinks links each term of the approved text (at: term to its number) that is the key
+// of an entry of the plain-language groups to the text's terms of the group's other entries,
+// at most maxSynonyms of them, in the list's order: «pedir» in a text that says «pedir» and
+// «solicitar». A word the text uses is found by itself first; these links let the sections
+// that use the other word follow, far below (see plainFactor).
+func plainLinks(groups [][]groupEntry, at map[string]int, postings [][]posting) map[int][]int {
+	// adds reports whether term to is in a result that term from is not: a link to a term
+	// only the word's own results say would find nothing more, and would only weigh.
+	adds := func(from, to int) bool {
+		in := map[int]bool{}
+		for _, p := range postings[from] {
+			in[p.doc] = true
+		}
+		for _, p := range postings[to] {
+			if !in[p.doc] {
+				return true
+			}
+		}
+		return false
+	}
+	out := map[int][]int{}
+	for _, g := range groups {
+		for i, a := range g {
+			from, used := at[a.key]
+			if !used {
+				continue
+			}
+			for j, b := range g {
+				if i == j || len(out[from]) >= maxSynonyms {
+					continue
+				}
+				// One term of each entry: the first the text has, its main stem.
+				for _, t := range b.terms {
+					to, ok := at[t]
+					if !ok || t == a.key || slices.Contains(a.terms, t) || !adds(from, to) {
+						continue
+					}
+					if !slices.Contains(out[from], to) {
+						out[from] = append(out[from], to)
+					}
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // synonymsOf are the terms key expands to.

@@ -400,6 +400,9 @@
     var synonyms = new Map();
     synKeys.forEach(function (k, i) { synonyms.set(k, synTargets[i]); });
     function synonymsOf(key) { return synonyms.get(key) || null; }
+    // plainOf: the terms the plain-language list links a term of the text to (see plainLinks).
+    var plain = new Map();
+    (index.plain || []).forEach(function (p) { plain.set(p[0], p.slice(1)); });
     var decoded = new Array(terms.length);
     var seqCache = new Map(), matchCache = new Map();
     // Scratch space reused by every query: a score and a per-word best score per result.
@@ -574,6 +577,12 @@
             (exact || []).forEach(function (t) {
               (synonymsOf(t) || []).forEach(function (j) { addMatch(ms, { term: j, factor: P.synonym, how: SYNONYM }); });
             });
+          }
+          if (!light && approved(ms)) {
+            var j0 = find(exact[0]);
+            if (j0 < terms.length && terms[j0] === exact[0]) {
+              (plain.get(j0) || []).forEach(function (k) { addMatch(ms, { term: k, factor: P.plain, how: SYNONYM }); });
+            }
           }
           if (!ms.length && !w.number) ms = fuzzy(w, exact);
           if (matchCache.size > 500) matchCache.clear();
