@@ -145,3 +145,15 @@ var analysedPlainLanguage = sync.OnceValue(func() [][]groupEntry {
 	}
 	return out
 })
+
+// plainLanguageKeys are the keys of the plain-language list's entries: where the list knows
+// a word, the thesaurus does not add to it.
+var plainLanguageKeys = sync.OnceValue(func() map[string]bool {
+	keys := map[string]bool{}
+	for _, g := range analysedPlainLanguage() {
+		for _, e := range g {
+			keys[e.key] = true
+		}
+	}
+	return keys
+})

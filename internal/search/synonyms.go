@@ -332,12 +332,7 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		linkGroup(g, false)
 	}
 	ix.plain = plainLinks(analysedPlainLanguage(), at, ix.postings)
-	plainKey := map[string]bool{}
-	for _, g := range analysedPlainLanguage() {
-		for _, e := range g {
-			plainKey[e.key] = true
-		}
-	}
+	plainKey := plainLanguageKeys()
 	// Only the entries with a synonym the text uses can link: found through the terms of
 	// the text, and taken in the thesaurus's order.
 	th := analysedThesaurus()
@@ -393,12 +388,12 @@ func plainLinks(groups [][]groupEntry, at map[string]int, postings [][]posting) 
 	// adds reports whether term to is in a result that term from is not: a link to a term
 	// only the word's own results say would find nothing more, and would only weigh.
 	adds := func(from, to int) bool {
-		in := map[int]bool{}
-		for _, p := range postings[from] {
-			in[p.doc] = true
-		}
+		f := postings[from] // both in the order of the results
 		for _, p := range postings[to] {
-			if !in[p.doc] {
+			for len(f) > 0 && f[0].doc < p.doc {
+				f = f[1:]
+			}
+			if len(f) == 0 || f[0].doc != p.doc {
 				return true
 			}
 		}
@@ -491,5 +486,5 @@ func (ix *Index) synKeys() []string {
 // the source leaves idle, since it depends on nothing in the project.
 func Prepare() {
 	analysedThesaurus()
-	analysedPlainLanguage()
+	plainLanguageKeys()
 }
