@@ -25,7 +25,7 @@ import (
 
 // Default is the budget of a pauta command: a small project builds within it, collecting
 // once or not at all; a long manual outgrows it, and the proportional rule takes over.
-const Default = 32 << 20
+const Default = 24 << 20
 
 // largeHeapGOGC is the collector's percent once the budget is outgrown.
 const largeHeapGOGC = 30
