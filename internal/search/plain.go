@@ -47,31 +47,20 @@ type groupEntry struct {
 	terms []string
 }
 
-// analyseGroup analyses the entries of a synonym group.
+// analyseGroup analyses the entries of a synonym group: an entry's key is its words' keys
+// joined, and an entry of one word has that word's terms.
 func analyseGroup(an *Analyzer, words []string) []groupEntry {
-	return analyseGroupWith(words, func(x Word) analysedWord {
-		if q := an.QueryTerms(x); len(q) > 0 {
-			return analysedWord{key: q[0], terms: an.Terms(x)}
-		}
-		return analysedWord{}
-	})
-}
-
-// analyseGroupWith analyses the entries of a synonym group with the analysis of each word
-// that analyse gives: an entry's key is its words' keys joined, and an entry of one word has
-// that word's terms.
-func analyseGroupWith(words []string, analyse func(Word) analysedWord) []groupEntry {
 	var es []groupEntry
 	for _, w := range words {
 		var keys []string
 		var terms []string
 		for _, x := range Words(w) {
-			a := analyse(x)
-			if a.key == "" {
+			q := an.QueryTerms(x)
+			if len(q) == 0 {
 				continue
 			}
-			keys = append(keys, a.key)
-			terms = a.terms
+			keys = append(keys, q[0])
+			terms = an.Terms(x)
 		}
 		if len(keys) != 1 {
 			terms = nil // a phrase is recognised in a query; it stands for no term
@@ -81,67 +70,55 @@ func analyseGroupWith(words []string, analyse func(Word) analysedWord) []groupEn
 	return es
 }
 
-// plainTermsFile holds the analysis of every word of the plain-language list, one line per
-// word ("word|key|term,term"), as analyseGroup gives it: stemming the list's 1,600 entries
+// plainTermsFile holds the analysis of every entry of the plain-language list, one line per
+// entry ("entry|key|term,term"), as analyseGroup gives it: stemming the list's 1,600 entries
 // took a tenth of a build of the Requínoa site. A test holds it equal to the analyzer (go
 // test ./internal/search -run TestPlainLanguageTerms -update rewrites it).
 //
 //go:embed lenguaje-claro.terms.txt
 var plainTermsFile string
 
-// writePlainTerms writes the analysis of the plain-language list's words as plainTermsFile
-// holds it, sorted by word.
+// writePlainTerms writes the analysis of the plain-language list's entries as plainTermsFile
+// holds it, sorted.
 func writePlainTerms(w io.Writer, an *Analyzer) error {
-	seen := map[string]bool{}
-	var words []Word
+	var entries []string
 	for _, g := range plainLanguage() {
-		for _, e := range g {
-			for _, x := range Words(e) {
-				if !seen[x.Lower] {
-					seen[x.Lower] = true
-					words = append(words, x)
-				}
-			}
-		}
+		entries = append(entries, g...)
 	}
-	slices.SortFunc(words, func(a, b Word) int { return strings.Compare(a.Lower, b.Lower) })
+	slices.Sort(entries)
 	bw := bufio.NewWriter(w)
-	for _, x := range words {
-		var key, terms string
-		if q := an.QueryTerms(x); len(q) > 0 {
-			key, terms = q[0], strings.Join(an.Terms(x), ",")
-		}
-		fmt.Fprintf(bw, "%s|%s|%s\n", x.Lower, key, terms)
+	for _, e := range slices.Compact(entries) {
+		a := analyseGroup(an, []string{e})[0]
+		fmt.Fprintf(bw, "%s|%s|%s\n", e, a.key, strings.Join(a.terms, ","))
 	}
 	return bw.Flush()
 }
 
 // analysedPlainLanguage is the plain-language list analysed, once per process, from
-// plainTermsFile; a word the file lacks is analysed as the index would.
+// plainTermsFile, whose strings it shares; an entry the file lacks is analysed as the index
+// would.
 var analysedPlainLanguage = sync.OnceValue(func() [][]groupEntry {
-	table := make(map[string]analysedWord, strings.Count(plainTermsFile, "\n"))
+	table := make(map[string]groupEntry, strings.Count(plainTermsFile, "\n"))
 	lines(plainTermsFile, func(l string) {
-		word, rest, _ := strings.Cut(l, "|")
+		entry, rest, _ := strings.Cut(l, "|")
 		key, terms, _ := strings.Cut(rest, "|")
-		a := analysedWord{key: key}
+		e := groupEntry{key: key}
 		if terms != "" {
-			a.terms = strings.Split(terms, ",")
+			e.terms = strings.Split(terms, ",")
 		}
-		table[word] = a
+		table[entry] = e
 	})
 	an := NewAnalyzer()
-	analyse := func(x Word) analysedWord {
-		if a, ok := table[x.Lower]; ok {
-			return a
-		}
-		if q := an.QueryTerms(x); len(q) > 0 {
-			return analysedWord{key: q[0], terms: an.Terms(x)}
-		}
-		return analysedWord{}
-	}
 	out := make([][]groupEntry, len(plainLanguage()))
 	for i, g := range plainLanguage() {
-		out[i] = analyseGroupWith(g, analyse)
+		out[i] = make([]groupEntry, len(g))
+		for j, entry := range g {
+			e, ok := table[entry]
+			if !ok {
+				e = analyseGroup(an, []string{entry})[0]
+			}
+			out[i][j] = e
+		}
 	}
 	return out
 })
