@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/projectfs"
 	"github.com/requinoa/pauta/internal/site"
 	"github.com/requinoa/pauta/internal/versions"
@@ -72,17 +73,21 @@ func runBuild(ctx context.Context, streams IO, opts BuildOptions) error {
 		s.Count, opts.Out, s.Procedure.Code, time.Since(start).Round(time.Millisecond), kept)
 	if s.Unpublished {
 		inForce := s.Versions[len(s.Versions)-1]
-		what := "procedure.yaml tiene"
-		if pages := versions.ChangedPages(inForce.Procedure, s.Prepared); len(pages) > 0 {
-			// The pages' Markdown is part of a version: say which changed, since a comparison
-			// of the approved text finds nothing when only they did.
-			what = "procedure.yaml o sus páginas (" + strings.Join(pages, ", ") + ") tienen"
-		}
 		fmt.Fprintf(streams.Err, "pauta: %s cambios sin publicar (código %s): el sitio muestra la versión vigente.\n"+
 			"       Véalos con «pauta construir --borrador» o «pauta comparar %s %s»; publíquelos con «pauta publicar».\n",
-			what, s.Prepared.Code, inForce.ID, Prepared)
+			unpublished(inForce, s.Prepared), s.Prepared.Code, inForce.ID, Prepared)
 	}
 	return nil
+}
+
+// unpublished says what of the text being prepared differs from the version in force, as the
+// subject of «… cambios sin publicar»: the pages' Markdown is part of a version, and when
+// only they changed, a comparison of the approved text finds nothing, so they are named.
+func unpublished(inForce *versions.Version, prepared *procedure.Procedure) string {
+	if pages := versions.ChangedPages(inForce.Procedure, prepared); len(pages) > 0 {
+		return "procedure.yaml o sus páginas (" + strings.Join(pages, ", ") + ") tienen"
+	}
+	return "procedure.yaml tiene"
 }
 
 func noArgs(_ *cobra.Command, args []string) error {

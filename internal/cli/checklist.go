@@ -162,8 +162,8 @@ func checklistText(ctx context.Context, streams IO, opts *ChecklistOptions) (*pr
 	}
 	inForce := vs[len(vs)-1]
 	if !inForce.SameText(prepared) {
-		fmt.Fprintf(streams.Err, "pauta: se imprime la versión vigente %s; procedure.yaml tiene cambios sin publicar "+
-			"(use --borrador para imprimirlos como borrador).\n", inForce.ID)
+		fmt.Fprintf(streams.Err, "pauta: se imprime la versión vigente %s; %s cambios sin publicar "+
+			"(use --borrador para imprimirlos como borrador).\n", inForce.ID, unpublished(inForce, prepared))
 	}
 	return inForce.Procedure, "v/" + inForce.ID + "/", nil
 }

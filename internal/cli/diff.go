@@ -98,7 +98,7 @@ func runDiff(ctx context.Context, streams IO, opts DiffOptions, a, b string) err
 // printComparison writes the changes as text: deleted words in [-…-], inserted in {+…+}.
 func printComparison(w io.Writer, cmp *versions.Comparison, a, b string) {
 	fmt.Fprintf(w, "Texto comparado: %s (%s) → %s (%s)\n%s\n", a, cmp.Old.Code, b, cmp.New.Code, site.Summary(cmp))
-	if pages := cmp.ChangedPages(); len(pages) > 0 {
+	if pages := versions.ChangedPages(cmp.Old, cmp.New); len(pages) > 0 {
 		fmt.Fprintf(w, "Páginas de ayuda con cambios: %s.\n", strings.Join(pages, ", "))
 	}
 	for _, ch := range cmp.Changes {

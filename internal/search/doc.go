@@ -54,10 +54,14 @@
 // solicitar, computador and equipo, en persona and presencial; written for any municipal
 // procedure, without looking at a manual or a query set), the LibreOffice Spanish thesaurus
 // (package thesaurus, LGPL 2.1), its entries in common use, and the procedure's own lists
-// (search.synonyms in procedure.yaml). Phrases of the list and of the procedure's lists are
-// recognised in a query typed whole. Both are cut to the site's vocabulary when the index is built: the
-// index holds, per word absent from the text, the few terms of the text it leads to, and so
-// grows with the manual, not with the thesaurus.
+// (search.synonyms in procedure.yaml); where the list knows a word, the thesaurus does not
+// add to it. Phrases of the list and of the procedure's lists are recognised in a query typed
+// whole. All are cut to the site's vocabulary when the index is built: the index holds, per
+// word absent from the text, the few terms of the text it leads to, and so grows with the
+// manual, not with the lists. A word the text does use is found by itself first; through the
+// plain-language list only, it also reaches, far below, the sections that say another word of
+// its group («pido» in a manual that says «pedir» and «solicitar»), where that finds sections
+// the word itself does not.
 //
 // # Ranking
 //

@@ -417,10 +417,7 @@ func (b *builder) finish() {
 		for i := range order {
 			order[i] = i
 		}
-		compare := compareUTF16
-		if !beyondBMP(terms.terms) {
-			compare = strings.Compare // the same order, without decoding runes
-		}
+		compare := utf16Order(terms.terms)
 		slices.SortFunc(order, func(a, b int) int { return compare(terms.terms[a], terms.terms[b]) })
 	}()
 	// Every count is a posting of its own (a counter meets each result's entries together,
@@ -461,6 +458,15 @@ func (b *builder) finish() {
 		ix.terms[ti] = terms.terms[id]
 		ix.postings[ti] = post[id]
 	}
+}
+
+// utf16Order is compareUTF16, or strings.Compare where it gives the same order faster:
+// when none of strs has a character beyond U+FFFF.
+func utf16Order(strs []string) func(a, b string) int {
+	if beyondBMP(strs) {
+		return compareUTF16
+	}
+	return strings.Compare
 }
 
 // beyondBMP reports whether a term has a character beyond U+FFFF, the only ones whose UTF-16

@@ -95,8 +95,7 @@ func writePlainTerms(w io.Writer, an *Analyzer) error {
 }
 
 // analysedPlainLanguage is the plain-language list analysed, once per process, from
-// plainTermsFile, whose strings it shares; an entry the file lacks is analysed as the index
-// would.
+// plainTermsFile, whose strings it shares.
 var analysedPlainLanguage = sync.OnceValue(func() [][]groupEntry {
 	table := make(map[string]groupEntry, strings.Count(plainTermsFile, "\n"))
 	lines(plainTermsFile, func(l string) {
@@ -108,16 +107,11 @@ var analysedPlainLanguage = sync.OnceValue(func() [][]groupEntry {
 		}
 		table[entry] = e
 	})
-	an := NewAnalyzer()
 	out := make([][]groupEntry, len(plainLanguage()))
 	for i, g := range plainLanguage() {
 		out[i] = make([]groupEntry, len(g))
 		for j, entry := range g {
-			e, ok := table[entry]
-			if !ok {
-				e = analyseGroup(an, []string{entry})[0]
-			}
-			out[i][j] = e
+			out[i][j] = table[entry]
 		}
 	}
 	return out

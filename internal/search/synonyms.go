@@ -283,16 +283,8 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		if _, used := at[key]; key == "" || used || len(links[key]) >= limit {
 			return
 		}
-		// One term of each synonym: the first the index has, which is its main stem.
-		for _, t := range targets {
-			j, ok := at[t]
-			if !ok || slices.Contains(own, t) || t == key {
-				continue
-			}
-			if !slices.Contains(links[key], j) {
-				links[key] = append(links[key], j)
-			}
-			return
+		if j, ok := linkTarget(at, key, own, targets, nil); ok && !slices.Contains(links[key], j) {
+			links[key] = append(links[key], j)
 		}
 	}
 	inIndex := func(terms []string) bool {
@@ -372,11 +364,21 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 		slices.Sort(targets)
 		ix.syn = append(ix.syn, synonym{key, targets})
 	}
-	compare := compareUTF16
-	if !beyondBMP(slices.Collect(maps.Keys(links))) {
-		compare = strings.Compare // the same order, without decoding runes
-	}
+	compare := utf16Order(slices.Collect(maps.Keys(links)))
 	slices.SortFunc(ix.syn, func(a, b synonym) int { return compare(a.key, b.key) })
+}
+
+// linkTarget is the term of the index a synonym with terms targets stands for, given as its
+// number: one term of each synonym, the first the index has (its main stem) that is not the
+// key or one of the key's own terms, and that keep, when given, accepts.
+func linkTarget(at map[string]int, key string, own, targets []string, keep func(int) bool) (int, bool) {
+	for _, t := range targets {
+		j, ok := at[t]
+		if ok && t != key && !slices.Contains(own, t) && (keep == nil || keep(j)) {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // plainLinks links each term of the approved text (at: term to its number) that is the key
@@ -410,16 +412,9 @@ func plainLinks(groups [][]groupEntry, at map[string]int, postings [][]posting) 
 				if i == j || len(out[from]) >= maxSynonyms {
 					continue
 				}
-				// One term of each entry: the first the text has, its main stem.
-				for _, t := range b.terms {
-					to, ok := at[t]
-					if !ok || t == a.key || slices.Contains(a.terms, t) || !adds(from, to) {
-						continue
-					}
-					if !slices.Contains(out[from], to) {
-						out[from] = append(out[from], to)
-					}
-					break
+				to, ok := linkTarget(at, a.key, a.terms, b.terms, func(to int) bool { return adds(from, to) })
+				if ok && !slices.Contains(out[from], to) {
+					out[from] = append(out[from], to)
 				}
 			}
 		}

@@ -48,12 +48,8 @@ type Comparison struct {
 }
 
 // ChangedPages are the files of the pages (pages: in procedure.yaml) that one text has and the
-// other lacks, or whose Markdown differs, sorted: help beside the approved text, which Changes
+// other lacks, or whose Markdown differs, sorted: help beside the approved text, which Compare
 // does not compare, but which is part of a version and of its code.
-func (c *Comparison) ChangedPages() []string { return ChangedPages(c.Old, c.New) }
-
-// ChangedPages are the files of the pages that old or new has and the other lacks, or whose
-// Markdown differs, sorted.
 func ChangedPages(oldText, newText *procedure.Procedure) []string {
 	body := func(p *procedure.Procedure) map[string]string {
 		out := map[string]string{}
