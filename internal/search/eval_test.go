@@ -178,7 +178,10 @@ type querySet struct {
 // keywords nor the other sets, and each was measured once on the changes made after it:
 // blind after the ranking and the keywords were settled; blind2 (only the built sites seen)
 // at the start of a round, which decided what of it was merged; blind3 later in that round,
-// before the plain-language links of words the text uses. Issue 13 asks R@1 ≥ 0.80 and
+// before the plain-language links of words the text uses; blind4 (only the built sites seen)
+// at the start of the next round, before its changes. Two of blind4's queries were dropped and
+// one answer struck, as they named pages the search does not index (the manual's title, the
+// versions and Transparencia pages). Issue 13 asks R@1 ≥ 0.80 and
 // R@3 ≥ 0.95: not reached yet, so the test holds the dev sets to the level reached, against
 // regressions, and reports the others.
 func TestNaturalQuality(t *testing.T) {
@@ -186,7 +189,7 @@ func TestNaturalQuality(t *testing.T) {
 	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
 	v := testing.Verbose()
 	results := map[string]evalResult{}
-	for _, set := range []string{"dev", "heldout", "blind", "blind2", "blind3"} {
+	for _, set := range []string{"dev", "heldout", "blind", "blind2", "blind3", "blind4"} {
 		results[set] = evaluateSets(t, v,
 			querySet{seed, readQueries(t, "testdata/natural-requinoa-"+set+".tsv"), "natural-requinoa-" + set},
 			querySet{loan, readQueries(t, "testdata/natural-prestamo-"+set+".tsv"), "natural-prestamo-" + set})
@@ -232,6 +235,7 @@ func TestQualityTable(t *testing.T) {
 			{"natural blind", []querySet{set(si, "natural-requinoa-blind"), set(li, "natural-prestamo-blind")}},
 			{"natural blind-2", []querySet{set(si, "natural-requinoa-blind2"), set(li, "natural-prestamo-blind2")}},
 			{"natural blind-3", []querySet{set(si, "natural-requinoa-blind3"), set(li, "natural-prestamo-blind3")}},
+			{"natural blind-4", []querySet{set(si, "natural-requinoa-blind4"), set(li, "natural-prestamo-blind4")}},
 		} {
 			t.Logf("%s, %s: %s", label, g.name, evaluateSets(t, false, g.sets...))
 		}
