@@ -81,12 +81,13 @@
 // matches, and among the best results, those where neighbouring query words stand side by
 // side rise.
 //
-// Kinds of text rank as a reader of the manual expects: the sections of the procedure and
-// the decree that say every content word of the query come first; then the other results
-// of a content word, with the headings of the content pages (help, not the approved text)
-// at a discount and labelled «Ayuda del sitio» in the results; last, the results of light
-// words only. No help page is listed above a section that
-// says every content word of the query. The browser gets the constants inside the index, so
+// Kinds of text rank as a reader of the manual expects: the results of a content word by
+// score, the headings of the content pages (help, not the approved text) at a discount and
+// labelled «Ayuda del sitio» in the results; last, the results of light words only. No help
+// page is listed above a section of the procedure or the decree that says every content
+// word of the query; among those sections the scaled score decides, so a step whose heading
+// names what is asked outranks one that says every word in passing. The browser gets the
+// constants inside the index, so
 // Go stays their one source; pauta buscar prints Go's ranking with the words each result
 // matched.
 package search

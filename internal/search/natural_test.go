@@ -406,3 +406,32 @@ func TestPlainLanguageLinksWordsTheTextUses(t *testing.T) {
 		t.Errorf("concluir links to %v", got)
 	}
 }
+
+// Among the approved text's sections, a step whose heading names what is asked outranks one
+// that says every word of the question in passing: the share of words matched scales the
+// scores, and only help pages are held below a section that says them all.
+func TestNamedStepOutranksPassingMention(t *testing.T) {
+	for name, ix := range map[string]*Index{"with keywords": seedIndex(t), "without keywords": plainIndex(t, "../..")} {
+		for _, q := range []string{"como instalo anydesk en el computador del usuario", "como instalo el anydesk en mi compu"} {
+			hits := ix.Search(q)
+			if len(hits) == 0 || hits[0].Entry.Href != "index.html#instalacion-anydesk" {
+				t.Errorf("%s: %q finds %q first, want the installation step", name, q, hrefs(hits))
+			}
+		}
+	}
+}
+
+func TestHelpBelowFullMatches(t *testing.T) {
+	help := func(d int) bool { return d >= 100 }
+	full := func(d int) bool { return d == 1 || d == 3 }
+	for _, c := range []struct{ in, want []int }{
+		{[]int{100, 1, 101, 2, 3, 102}, []int{1, 2, 3, 100, 101, 102}},
+		{[]int{1, 100, 2}, []int{1, 100, 2}},
+		{[]int{100, 2, 101}, []int{100, 2, 101}},
+		{[]int{2, 100, 3}, []int{2, 3, 100}},
+	} {
+		if got := helpBelowFullMatches(slices.Clone(c.in), help, full); !slices.Equal(got, c.want) {
+			t.Errorf("%v: got %v, want %v", c.in, got, c.want)
+		}
+	}
+}

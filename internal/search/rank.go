@@ -146,9 +146,9 @@ type queryWord struct {
 	ms     []match
 }
 
-// Search ranks the results for a query as the browser does. The procedure's sections and
-// the decree that say every content word of the query come first; then every other result,
-// help pages at a discount.
+// Search ranks the results for a query as the browser does: by score, help pages at a
+// discount, and no help page above a section of the procedure or the decree that says every
+// content word of the query.
 func (ix *Index) Search(query string) []Hit {
 	scores := map[int]float64{}
 	matched := map[int]int{} // how many of the query's content words each result matches
@@ -207,7 +207,10 @@ func (ix *Index) Search(query string) []Hit {
 	// does not count: a help page that says the reader's words is a better answer); 1 for
 	// any other result of a content word; 0 for a result of light words only, which come
 	// after every result of what the query asks (the keywords of search.keywords, often
-	// questions, say light words often).
+	// questions, say light words often). Tier 2 decides which results are kept, and keeps
+	// help pages below it (see helpBelowFullMatches); among the approved text's sections,
+	// the scores, already scaled by the share of words matched, decide the order: a step
+	// whose heading names what is asked outranks one that mentions every word in passing.
 	tier := func(d int) int {
 		switch {
 		case d < ix.helpStart && own[d] == total-asked:
@@ -234,6 +237,15 @@ func (ix *Index) Search(query string) []Hit {
 	if len(docs) > MaxResults {
 		docs = docs[:MaxResults]
 	}
+	shownOrder := func(a, b int) int {
+		if c := cmp.Compare(min(tier(b), 1), min(tier(a), 1)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(scores[b], scores[a]); c != 0 {
+			return c
+		}
+		return a - b
+	}
 	if len(words) > 1 {
 		sets := make([]map[string]bool, len(words))
 		for i, qw := range words {
@@ -250,8 +262,9 @@ func (ix *Index) Search(query string) []Hit {
 				scores[d] *= 1 + nearFactor*float64(pairs)
 			}
 		}
-		slices.SortFunc(docs, byScore)
 	}
+	slices.SortFunc(docs, shownOrder)
+	docs = helpBelowFullMatches(docs, func(d int) bool { return d >= ix.helpStart }, func(d int) bool { return tier(d) == 2 })
 	hits := make([]Hit, len(docs))
 	for i, d := range docs {
 		h := Hit{Entry: ix.Entries[ix.results[d]], Score: scores[d], Help: d >= ix.helpStart, doc: d}
@@ -266,6 +279,31 @@ func (ix *Index) Search(query string) []Hit {
 		hits[i] = h
 	}
 	return hits
+}
+
+// helpBelowFullMatches moves the help pages that stand above the last result saying every
+// content word to just below it, keeping their order: for a reader of the manual the
+// approved text comes first, wherever it answers the whole query.
+func helpBelowFullMatches(docs []int, help, full func(int) bool) []int {
+	last := -1
+	for i, d := range docs {
+		if full(d) {
+			last = i
+		}
+	}
+	out := make([]int, 0, len(docs))
+	var moved []int
+	for i, d := range docs {
+		if i < last && help(d) {
+			moved = append(moved, d)
+			continue
+		}
+		out = append(out, d)
+		if i == last {
+			out = append(out, moved...)
+		}
+	}
+	return out
 }
 
 // nearPairs counts the neighbouring query words (each given as its set of matched terms)

@@ -678,7 +678,7 @@
       // the approved text, some content word, light words only.
       hit.forEach(function (d) { first[d] = d < helpStart && own[d] === total - asked ? 2 : matched[d] > 0 || total === 0 ? 1 : 0; });
       // The best P.max: the approved text that says every content word first, then higher
-      // score, then earlier in the site.
+      // score, then earlier in the site (see tier and shownOrder in Go).
       var top = [];
       function aheadBy(sc, a, b) {
         if (first[a] !== first[b]) return first[a] > first[b];
@@ -706,8 +706,24 @@
           var pairs = nearPairs(d, sets);
           if (pairs > 0) score.set(d, score.get(d) * (1 + P.near * pairs));
         });
-        top.sort(function (a, b) { return aheadBy(final, a, b) ? -1 : aheadBy(final, b, a) ? 1 : 0; });
       }
+      // Shown by score, results of light words only last, and no help page above a section
+      // that says every content word (helpBelowFullMatches in Go).
+      function shownAhead(a, b) {
+        var ta = Math.min(first[a], 1), tb = Math.min(first[b], 1);
+        if (ta !== tb) return ta > tb;
+        return final(a) > final(b) || (final(a) === final(b) && a < b);
+      }
+      top.sort(function (a, b) { return shownAhead(a, b) ? -1 : shownAhead(b, a) ? 1 : 0; });
+      var last = -1;
+      top.forEach(function (d, i) { if (first[d] === 2) last = i; });
+      var shown = [], moved = [];
+      top.forEach(function (d, i) {
+        if (i < last && d >= helpStart) { moved.push(d); return; }
+        shown.push(d);
+        if (i === last) shown.push.apply(shown, moved);
+      });
+      top = shown;
       top.forEach(function (d) { first[d] = 0; });
       return {
         hits: top.map(function (d) { return { doc: d, score: score.get(d), help: d >= helpStart }; }),
