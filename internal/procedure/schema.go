@@ -49,14 +49,12 @@ func Schema() ([]byte, error) {
 	doc.merge(root)
 	doc.set("$defs", g.defs)
 
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	w := newSchemaWriter()
+	if err := w.value(doc, 0); err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	return buf.Bytes(), nil
+	w.buf.WriteByte('\n')
+	return w.buf.Bytes(), nil
 }
 
 // idRule is the form of every id, and of every key that cites one.
@@ -203,51 +201,142 @@ func (g *schemaGen) structSchema(t reflect.Type) (*object, error) {
 }
 
 // object is a JSON object that keeps its keys in the order they were first set, so the schema
-// reads in the model's order and comes out the same every time.
+// reads in the model's order and comes out the same every time. Its objects have under
+// twenty keys each, so a list searched in order is cheaper than a map.
 type object struct {
-	keys []string
-	vals map[string]any
+	members []member
+}
+
+type member struct {
+	key string
+	val any
 }
 
 func (o *object) set(k string, v any) {
-	if o.vals == nil {
-		o.vals = map[string]any{}
+	for i := range o.members {
+		if o.members[i].key == k {
+			o.members[i].val = v
+			return
+		}
 	}
-	if _, ok := o.vals[k]; !ok {
-		o.keys = append(o.keys, k)
-	}
-	o.vals[k] = v
+	o.members = append(o.members, member{k, v})
 }
 
-func (o *object) get(k string) any { return o.vals[k] }
+func (o *object) get(k string) any {
+	for _, m := range o.members {
+		if m.key == k {
+			return m.val
+		}
+	}
+	return nil
+}
 
 func (o *object) merge(p *object) {
-	for _, k := range p.keys {
-		o.set(k, p.vals[k])
+	for _, m := range p.members {
+		o.set(m.key, m.val)
 	}
 }
 
-func (o *object) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+// schemaWriter writes an object tree as json.Encoder with a two-space indent would, in one
+// pass: encoding each object through MarshalJSON re-encoded and re-compacted every nested
+// level, and the indent was another pass over the whole text.
+type schemaWriter struct {
+	buf bytes.Buffer
+	// leaf encodes strings and numbers, so their escaping is exactly encoding/json's.
+	leaf *json.Encoder
+}
+
+func newSchemaWriter() *schemaWriter {
+	w := &schemaWriter{}
+	w.leaf = json.NewEncoder(&w.buf)
 	// Descriptions quote "<" and "&" as written, not as \u003c.
-	enc.SetEscapeHTML(false)
-	buf.WriteByte('{')
-	for i, k := range o.keys {
+	w.leaf.SetEscapeHTML(false)
+	return w
+}
+
+func (w *schemaWriter) value(v any, depth int) error {
+	switch v := v.(type) {
+	case *object:
+		if len(v.members) == 0 {
+			w.buf.WriteString("{}")
+			return nil
+		}
+		w.buf.WriteByte('{')
+		for i, m := range v.members {
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			w.newline(depth + 1)
+			if err := w.scalar(m.key); err != nil {
+				return err
+			}
+			w.buf.WriteString(": ")
+			if err := w.value(m.val, depth+1); err != nil {
+				return err
+			}
+		}
+		w.newline(depth)
+		w.buf.WriteByte('}')
+		return nil
+	case []any:
+		return writeList(w, v, depth)
+	case []string:
+		return writeList(w, v, depth)
+	}
+	return w.scalar(v)
+}
+
+func writeList[T any](w *schemaWriter, items []T, depth int) error {
+	if len(items) == 0 {
+		w.buf.WriteString("[]")
+		return nil
+	}
+	w.buf.WriteByte('[')
+	for i, item := range items {
 		if i > 0 {
-			buf.WriteByte(',')
+			w.buf.WriteByte(',')
 		}
-		if err := enc.Encode(k); err != nil {
-			return nil, err
-		}
-		buf.WriteByte(':')
-		if err := enc.Encode(o.vals[k]); err != nil {
-			return nil, err
+		w.newline(depth + 1)
+		if err := w.value(item, depth+1); err != nil {
+			return err
 		}
 	}
-	buf.WriteByte('}')
-	// Encode ends each value with a newline, which is white space between tokens.
-	return bytes.ReplaceAll(buf.Bytes(), []byte("\n"), nil), nil
+	w.newline(depth)
+	w.buf.WriteByte(']')
+	return nil
+}
+
+func (w *schemaWriter) scalar(v any) error {
+	if s, ok := v.(string); ok && plainASCII(s) {
+		// Most strings are keys and type names, which JSON writes unchanged.
+		w.buf.WriteByte('"')
+		w.buf.WriteString(s)
+		w.buf.WriteByte('"')
+		return nil
+	}
+	if err := w.leaf.Encode(v); err != nil {
+		return err
+	}
+	// Encode ends every value with a newline; the layout is the writer's.
+	w.buf.Truncate(w.buf.Len() - 1)
+	return nil
+}
+
+// plainASCII reports whether s is printable ASCII with nothing JSON escapes.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *schemaWriter) newline(depth int) {
+	w.buf.WriteByte('\n')
+	for range depth {
+		w.buf.WriteString("  ")
+	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

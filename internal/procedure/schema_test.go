@@ -206,3 +206,12 @@ func TestSchemaDescribesEveryKey(t *testing.T) {
 		walk(name, defs[name].(map[string]any))
 	}
 }
+
+// BenchmarkSchema: every build writes the schema into the site, so its cost is part of a build's.
+func BenchmarkSchema(b *testing.B) {
+	for b.Loop() {
+		if _, err := Schema(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
