@@ -21,6 +21,10 @@ type Theme struct {
 	mu     sync.Mutex
 	parsed map[string]*template.Template // by page template, for Template(page, nil)
 
+	// common is layout.html and partials.html, parsed once: every page template is parsed into
+	// a clone of it. It is never executed itself, which is what lets it be cloned.
+	common func() (*template.Template, error)
+
 	// assets are the compacted assets, read once: every edition of a build writes them.
 	assets func() (map[string][]byte, error)
 }
@@ -33,6 +37,9 @@ func New(defaults, project fs.FS) *Theme {
 		t.fsys = union{top: project, bottom: defaults}
 	}
 	t.assets = sync.OnceValues(t.readAssets)
+	t.common = sync.OnceValues(func() (*template.Template, error) {
+		return t.parse(template.New("theme").Option("missingkey=error"), "layout.html", "partials.html")
+	})
 	return t
 }
 
@@ -69,27 +76,34 @@ func (t *Theme) Pages() ([]string, error) {
 // of every edition with the same few templates.
 func (t *Theme) Template(page string, funcs template.FuncMap) (*template.Template, error) {
 	if funcs != nil {
-		return t.parse(page, funcs)
+		// The functions must be known when the templates that call them are parsed, so
+		// nothing parsed without them can be reused.
+		return t.parse(template.New("theme").Option("missingkey=error").Funcs(funcs), "layout.html", "partials.html", page)
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if tpl, ok := t.parsed[page]; ok {
 		return tpl, nil
 	}
-	tpl, err := t.parse(page, nil)
+	common, err := t.common()
 	if err != nil {
+		return nil, err
+	}
+	tpl, err := common.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if tpl, err = t.parse(tpl, page); err != nil {
 		return nil, err
 	}
 	t.parsed[page] = tpl
 	return tpl, nil
 }
 
-func (t *Theme) parse(page string, funcs template.FuncMap) (*template.Template, error) {
-	tpl := template.New("theme").Option("missingkey=error")
-	if funcs != nil {
-		tpl = tpl.Funcs(funcs)
-	}
-	for _, name := range []string{"layout.html", "partials.html", page} {
+// parse adds the named files to tpl, in order, so a later file may redefine an earlier one's
+// templates.
+func (t *Theme) parse(tpl *template.Template, names ...string) (*template.Template, error) {
+	for _, name := range names {
 		src, err := fs.ReadFile(t.fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
