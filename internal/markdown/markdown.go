@@ -26,8 +26,6 @@ type Renderer struct {
 
 	mu   sync.Mutex
 	memo map[string]*memoEntry
-	// takers is how many outputs ask for each text's HTML: Block keeps it until the last.
-	takers int
 }
 
 // memoEntry is one text's rendering, done once: the outputs of a build walk the manual in
@@ -42,8 +40,7 @@ type memoEntry struct {
 // all three.
 type rendered struct {
 	html        template.HTML
-	htmlTakes   int  // how many times Block has returned html
-	htmlTaken   bool // Block has returned html to its last taker, and dropped it
+	htmlTaken   bool // Block has returned html, and dropped it
 	plain       string
 	blocks      []Block
 	blocksTaken bool // Blocks has returned blocks, and dropped them
@@ -60,15 +57,7 @@ func New(allowHTML bool) *Renderer {
 	if allowHTML {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(opts...), memo: map[string]*memoEntry{}, takers: 1}
-}
-
-// SharedBy makes r keep each text's HTML for n outputs that ask for it once each, such as
-// the two editions of the version in force (at the site's root and under v/<id>/), so the
-// text is not rendered again for the second. It returns r.
-func (r *Renderer) SharedBy(n int) *Renderer {
-	r.takers = max(n, 1)
-	return r
+	return &Renderer{md: goldmark.New(opts...), memo: map[string]*memoEntry{}}
 }
 
 // For is r, or a new renderer when r is nil: outputs take a shared renderer when a build has
@@ -122,15 +111,12 @@ var _ util.BufWriter = (*htmlWriter)(nil)
 // Block renders a text as HTML blocks (paragraphs, lists, headings).
 func (r *Renderer) Block(src string) (template.HTML, error) {
 	e := r.render(src)
-	// A build asks for a text's HTML once per output that shows it (its page is written as
-	// it is rendered) and for its plain text many times: the memo hands the HTML over to
-	// the last of its takers rather than keep a long manual's whole HTML in memory to the
-	// end. Asked again, a text is rendered again.
+	// A build asks for a text's HTML once (the pages of the editions of one text share it)
+	// and for its plain text many times: the memo hands the HTML over rather than keep a long
+	// manual's whole HTML in memory to the end. Asked again, a text is rendered again.
 	r.mu.Lock()
 	h, taken := e.html, e.htmlTaken
-	if e.htmlTakes++; e.htmlTakes >= r.takers {
-		e.html, e.htmlTaken = "", true
-	}
+	e.html, e.htmlTaken = "", true
 	r.mu.Unlock()
 	if taken {
 		again := r.goldmark(src)

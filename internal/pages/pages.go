@@ -12,6 +12,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/requinoa/pauta/internal/markdown"
@@ -42,6 +43,82 @@ type Options struct {
 	// Text renders the procedure's Markdown; sharing one across a build's outputs parses
 	// each text once. Nil makes a new one.
 	Text *markdown.Renderer
+	// Shared, when set, holds the parts this edition shows like the other editions of its
+	// text. Nil renders everything for this edition alone.
+	Shared *Shared
+}
+
+// Shared is what the editions of one text show alike, rendered once for all of them: the
+// manual's sections, the decree and the content pages' bodies. A build writes the version in
+// force twice, at the site's root and under v/<id>/, with only the links around these parts
+// changed. The editions sharing one must render the same procedure with the same theme and
+// Markdown renderer. It is safe for concurrent use.
+type Shared struct {
+	once  sync.Once
+	views *views
+	err   error
+
+	mu       sync.Mutex
+	editions int // still to render; the last drops views, a long manual's megabytes
+}
+
+// NewShared returns the parts shared by the given number of editions.
+func NewShared(editions int) *Shared {
+	return &Shared{editions: editions}
+}
+
+// views are the parts of the pages that depend on the text alone.
+type views struct {
+	manual, decree map[string]any
+	pages          []pageView
+}
+
+type pageView struct {
+	body template.HTML
+	desc string
+}
+
+func (s *Shared) get(r *renderer) (*views, error) {
+	if s == nil {
+		return r.views()
+	}
+	s.once.Do(func() { s.views, s.err = r.views() })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.views, s.err
+}
+
+// done is called by each edition when its pages are written.
+func (s *Shared) done() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.editions--; s.editions == 0 {
+		s.views = nil
+	}
+}
+
+func (r *renderer) views() (*views, error) {
+	manual, err := r.manualView()
+	if err != nil {
+		return nil, err
+	}
+	decree, err := r.decreeView()
+	if err != nil {
+		return nil, err
+	}
+	v := &views{manual: manual, decree: decree}
+	for _, pg := range r.p.Pages {
+		src := markdown.WithoutTitle(string(pg.Body), pg.Title)
+		body, err := r.md.Block(src)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", pg.File, err)
+		}
+		v.pages = append(v.pages, pageView{body: body, desc: firstSentence(r.md.Plain(src))})
+	}
+	return v, nil
 }
 
 // Status is a notice shown on every page under the header.
@@ -94,6 +171,7 @@ func (m memory) Write(name string, write func(io.Writer) error) error {
 // Render writes every page and the theme's assets to out.
 func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) error {
 	r := renderer{p: p, th: th, opt: opt, md: markdown.For(opt.Text, p.Markdown.AllowHTML), out: out}
+	defer opt.Shared.done()
 	assets, err := th.Assets()
 	if err != nil {
 		return err
@@ -104,7 +182,7 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) er
 			return err
 		}
 	}
-	manual, err := r.manualView()
+	v, err := opt.Shared.get(&r)
 	if err != nil {
 		return err
 	}
@@ -113,16 +191,12 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) er
 		func() error {
 			return r.page("index.html", "manual.html", p.Manual.Title,
 				fmt.Sprintf("%s de la %s, aprobado por %s.", p.Manual.Title, p.Organization.Name, p.Decree.Citation()),
-				map[string]any{"Manual": manual, "Downloads": opt.Downloads}, site)
+				map[string]any{"Manual": v.manual, "Downloads": opt.Downloads}, site)
 		},
 		func() error {
-			d, err := r.decreeView()
-			if err != nil {
-				return err
-			}
 			return r.page("decreto.html", "decree.html", p.Decree.Title(),
 				fmt.Sprintf("%s del %s: %s", p.Decree.Title(), p.Decree.Date.Long(), strings.TrimSuffix(p.Decree.Subject, ".")),
-				map[string]any{"Decree": d, "Manual": manual, "Downloads": opt.Downloads}, site)
+				map[string]any{"Decree": v.decree, "Manual": v.manual, "Downloads": opt.Downloads}, site)
 		},
 		func() error {
 			return r.page("buscar.html", "search.html", "Buscar",
@@ -130,16 +204,10 @@ func Render(p *procedure.Procedure, th *theme.Theme, opt Options, out Writer) er
 				map[string]any{"TOC": r.toc(), "OtherVersions": opt.OtherVersions}, site)
 		},
 	}
-	for _, pg := range p.Pages {
-		pg := pg
+	for i, pg := range p.Pages {
 		steps = append(steps, func() error {
-			body, err := r.md.Block(markdown.WithoutTitle(string(pg.Body), pg.Title))
-			if err != nil {
-				return fmt.Errorf("%s: %w", pg.File, err)
-			}
-			desc := firstSentence(r.md.Plain(markdown.WithoutTitle(string(pg.Body), pg.Title)))
-			return r.page(pg.ID+".html", "page.html", pg.Title, desc,
-				map[string]any{"Page": map[string]any{"Title": pg.Title, "Body": body}}, site)
+			return r.page(pg.ID+".html", "page.html", pg.Title, v.pages[i].desc,
+				map[string]any{"Page": map[string]any{"Title": pg.Title, "Body": v.pages[i].body}}, site)
 		})
 	}
 	for _, step := range steps {

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/requinoa/pauta/internal/markdown"
 	"github.com/requinoa/pauta/internal/pages"
 	"github.com/requinoa/pauta/internal/procedure"
 	"github.com/requinoa/pauta/internal/theme"
@@ -297,5 +298,30 @@ func TestRenderWriterError(t *testing.T) {
 	want := errors.New("disco lleno")
 	if err := pages.Render(minimal(t, nil), theme.New(themes.Default(), nil), pages.Options{}, failing{want}); !errors.Is(err, want) {
 		t.Errorf("error %v, want %v", err, want)
+	}
+}
+
+// TestRenderShared: two editions of one text that share their text's parts, each with its
+// own links around them, are the pages each renders alone.
+func TestRenderShared(t *testing.T) {
+	p := minimal(t, nil)
+	th := theme.New(themes.Default(), nil)
+	editions := []pages.Options{
+		{Status: &pages.Status{Kind: "vigente", Text: "Vigente.", LinkHref: "versiones.html", LinkLabel: "Versiones"}},
+		{Status: &pages.Status{Kind: "vigente", Text: "Vigente.", LinkHref: "../../versiones.html", LinkLabel: "Versiones"},
+			ExtraNav: []pages.Link{{Href: "../../versiones.html", Label: "Versiones"}}},
+	}
+	shared := pages.NewShared(len(editions))
+	text := markdown.New(p.Markdown.AllowHTML)
+	for i, opt := range editions {
+		alone := render(t, p, opt)
+		opt.Shared, opt.Text = shared, text
+		got := files{}
+		if err := pages.Render(p, th, opt, got); err != nil {
+			t.Fatal(err)
+		}
+		if !maps.EqualFunc(got, alone, func(a, b []byte) bool { return string(a) == string(b) }) {
+			t.Errorf("edition %d: the pages rendered with shared parts differ from those rendered alone", i)
+		}
 	}
 }

@@ -352,6 +352,9 @@ type edition struct {
 	search *procedure.SearchOpts
 	// text renders the edition's Markdown, shared with the other edition of the same text.
 	text *markdown.Renderer
+	// shared, for the two editions of the version in force, are the parts of their pages
+	// that depend on the text alone, rendered for both by whichever comes first.
+	shared *pages.Shared
 	// pagesOnly skips the parts that do not depend on where the edition sits (index, PDFs,
 	// export): the root copy of the version in force takes them from its v/<id>/ folder,
 	// which puts them at the root too (sharedAtRoot).
@@ -375,10 +378,16 @@ func editionJobs(th *theme.Theme, p *procedure.Procedure, ed edition, put sink) 
 		}
 	}
 	kb := manualKB(p)
-	jobs := []job{{costPagesFixed + costPagesPerKB*kb, func() error {
+	pagesCost := costPagesFixed + costPagesPerKB*kb
+	if ed.pagesOnly {
+		// The root copy starts after the v/<id>/ edition's pages, which render the shared
+		// parts for both: started together, one would wait for the other, its core idle.
+		pagesCost = costPagesFixed
+	}
+	jobs := []job{{pagesCost, func() error {
 		return pages.Render(p, th, pages.Options{Draft: ed.draft, LiveReload: ed.liveReload, Status: ed.status,
 			ExtraNav: ed.extraNav, Downloads: downloads, SearchScripts: search.Scripts(),
-			OtherVersions: ed.otherVersions, Text: ed.text}, put)
+			OtherVersions: ed.otherVersions, Text: ed.text, Shared: ed.shared}, put)
 	}}}
 	if ed.pagesOnly {
 		return jobs
@@ -430,7 +439,7 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 	}
 	// The version in force has two editions, at the root and under v/<id>/, whose pages
 	// show the same texts.
-	texts[inForce].SharedBy(2)
+	shared := pages.NewShared(2)
 	var jobs []job
 	for _, pl := range places {
 		toRoot := ""
@@ -446,6 +455,9 @@ func renderPublished(ctx context.Context, th *theme.Theme, vs []*versions.Versio
 			pagesOnly:     pl.prefix == "",
 			text:          texts[pl.v],
 			search:        settings,
+		}
+		if pl.v == inForce {
+			ed.shared = shared
 		}
 		if pl.prefix != "" && pl.v == inForce {
 			ed.sharedAtRoot = put
