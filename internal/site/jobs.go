@@ -60,7 +60,7 @@ const (
 	costAKNFixed, costAKNPerKB             = 500, 13
 	costChecklist                          = 2000
 	costVersionPages                       = 2000
-	costRootFiles                          = 2500
+	costRootFiles                          = 500
 )
 
 // manualKB is the size of a manual's texts in KiB, what most parts of a build grow with.
