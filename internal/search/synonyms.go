@@ -2,8 +2,6 @@ package search
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"io"
@@ -43,17 +41,12 @@ type analysedWord struct {
 // (go test ./internal/search -run TestThesaurusTerms -update rewrites it). Derived from the
 // thesaurus, it is under its licence (thesaurus/COPYING).
 //
-//go:embed thesaurus_terms.txt.gz
-var thesaurusTermsFile []byte
+//go:embed thesaurus_terms.txt
+var thesaurusTermsFile string
 
 // thesaurusWords are the thesaurus's words analysed, as thesaurusTermsFile has them.
 func thesaurusWords() map[string]analysedWord {
-	out, err := parseThesaurusTerms(thesaurusTermsFile)
-	if err != nil {
-		// The data is compiled in: a failure here is a broken build, not a user's error.
-		panic(err)
-	}
-	return out
+	return parseThesaurusTerms(thesaurusTermsFile)
 }
 
 // compactThesaurus is the thesaurus analysed, in a few allocations: its words and their
@@ -101,10 +94,7 @@ func lines(text string, line func(string)) {
 
 // readCompactThesaurus reads the analysis of the thesaurus's words and its entries.
 func readCompactThesaurus() *compactThesaurus {
-	analysis, err := thesaurus.Gunzip(thesaurusTermsFile)
-	if err != nil {
-		panic(err) // compiled-in data: a broken build
-	}
+	analysis := thesaurusTermsFile
 	// Sized from the texts, so the slices are allocated once.
 	n := strings.Count(analysis, "\n")
 	th := &compactThesaurus{words: make([]string, 0, n), keys: make([]string, 0, n),
@@ -225,44 +215,28 @@ func thesaurusVocabulary() []string {
 	return out
 }
 
-// writeThesaurusTerms writes the analysis of words as thesaurusTermsFile holds it, gzipped
-// without a timestamp, so the same analysis gives the same bytes.
+// writeThesaurusTerms writes the analysis of words as thesaurusTermsFile holds it.
 func writeThesaurusTerms(w io.Writer, an *Analyzer, words []string) error {
-	z, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(z)
+	bw := bufio.NewWriter(w)
 	for _, word := range words {
 		a := analyseThesaurusWord(an, word)
 		fmt.Fprintf(bw, "%s|%s|%s\n", word, a.key, strings.Join(a.terms, ","))
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return z.Close()
+	return bw.Flush()
 }
 
-func parseThesaurusTerms(b []byte) (map[string]analysedWord, error) {
-	z, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("search: thesaurus terms: %w", err)
-	}
+func parseThesaurusTerms(text string) map[string]analysedWord {
 	out := map[string]analysedWord{}
-	sc := bufio.NewScanner(z)
-	for sc.Scan() {
-		word, rest, _ := strings.Cut(sc.Text(), "|")
+	lines(text, func(l string) {
+		word, rest, _ := strings.Cut(l, "|")
 		key, terms, _ := strings.Cut(rest, "|")
 		a := analysedWord{key: key}
 		if terms != "" {
 			a.terms = strings.Split(terms, ",")
 		}
 		out[word] = a
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("search: thesaurus terms: %w", err)
-	}
-	return out, nil
+	})
+	return out
 }
 
 // buildSynonyms links each thesaurus word and each entry of the procedure's lists to the

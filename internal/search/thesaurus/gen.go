@@ -1,6 +1,6 @@
 //go:build ignore
 
-// gen derives es.txt.gz from the LibreOffice Spanish thesaurus as Debian ships it (package
+// gen derives es.txt from the LibreOffice Spanish thesaurus as Debian ships it (package
 // mythes-es, /usr/share/mythes/th_es_ES_v2.dat, ISO-8859-1):
 //
 //	go run gen.go /usr/share/mythes/th_es_ES_v2.dat
@@ -17,7 +17,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 	"os/exec"
@@ -35,7 +34,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if err := run(os.Args[1], "es.txt.gz", common); err != nil {
+	if err := run(os.Args[1], "es.txt", common); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -151,12 +150,8 @@ func run(in, out string, common map[string]bool) error {
 	}
 	slices.Sort(heads)
 	var b bytes.Buffer
-	z, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	for _, h := range heads {
-		fmt.Fprintf(z, "%s|%s\n", h, strings.Join(syns[h], "|"))
-	}
-	if err := z.Close(); err != nil {
-		return err
+		fmt.Fprintf(&b, "%s|%s\n", h, strings.Join(syns[h], "|"))
 	}
 	return os.WriteFile(out, b.Bytes(), 0o644)
 }
