@@ -20,6 +20,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Marker is the file that identifies a folder pauta wrote, so a mistaken --out never replaces a
@@ -92,23 +94,22 @@ func Write(ctx context.Context, target string, kind Kind, files Files) error {
 // as it is rendered, so a build never holds the whole site in memory; Commit puts the folder
 // in the target's place, Abort removes it. Put and Write may be called from several goroutines.
 //
-// Each file is flushed to disk in the background as soon as it is written, while the rest of
-// the site is still being rendered, so that Commit finds little left to wait for: a power cut
-// after the swap must not leave the target naming half-written files.
+// A power cut after the swap must not leave the target naming half-written files, so Commit
+// flushes every file to disk first (see flushFiles). The system is asked to start writing each
+// file as soon as it is whole (startWriteback), while the rest of the site is rendered, and
+// the flushes are all asked for at once at the end: waiting side by side, they are served by
+// a few commits of the file system's journal rather than one each.
 type Stage struct {
 	target, parent, dir string
 	prev                string // the previous output, when there is one: target itself
 	kind                Kind
 	lock                *lock // held from NewStage until Commit or Abort ends
 
-	syncs   sync.WaitGroup
-	syncing chan struct{} // bounds the flushes in flight, each holding an OS thread
-
 	mu      sync.Mutex
 	count   int
 	kept    int
 	done    bool
-	syncErr error
+	written []string // the files to flush before the swap
 }
 
 // NewStage checks that target may be replaced and creates the staging folder beside it. It
@@ -156,7 +157,7 @@ func newStage(target, parent string, kind Kind) (*Stage, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("staging folder: %w", err)
 	}
-	st := &Stage{target: target, parent: parent, dir: dir, kind: kind, syncing: make(chan struct{}, 8)}
+	st := &Stage{target: target, parent: parent, dir: dir, kind: kind}
 	if info, err := os.Stat(target); err == nil && info.IsDir() {
 		st.prev = target
 	}
@@ -192,8 +193,8 @@ func (st *Stage) Write(name string, write func(io.Writer) error) error {
 // build that collects no garbage (see gcbudget) would otherwise hold a buffer for each.
 var buffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
-// write writes a file of the staging folder and starts flushing it to disk; a file the
-// same as in the previous output becomes a link to it instead (see fileWriter).
+// write writes a file of the staging folder and starts writing it to disk; a file the same as
+// in the previous output becomes a link to it instead (see fileWriter).
 func (st *Stage) write(name string, write func(io.Writer) error) error {
 	full := filepath.Join(st.dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -226,24 +227,39 @@ func (st *Stage) write(name string, write func(io.Writer) error) error {
 		st.mu.Unlock()
 		return nil
 	}
-	st.syncs.Add(1)
-	go func() {
-		defer st.syncs.Done()
-		st.syncing <- struct{}{}
-		err := f.Sync()
-		<-st.syncing
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			st.mu.Lock()
-			if st.syncErr == nil {
-				st.syncErr = fmt.Errorf("writing %s: %w", name, err)
-			}
-			st.mu.Unlock()
-		}
-	}()
+	startWriteback(f)
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	st.mu.Lock()
+	st.written = append(st.written, full)
+	st.mu.Unlock()
 	return nil
+}
+
+// flushers bounds the flushes in flight, each holding an OS thread while it waits.
+const flushers = 64
+
+// flushFiles flushes the files to disk, side by side. A file is opened again for it: holding
+// every file open until the end would run into the limit of open files on a large site.
+func flushFiles(files []string) error {
+	var g errgroup.Group
+	g.SetLimit(flushers)
+	for _, name := range files {
+		g.Go(func() error {
+			// Writable: Windows flushes only a file opened for writing.
+			f, err := os.OpenFile(name, os.O_WRONLY, 0)
+			if err != nil {
+				return err
+			}
+			err = f.Sync()
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			return err
+		})
+	}
+	return g.Wait()
 }
 
 // Count is the number of files put so far.
@@ -263,7 +279,6 @@ func (st *Stage) Kept() int {
 
 // Abort removes the staging folder; the target is left as it was.
 func (st *Stage) Abort() {
-	st.syncs.Wait()
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if !st.done {
@@ -280,7 +295,6 @@ func (st *Stage) Commit() error {
 		st.Abort()
 		return err
 	}
-	st.syncs.Wait()
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.done {
@@ -295,8 +309,8 @@ func (st *Stage) Commit() error {
 			os.RemoveAll(st.dir)
 		}
 	}()
-	if st.syncErr != nil {
-		return st.syncErr
+	if err := flushFiles(st.written); err != nil {
+		return fmt.Errorf("flushing %s: %w", st.dir, err)
 	}
 	// The files are on disk; their names must be too before the swap.
 	if err := syncDirs(st.dir); err != nil {

@@ -171,3 +171,34 @@ func site(tag string, n int) Files {
 	}
 	return f
 }
+
+// TestUnflushableFileKeepsOld: every file is flushed before the swap, and a file that cannot
+// be (here, gone from the staging folder behind the build's back) fails the build before the
+// target is touched.
+func TestUnflushableFileKeepsOld(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	if err := Write(t.Context(), target, Site, Files{"index.html": []byte("v1")}); err != nil {
+		t.Fatal(err)
+	}
+	before := read(t, target)
+	st, err := NewStage(t.Context(), target, Site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "assets/pauta.css"} {
+		if err := st.Put(name, []byte("v2 "+name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(filepath.Join(st.dir, "assets", "pauta.css")); err != nil {
+		t.Fatal(err)
+	}
+	err = st.Commit()
+	if err == nil || !strings.Contains(err.Error(), "pauta.css") {
+		t.Fatalf("Commit with a file gone: %v, want an error naming it", err)
+	}
+	if got := read(t, target); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("target changed: %v, want %v", got, before)
+	}
+	assertNoStaging(t, filepath.Dir(target))
+}
