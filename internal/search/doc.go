@@ -52,7 +52,9 @@
 // first: a plain-language list written for pauta (lenguaje-claro.txt: about 400 groups that
 // link the words citizens and staff type to the words procedures and decrees use, pedir and
 // solicitar, computador and equipo, en persona and presencial; written for any municipal
-// procedure, without looking at a manual or a query set), the LibreOffice Spanish thesaurus
+// procedure, without looking at a manual or a query set, and a few groups added later for
+// kinds of everyday words readers typed that no group had, such as «se cortó» for a dropped
+// connection), the LibreOffice Spanish thesaurus
 // (package thesaurus, LGPL 2.1), its entries in common use, and the procedure's own lists
 // (search.synonyms in procedure.yaml); where the list knows a word, the thesaurus does not
 // add to it. Phrases of the list and of the procedure's lists are recognised in a query typed
@@ -69,7 +71,9 @@
 // body (own text, items, paragraphs), the checklist lines shown beside it, the headings
 // of the sections that contain it (for a part of the decree, the decree's title) and its
 // keywords (search.keywords in procedure.yaml: the words readers use for it, weighted
-// between the heading and the body, never shown). Weights per term and result are computed
+// between the heading and the body, never shown; the parts every decree has carry
+// pauta's own, decreePartWords: «copias» and «destinatarios» for the DISTRIBUCIÓN, «motivos»
+// for the CONSIDERANDO). Weights per term and result are computed
 // at build time and shipped as integers, so the browser only adds them up. A query word matches its terms
 // exactly; the last word, while still being typed, also matches the terms that start with
 // it. A word the text does not use is expanded to its synonyms, unless it is one edit from

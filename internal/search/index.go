@@ -130,6 +130,7 @@ func Build(p *procedure.Procedure, md *markdown.Renderer) *Index { return build(
 // build is Build; halves says whether a long manual may be counted in two halves.
 func build(p *procedure.Procedure, md *markdown.Renderer, halves bool) *Index {
 	b := &builder{md: markdown.For(md, p.Markdown.AllowHTML), ix: &Index{an: NewAnalyzer()}, halves: halves}
+	b.keywords = map[int][]string{}
 	b.manual(p)
 	b.decree(p)
 	b.pages(p)
@@ -170,7 +171,6 @@ func (b *builder) placeKeywords(ks procedure.Keywords) {
 			decreeTitle = e.Href // the decree's first heading is its title
 		}
 	}
-	b.keywords = map[int][]string{}
 	for _, k := range ks {
 		page, anchor := k.Target()
 		href := ""
@@ -252,6 +252,7 @@ func (b *builder) decree(p *procedure.Procedure) {
 			return
 		}
 		res := b.add(Entry{Kind: KindHeading, Href: "decreto.html#" + id, Heading: heading, Breadcrumb: crumb}, d.Title())
+		b.keywords[res] = append(b.keywords[res], decreePartWords[id]...)
 		for _, para := range paras {
 			b.add(Entry{Kind: KindItem, Href: "decreto.html#" + para.ID, Heading: heading, Breadcrumb: crumb,
 				Text: oneLine(b.md.Plain(string(para.Text))), Result: res}, "")
@@ -261,9 +262,20 @@ func (b *builder) decree(p *procedure.Procedure) {
 	part("considerando", "CONSIDERANDO", d.Considerando)
 	part("resuelvo", "DECRETO", d.Resolutions)
 	if len(d.Distribution) > 0 {
-		b.add(Entry{Kind: KindHeading, Href: "decreto.html#distribucion", Heading: "DISTRIBUCIÓN",
+		res := b.add(Entry{Kind: KindHeading, Href: "decreto.html#distribucion", Heading: "DISTRIBUCIÓN",
 			Breadcrumb: crumb, Text: strings.Join(d.Distribution, "\n")}, d.Title())
+		b.keywords[res] = append(b.keywords[res], decreePartWords["distribucion"]...)
 	}
+}
+
+// decreePartWords are the words readers use for the parts every municipal decree has, which
+// its headings do not say: «¿a quién se le envió copia?» asks for the DISTRIBUCIÓN, «¿por qué
+// se dictó?» for the CONSIDERANDO. They are the parts' keywords, as if each procedure's
+// search.keywords listed them, and are indexed only where the decree has the part.
+var decreePartWords = map[string][]string{
+	"vistos":       {"normas legales", "leyes", "facultades", "atribuciones"},
+	"considerando": {"motivos", "razones", "justificación"},
+	"distribucion": {"destinatarios", "copias", "envío", "enviado", "recibe copia"},
 }
 
 // pages indexes each content page at its headings, with the anchors the page itself gives

@@ -435,3 +435,22 @@ func TestHelpBelowFullMatches(t *testing.T) {
 		}
 	}
 }
+
+// The parts every decree has are found by the words readers use for them, which their
+// headings do not say, in any procedure and without its keywords.
+func TestDecreePartWords(t *testing.T) {
+	for _, dir := range []string{"../..", "../../testdata/projects/prestamo-equipos"} {
+		ix := plainIndex(t, dir)
+		for _, c := range []struct{ query, want string }{
+			{"a quien se envio", "decreto.html#distribucion"},
+			{"quien recibe copia", "decreto.html#distribucion"},
+			{"copias del decreto", "decreto.html#distribucion"},
+			{"justificacion del decreto", "decreto.html#considerando"},
+			{"atribuciones del alcalde", "decreto.html#vistos"},
+		} {
+			if hits := ix.Search(c.query); len(hits) == 0 || hits[0].Entry.Href != c.want {
+				t.Errorf("%s: %q finds %q first, want %s", dir, c.query, hrefs(hits), c.want)
+			}
+		}
+	}
+}
