@@ -189,7 +189,7 @@ func TestNaturalQuality(t *testing.T) {
 	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
 	v := testing.Verbose()
 	results := map[string]evalResult{}
-	for _, set := range []string{"dev", "heldout", "blind", "blind2", "blind3", "blind4"} {
+	for _, set := range []string{"dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5"} {
 		results[set] = evaluateSets(t, v,
 			querySet{seed, readQueries(t, "testdata/natural-requinoa-"+set+".tsv"), "natural-requinoa-" + set},
 			querySet{loan, readQueries(t, "testdata/natural-prestamo-"+set+".tsv"), "natural-prestamo-" + set})
@@ -236,6 +236,7 @@ func TestQualityTable(t *testing.T) {
 			{"natural blind-2", []querySet{set(si, "natural-requinoa-blind2"), set(li, "natural-prestamo-blind2")}},
 			{"natural blind-3", []querySet{set(si, "natural-requinoa-blind3"), set(li, "natural-prestamo-blind3")}},
 			{"natural blind-4", []querySet{set(si, "natural-requinoa-blind4"), set(li, "natural-prestamo-blind4")}},
+			{"natural blind-5", []querySet{set(si, "natural-requinoa-blind5"), set(li, "natural-prestamo-blind5")}},
 		} {
 			t.Logf("%s, %s: %s", label, g.name, evaluateSets(t, false, g.sets...))
 		}

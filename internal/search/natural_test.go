@@ -16,10 +16,10 @@ func allQuerySets(t *testing.T) []querySet {
 	loan := projectIndex(t, "../../testdata/projects/prestamo-equipos")
 	var out []querySet
 	for _, f := range []string{"queries-dev", "queries-heldout", "queries-heldout-2", "natural-requinoa-dev", "natural-requinoa-heldout",
-		"natural-requinoa-blind", "natural-requinoa-blind2", "natural-requinoa-blind3", "natural-requinoa-blind4"} {
+		"natural-requinoa-blind", "natural-requinoa-blind2", "natural-requinoa-blind3", "natural-requinoa-blind4", "natural-requinoa-blind5"} {
 		out = append(out, querySet{seed, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
-	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout", "natural-prestamo-blind", "natural-prestamo-blind2", "natural-prestamo-blind3", "natural-prestamo-blind4"} {
+	for _, f := range []string{"natural-prestamo-dev", "natural-prestamo-heldout", "natural-prestamo-blind", "natural-prestamo-blind2", "natural-prestamo-blind3", "natural-prestamo-blind4", "natural-prestamo-blind5"} {
 		out = append(out, querySet{loan, readQueries(t, "testdata/"+f+".tsv"), f})
 	}
 	return out
