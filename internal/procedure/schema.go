@@ -282,8 +282,11 @@ func (w *schemaWriter) value(v any, depth int) error {
 		return writeList(w, v, depth)
 	case []string:
 		return writeList(w, v, depth)
+	case string, bool, int, float64, nil:
+		return w.scalar(v)
 	}
-	return w.scalar(v)
+	// Another kind of value would be written by encoding/json without the layout.
+	return fmt.Errorf("schema: no layout for a value of type %T", v)
 }
 
 func writeList[T any](w *schemaWriter, items []T, depth int) error {
