@@ -252,7 +252,7 @@ func (b *builder) decree(p *procedure.Procedure) {
 			return
 		}
 		res := b.add(Entry{Kind: KindHeading, Href: "decreto.html#" + id, Heading: heading, Breadcrumb: crumb}, d.Title())
-		b.keywords[res] = append(b.keywords[res], decreePartWords[id]...)
+		b.partWords(res, id)
 		for _, para := range paras {
 			b.add(Entry{Kind: KindItem, Href: "decreto.html#" + para.ID, Heading: heading, Breadcrumb: crumb,
 				Text: oneLine(b.md.Plain(string(para.Text))), Result: res}, "")
@@ -264,7 +264,14 @@ func (b *builder) decree(p *procedure.Procedure) {
 	if len(d.Distribution) > 0 {
 		res := b.add(Entry{Kind: KindHeading, Href: "decreto.html#distribucion", Heading: "DISTRIBUCIÓN",
 			Breadcrumb: crumb, Text: strings.Join(d.Distribution, "\n")}, d.Title())
-		b.keywords[res] = append(b.keywords[res], decreePartWords["distribucion"]...)
+		b.partWords(res, "distribucion")
+	}
+}
+
+// partWords gives the decree's part id, indexed as entry i, the words readers use for it.
+func (b *builder) partWords(i int, id string) {
+	if ws := decreePartWords[id]; len(ws) > 0 {
+		b.keywords[i] = append(b.keywords[i], ws...)
 	}
 }
 
