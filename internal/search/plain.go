@@ -3,7 +3,6 @@ package search
 import (
 	"bufio"
 	_ "embed"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -40,17 +39,10 @@ var plainLanguage = sync.OnceValue(func() [][]string {
 	return out
 })
 
-// groupEntry is an entry of a synonym group as search sees it: its key, when a reader types
-// it, and, for an entry of one word, its index terms, when the text says it.
-type groupEntry struct {
-	key   string
-	terms []string
-}
-
 // analyseGroup analyses the entries of a synonym group: an entry's key is its words' keys
 // joined, and an entry of one word has that word's terms.
-func analyseGroup(an *Analyzer, words []string) []groupEntry {
-	var es []groupEntry
+func analyseGroup(an *Analyzer, words []string) []analysedWord {
+	var es []analysedWord
 	for _, w := range words {
 		var keys []string
 		var terms []string
@@ -65,7 +57,7 @@ func analyseGroup(an *Analyzer, words []string) []groupEntry {
 		if len(keys) != 1 {
 			terms = nil // a phrase is recognised in a query; it stands for no term
 		}
-		es = append(es, groupEntry{strings.Join(keys, " "), terms})
+		es = append(es, analysedWord{strings.Join(keys, " "), terms})
 	}
 	return es
 }
@@ -88,28 +80,18 @@ func writePlainTerms(w io.Writer, an *Analyzer) error {
 	slices.Sort(entries)
 	bw := bufio.NewWriter(w)
 	for _, e := range slices.Compact(entries) {
-		a := analyseGroup(an, []string{e})[0]
-		fmt.Fprintf(bw, "%s|%s|%s\n", e, a.key, strings.Join(a.terms, ","))
+		writeAnalysis(bw, e, analyseGroup(an, []string{e})[0])
 	}
 	return bw.Flush()
 }
 
 // analysedPlainLanguage is the plain-language list analysed, once per process, from
 // plainTermsFile, whose strings it shares.
-var analysedPlainLanguage = sync.OnceValue(func() [][]groupEntry {
-	table := make(map[string]groupEntry, strings.Count(plainTermsFile, "\n"))
-	lines(plainTermsFile, func(l string) {
-		entry, rest, _ := strings.Cut(l, "|")
-		key, terms, _ := strings.Cut(rest, "|")
-		e := groupEntry{key: key}
-		if terms != "" {
-			e.terms = strings.Split(terms, ",")
-		}
-		table[entry] = e
-	})
-	out := make([][]groupEntry, len(plainLanguage()))
+var analysedPlainLanguage = sync.OnceValue(func() [][]analysedWord {
+	table := parseAnalysis(plainTermsFile)
+	out := make([][]analysedWord, len(plainLanguage()))
 	for i, g := range plainLanguage() {
-		out[i] = make([]groupEntry, len(g))
+		out[i] = make([]analysedWord, len(g))
 		for j, entry := range g {
 			out[i][j] = table[entry]
 		}

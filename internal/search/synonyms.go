@@ -28,8 +28,9 @@ type synonym struct {
 	targets []int // indexes into Index.terms, ascending
 }
 
-// analysedWord is a thesaurus word as search sees it: its key, when a reader types it, and
-// its index terms, when the text says it.
+// analysedWord is a word of the thesaurus, or an entry of a synonym group, as search sees
+// it: its key, when a reader types it, and its index terms, when the text says it (an entry
+// of several words, a phrase, has none).
 type analysedWord struct {
 	key   string
 	terms []string
@@ -46,7 +47,7 @@ var thesaurusTermsFile string
 
 // thesaurusWords are the thesaurus's words analysed, as thesaurusTermsFile has them.
 func thesaurusWords() map[string]analysedWord {
-	return parseThesaurusTerms(thesaurusTermsFile)
+	return parseAnalysis(thesaurusTermsFile)
 }
 
 // compactThesaurus is the thesaurus analysed, in a few allocations: its words and their
@@ -219,14 +220,20 @@ func thesaurusVocabulary() []string {
 func writeThesaurusTerms(w io.Writer, an *Analyzer, words []string) error {
 	bw := bufio.NewWriter(w)
 	for _, word := range words {
-		a := analyseThesaurusWord(an, word)
-		fmt.Fprintf(bw, "%s|%s|%s\n", word, a.key, strings.Join(a.terms, ","))
+		writeAnalysis(bw, word, analyseThesaurusWord(an, word))
 	}
 	return bw.Flush()
 }
 
-func parseThesaurusTerms(text string) map[string]analysedWord {
-	out := map[string]analysedWord{}
+// writeAnalysis writes one line of an analysis file: "word|key|term,term".
+func writeAnalysis(w *bufio.Writer, word string, a analysedWord) {
+	fmt.Fprintf(w, "%s|%s|%s\n", word, a.key, strings.Join(a.terms, ","))
+}
+
+// parseAnalysis reads an analysis file as writeAnalysis writes it, by word; the strings are
+// parts of text.
+func parseAnalysis(text string) map[string]analysedWord {
+	out := make(map[string]analysedWord, strings.Count(text, "\n"))
 	lines(text, func(l string) {
 		word, rest, _ := strings.Cut(l, "|")
 		key, terms, _ := strings.Cut(rest, "|")
@@ -273,10 +280,10 @@ func (ix *Index) buildSynonyms(groups []*procedure.SynonymGroup) {
 	// keys of any length, each to every other entry; the plain-language list, like the
 	// thesaurus, only longer keys, to at most maxSynonyms terms.
 	listed := map[string]bool{}
-	linkGroup := func(es []groupEntry, own bool) {
+	linkGroup := func(es []analysedWord, own bool) {
 		// A group links only to terms of the text: most of the plain-language list's groups
 		// have none, and are passed over at the cost of a look-up per entry.
-		if !slices.ContainsFunc(es, func(e groupEntry) bool { return inIndex(e.terms) }) {
+		if !slices.ContainsFunc(es, func(e analysedWord) bool { return inIndex(e.terms) }) {
 			return
 		}
 		limit := maxSynonyms
@@ -360,7 +367,7 @@ func linkTarget(at map[string]int, key string, own, targets []string, keep func(
 // at most maxSynonyms of them, in the list's order: «pedir» in a text that says «pedir» and
 // «solicitar». A word the text uses is found by itself first; these links let the sections
 // that use the other word follow, far below (see plainFactor).
-func plainLinks(groups [][]groupEntry, at map[string]int, postings [][]posting) map[int][]int {
+func plainLinks(groups [][]analysedWord, at map[string]int, postings [][]posting) map[int][]int {
 	// adds reports whether term to is in a result that term from is not: a link to a term
 	// only the word's own results say would find nothing more, and would only weigh.
 	adds := func(from, to int) bool {

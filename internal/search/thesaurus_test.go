@@ -21,7 +21,7 @@ func TestThesaurusTerms(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := parseThesaurusTerms(b.String())
+	want := parseAnalysis(b.String())
 	got := thesaurusWords()
 	if len(got) != len(want) {
 		t.Errorf("thesaurus_terms.txt has %d words, the thesaurus %d: run go test -run TestThesaurusTerms -update", len(got), len(want))
