@@ -45,11 +45,6 @@ type analysedWord struct {
 //go:embed thesaurus_terms.txt
 var thesaurusTermsFile string
 
-// thesaurusWords are the thesaurus's words analysed, as thesaurusTermsFile has them.
-func thesaurusWords() map[string]analysedWord {
-	return parseAnalysis(thesaurusTermsFile)
-}
-
 // compactThesaurus is the thesaurus analysed, in a few allocations: its words and their
 // analysis are parts of two strings, and lists are slices of one array with offsets. Read
 // as maps and slices of strings it took a third of what a build of the Requínoa site
@@ -95,12 +90,11 @@ func lines(text string, line func(string)) {
 
 // readCompactThesaurus reads the analysis of the thesaurus's words and its entries.
 func readCompactThesaurus() *compactThesaurus {
-	analysis := thesaurusTermsFile
 	// Sized from the texts, so the slices are allocated once.
-	n := strings.Count(analysis, "\n")
+	n := strings.Count(thesaurusTermsFile, "\n")
 	th := &compactThesaurus{words: make([]string, 0, n), keys: make([]string, 0, n),
-		terms: make([]string, 0, n+strings.Count(analysis, ",")), termsAt: make([]int32, 0, n+1)}
-	lines(analysis, func(l string) {
+		terms: make([]string, 0, n+strings.Count(thesaurusTermsFile, ",")), termsAt: make([]int32, 0, n+1)}
+	lines(thesaurusTermsFile, func(l string) {
 		word, rest, _ := strings.Cut(l, "|")
 		key, terms, _ := strings.Cut(rest, "|")
 		th.words = append(th.words, word)

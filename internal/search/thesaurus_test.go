@@ -22,7 +22,7 @@ func TestThesaurusTerms(t *testing.T) {
 		}
 	}
 	want := parseAnalysis(b.String())
-	got := thesaurusWords()
+	got := parseAnalysis(thesaurusTermsFile)
 	if len(got) != len(want) {
 		t.Errorf("thesaurus_terms.txt has %d words, the thesaurus %d: run go test -run TestThesaurusTerms -update", len(got), len(want))
 	}
