@@ -270,12 +270,14 @@ that says the query's own word. A phrase ("escritorio remoto") counts when the q
 it whole; as what a query leads to, only the one-word entries of a group count.
 pauta buscar "texto" shows what a query finds and through which word.
 
-Keywords add, to one place, the words readers use for it that its text does not say:
+Keywords add, to one place, the words readers use for it that its text does not say (the
+decree's VISTOS, CONSIDERANDO and DISTRIBUCIÓN carry the commonest already, see
+decreePartWords in internal/search):
 
 	search:
 	  keywords:
 	    recepcion: [cómo pido algo, ingresar una solicitud]
-	    decreto.html#vistos: [leyes, en qué se basa]
+	    decreto.html#vistos: [en qué se basa, normativa]
 	    respuesta: contestar
 
 A place is written as its address on the site without "index.html#" for the manual: a
